@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseModelInfo } from './model-info';
+import { sampleModel } from '../test/fixtures';
+
+describe('parseModelInfo', () => {
+  it('reads a map of fields and a palette of objects', () => {
+    const info = parseModelInfo(sampleModel);
+    expect(info.categories).toEqual(['Dresses', 'Skirts', 'Tshirts']);
+    expect(Object.keys(info.attributes)).toEqual(['gender', 'usage', 'pattern']);
+    expect(info.palette[2]).toEqual({ name: 'navy', hex: '#1a237e' });
+  });
+
+  it('reads a list of named fields nested under pack, and a palette map', () => {
+    const info = parseModelInfo({
+      pack: { name: 'p', version: '2', fields: [{ name: 'category', labels: [{ label: 'Shirts' }] }, { name: 'season', labels: ['Summer'] }] },
+      palette: { black: '#000000' },
+    });
+    expect(info).toEqual({ name: 'p', version: '2', categories: ['Shirts'], attributes: { season: ['Summer'] }, palette: [{ name: 'black', hex: '#000000' }] });
+  });
+
+  it('survives an answer of the wrong shape', () => {
+    expect(parseModelInfo(null)).toEqual({ name: 'unknown', version: '', categories: [], attributes: {}, palette: [] });
+  });
+});

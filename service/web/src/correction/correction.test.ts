@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import { changedFields, draftFrom, formOptions, toCorrection } from './correction';
+import { parseModelInfo } from '../api/model-info';
+import { sampleAnnotation, sampleModel } from '../test/fixtures';
+
+describe('correction', () => {
+  const annotation = sampleAnnotation();
+
+  it('offers the pack labels, including groups the model did not predict', () => {
+    const options = formOptions(annotation, parseModelInfo(sampleModel));
+    expect(options.categories).toEqual(['Dresses', 'Skirts', 'Tshirts']);
+    expect(options.attributes['pattern']).toEqual(['Solid', 'Striped', 'Checked']);
+    expect(options.palette).toEqual(['red', 'white', 'navy']);
+  });
+
+  it('falls back to the predictions and alternatives without model info', () => {
+    const options = formOptions(annotation, null);
+    expect(options.categories).toEqual(['Dresses', 'Skirts']);
+    expect(options.attributes['usage']).toEqual(['Casual', 'Formal']);
+  });
+
+  it('builds the feedback body with the original answer, leaving out cleared groups and colours', () => {
+    const draft = draftFrom(annotation);
+    draft.category = 'Skirts';
+    draft.attributes = { ...draft.attributes, usage: '', pattern: 'Striped' };
+    draft.colors = ['navy', ''];
+    expect(changedFields(draft, annotation)).toBe(5);
+    expect(toCorrection(draft, annotation)).toEqual({
+      category: 'Skirts',
+      attributes: { gender: 'Women', pattern: 'Striped' },
+      colors: ['navy'],
+      original: { category: 'Dresses', attributes: { gender: 'Women', usage: 'Casual' }, colors: ['red', 'white'] },
+    });
+  });
+
+  it('counts no change for an untouched draft', () => {
+    expect(changedFields(draftFrom(annotation), annotation)).toBe(0);
+  });
+});
