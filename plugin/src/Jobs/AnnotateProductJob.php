@@ -1,0 +1,194 @@
+<?php
+/**
+ * Background job: annotate and index one product or variation.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Jobs;
+
+use KalasIris\Products\AnnotationMeta;
+use KalasIris\Products\ImageReader;
+use KalasIris\Products\LabelPlan;
+use KalasIris\Products\ProductGateway;
+use KalasIris\Products\WriteBack;
+use KalasIris\Service\ServiceClient;
+use KalasIris\Service\ServiceError;
+use KalasIris\Settings\Settings;
+use KalasIris\Support\IndexVersion;
+use KalasIris\Support\Logger;
+
+/**
+ * Sends the image bytes to the service, stores the annotation with its provenance
+ * and, in auto mode, writes the labels back. A failure reschedules the job with
+ * {@see Backoff}, so nothing is lost while the service is down.
+ */
+class AnnotateProductJob {
+
+	public const HOOK = 'kalas_iris/jobs/annotate_product';
+
+	/**
+	 * @param ProductGateway           $products  Products.
+	 * @param ImageReader              $images    Image bytes.
+	 * @param callable(): ServiceClient $client    Client factory; settings may change between jobs.
+	 * @param AnnotationMeta           $meta      Plugin meta.
+	 * @param WriteBack                $write     Write-back.
+	 * @param Scheduler                $scheduler Job queue.
+	 * @param Settings                 $settings  Settings.
+	 * @param Logger                   $logger    Log.
+	 */
+	public function __construct(
+		private ProductGateway $products,
+		private ImageReader $images,
+		private $client,
+		private AnnotationMeta $meta,
+		private WriteBack $write,
+		private Scheduler $scheduler,
+		private Settings $settings,
+		private Logger $logger
+	) {
+	}
+
+	/**
+	 * Job arguments.
+	 *
+	 * @param int $product_id Product or variation id.
+	 * @param int $attempt    Failed attempts so far.
+	 * @return array{product_id: int, attempt: int}
+	 */
+	public static function args( int $product_id, int $attempt ): array {
+		return array(
+			'product_id' => $product_id,
+			'attempt'    => $attempt,
+		);
+	}
+
+	/**
+	 * Hooks the job.
+	 */
+	public function register(): void {
+		add_action( self::HOOK, array( $this, 'handle' ), 10, 1 );
+	}
+
+	/**
+	 * Action Scheduler entry point. Never throws: a failed attempt is rescheduled
+	 * here, because an exception would only make Action Scheduler mark it failed.
+	 *
+	 * @param mixed $args { product_id, attempt }.
+	 */
+	public function handle( $args ): void {
+		$args       = is_array( $args ) ? $args : array();
+		$product_id = (int) ( $args['product_id'] ?? 0 );
+		$attempt    = (int) ( $args['attempt'] ?? 0 );
+		try {
+			$this->annotate( $product_id );
+		} catch ( ServiceError $e ) {
+			$this->on_failure( $product_id, $attempt, $e );
+		}
+	}
+
+	/**
+	 * Annotates one product now. Used by the job and by backfill batches.
+	 *
+	 * @param int $product_id Product or variation id.
+	 * @return string Resulting status.
+	 * @throws ServiceError When the service or the image fails.
+	 */
+	public function annotate( int $product_id ): string {
+		$product = $this->products->find( $product_id );
+		if ( null === $product || in_array( $product->status, array( 'trash', 'auto-draft' ), true ) ) {
+			return 'skipped';
+		}
+		$image_id = $product->primary_image_id();
+		if ( $image_id <= 0 ) {
+			$this->meta->set_status( $product_id, 'no_image' );
+			return 'no_image';
+		}
+
+		$image  = $this->images->read( $image_id );
+		$client = ( $this->client )();
+		if ( $product->is_variation() ) {
+			// Variations are annotated for their colour but not indexed: the storefront
+			// shows parent products as similar items, never single variations.
+			$annotation = $client->annotate( $image );
+		} else {
+			$answer     = $client->put_product(
+				$product_id,
+				$image,
+				array(
+					'name'      => $product->name,
+					'permalink' => $product->permalink,
+					'image_url' => (string) wp_get_attachment_url( $image_id ),
+				)
+			);
+			$annotation = (array) ( $answer['annotation'] ?? array() );
+			IndexVersion::bump();
+		}
+
+		$settings   = $this->settings->all();
+		$suggestion = LabelPlan::suggest( $annotation, $settings );
+		$this->meta->set_json(
+			$product_id,
+			AnnotationMeta::ANNOTATION,
+			array(
+				'annotation'   => $annotation,
+				'model'        => $annotation['model'] ?? null,
+				'annotated_at' => gmdate( 'c' ),
+				'image_id'     => $image_id,
+				'suggestion'   => $suggestion,
+			)
+		);
+		delete_post_meta( $product_id, AnnotationMeta::JOB );
+
+		$auto = 'auto' === $settings['mode'];
+		if ( $product->is_variation() ) {
+			$this->meta->set_status( $product_id, 'annotated' );
+			if ( $auto ) {
+				$parent = $this->meta->get_json( $product->parent_id, AnnotationMeta::ANNOTATION );
+				$this->write->apply( $product->parent_id, (array) ( $parent['suggestion'] ?? array() ) );
+			}
+			return 'annotated';
+		}
+		if ( $auto ) {
+			$this->write->apply( $product_id, $suggestion );
+			return 'applied';
+		}
+		$this->meta->set_status( $product_id, 'review' );
+		return 'review';
+	}
+
+	/**
+	 * Reschedules with backoff, or marks the product failed.
+	 *
+	 * @param int          $product_id Product id.
+	 * @param int          $attempt    Failed attempts before this one.
+	 * @param ServiceError $error      Why it failed.
+	 */
+	private function on_failure( int $product_id, int $attempt, ServiceError $error ): void {
+		$failures = $attempt + 1;
+		$delay    = $error->is_retryable() ? Backoff::delay( $failures, $error->retry_after ) : null;
+		$state    = array(
+			'attempt' => $failures,
+			'error'   => $error->to_array(),
+			'at'      => gmdate( 'c' ),
+		);
+		if ( null !== $delay ) {
+			$state['next_at'] = gmdate( 'c', time() + $delay );
+			$this->scheduler->schedule( time() + $delay, self::HOOK, self::args( $product_id, $failures ) );
+			$this->meta->set_status( $product_id, 'retrying' );
+			$this->logger->log(
+				'warning',
+				sprintf( 'Product %d: attempt %d failed (%s), retrying in %d s.', $product_id, $failures, $error->getMessage(), $delay )
+			);
+		} else {
+			$this->meta->set_status( $product_id, ServiceError::NOT_CONFIGURED === $error->error_code ? 'not_configured' : 'failed' );
+			$this->logger->log(
+				'error',
+				sprintf( 'Product %d: annotation failed after %d attempt(s): [%s] %s', $product_id, $failures, $error->error_code, $error->getMessage() )
+			);
+		}
+		$this->meta->set_json( $product_id, AnnotationMeta::JOB, $state );
+	}
+}

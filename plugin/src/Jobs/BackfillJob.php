@@ -1,0 +1,206 @@
+<?php
+/**
+ * Background job: annotate the existing catalogue in chunks.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Jobs;
+
+use KalasIris\Products\AnnotationMeta;
+use KalasIris\Products\Catalog;
+use KalasIris\Service\ServiceError;
+use KalasIris\Support\Logger;
+
+/**
+ * Each action annotates up to {@see BackfillJob::BATCH} products, saves its cursor
+ * and enqueues the next action. While the service is unreachable the batch keeps its
+ * cursor and retries with backoff, so products are only counted as failed when the
+ * service rejects them.
+ */
+class BackfillJob {
+
+	public const HOOK  = 'kalas_iris/jobs/backfill_batch';
+	public const BATCH = 20;
+
+	/** Stay well inside Action Scheduler's and PHP's time limits. */
+	private const TIME_BUDGET = 20.0;
+
+	/**
+	 * @param Catalog            $catalog   Catalogue queries.
+	 * @param AnnotateProductJob $annotate  Annotates one product.
+	 * @param Scheduler          $scheduler Job queue.
+	 * @param AnnotationMeta     $meta      Plugin meta.
+	 * @param Logger             $logger    Log.
+	 * @param callable(): int    $clock     Unix time; a seam for tests.
+	 */
+	public function __construct(
+		private Catalog $catalog,
+		private AnnotateProductJob $annotate,
+		private Scheduler $scheduler,
+		private AnnotationMeta $meta,
+		private Logger $logger,
+		private $clock = 'time'
+	) {
+	}
+
+	/**
+	 * Hooks the job.
+	 */
+	public function register(): void {
+		add_action( self::HOOK, array( $this, 'handle' ), 10, 1 );
+	}
+
+	/**
+	 * The progress record as the admin shows it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function progress(): array {
+		return BackfillProgress::view( $this->load(), $this->now() );
+	}
+
+	/**
+	 * Starts a run unless one is running or paused.
+	 *
+	 * @return array<string, mixed> Progress.
+	 */
+	public function start(): array {
+		$current = $this->load();
+		if ( in_array( $current['state'], array( 'running', 'paused' ), true ) ) {
+			return $this->progress();
+		}
+		$progress = BackfillProgress::start( $this->catalog->count_unannotated(), $this->now() );
+		$this->save( $progress );
+		if ( 'running' === $progress['state'] ) {
+			$this->scheduler->enqueue( self::HOOK, array() );
+		}
+		return $this->progress();
+	}
+
+	/**
+	 * Pauses a running backfill; the cursor is kept.
+	 *
+	 * @return array<string, mixed> Progress.
+	 */
+	public function pause(): array {
+		$progress = $this->load();
+		if ( 'running' === $progress['state'] ) {
+			$progress['state'] = 'paused';
+			$this->save( $progress );
+			$this->scheduler->cancel_all( self::HOOK );
+		}
+		return $this->progress();
+	}
+
+	/**
+	 * Resumes a paused backfill where it stopped.
+	 *
+	 * @return array<string, mixed> Progress.
+	 */
+	public function resume(): array {
+		$progress = $this->load();
+		if ( 'paused' === $progress['state'] ) {
+			$progress['state']    = 'running';
+			$progress['attempt']  = 0;
+			$progress['error']    = null;
+			$progress['retry_at'] = null;
+			$this->save( $progress );
+			$this->scheduler->enqueue( self::HOOK, array() );
+		}
+		return $this->progress();
+	}
+
+	/**
+	 * One batch.
+	 *
+	 * @param mixed $args Unused.
+	 */
+	public function handle( $args = array() ): void {
+		$progress = $this->load();
+		if ( 'running' !== $progress['state'] ) {
+			return;
+		}
+		$started = microtime( true );
+		$ids     = $this->catalog->next_unannotated( (int) $progress['cursor'], self::BATCH );
+
+		foreach ( $ids as $product_id ) {
+			try {
+				$this->annotate->annotate( $product_id );
+				++$progress['done'];
+			} catch ( ServiceError $e ) {
+				if ( $e->is_retryable() ) {
+					$this->wait_for_service( $progress, $e );
+					return;
+				}
+				++$progress['failed'];
+				$this->meta->set_status( $product_id, 'failed' );
+				$this->meta->set_json( $product_id, AnnotationMeta::JOB, array( 'attempt' => 1, 'error' => $e->to_array(), 'at' => gmdate( 'c' ) ) );
+				$this->logger->log( 'error', sprintf( 'Backfill: product %d failed: [%s] %s', $product_id, $e->error_code, $e->getMessage() ) );
+			}
+			$progress['cursor']  = $product_id;
+			$progress['attempt'] = 0;
+			$progress['error']   = null;
+			if ( microtime( true ) - $started > self::TIME_BUDGET ) {
+				break;
+			}
+		}
+
+		if ( array() === $ids ) {
+			$progress['state'] = 'done';
+			// Products added while the run went on make done exceed the first count.
+			$progress['total'] = max( (int) $progress['total'], (int) $progress['done'] + (int) $progress['failed'] );
+		}
+		$this->save( $progress );
+		if ( 'running' === $progress['state'] ) {
+			$this->scheduler->enqueue( self::HOOK, array() );
+		}
+	}
+
+	/**
+	 * Keeps the cursor and tries the batch again later; pauses after the last attempt.
+	 *
+	 * @param array<string, mixed> $progress Record.
+	 * @param ServiceError         $error    Why.
+	 */
+	private function wait_for_service( array $progress, ServiceError $error ): void {
+		$progress['attempt'] = (int) $progress['attempt'] + 1;
+		$progress['error']   = $error->to_array();
+		$delay               = Backoff::delay( $progress['attempt'], $error->retry_after );
+		if ( null === $delay ) {
+			$progress['state']    = 'paused';
+			$progress['retry_at'] = null;
+			$this->logger->log( 'error', 'Backfill paused: the service kept failing. ' . $error->getMessage() );
+		} else {
+			$progress['retry_at'] = $this->now() + $delay;
+			$this->scheduler->schedule( $this->now() + $delay, self::HOOK, array() );
+			$this->logger->log( 'warning', sprintf( 'Backfill waiting %d s for the service: %s', $delay, $error->getMessage() ) );
+		}
+		$this->save( $progress );
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private function load(): array {
+		$stored = get_option( BackfillProgress::OPTION, array() );
+		return array_replace( BackfillProgress::idle(), is_array( $stored ) ? $stored : array() );
+	}
+
+	/**
+	 * @param array<string, mixed> $progress Record.
+	 */
+	private function save( array $progress ): void {
+		$progress['updated_at'] = $this->now();
+		update_option( BackfillProgress::OPTION, $progress, false );
+	}
+
+	/**
+	 * Unix time.
+	 */
+	private function now(): int {
+		return (int) ( $this->clock )();
+	}
+}

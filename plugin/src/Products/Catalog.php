@@ -1,0 +1,42 @@
+<?php
+/**
+ * Finds products that still need an annotation.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Products;
+
+/**
+ * Catalogue queries for backfill and the review queue. Interface so backfill
+ * logic is tested against an in-memory catalogue.
+ */
+interface Catalog {
+
+	/**
+	 * How many products have no annotation yet.
+	 */
+	public function count_unannotated(): int;
+
+	/**
+	 * Ids of products without annotation with id > $after_id, ascending. Paging by id
+	 * rather than offset keeps every batch as cheap at product 10,000 as at product 1.
+	 *
+	 * @param int $after_id Cursor.
+	 * @param int $limit    Batch size.
+	 * @return list<int>
+	 */
+	public function next_unannotated( int $after_id, int $limit ): array;
+
+	/**
+	 * Product ids with a given plugin status, newest first.
+	 *
+	 * @param string $status Status.
+	 * @param int    $page   1-based page.
+	 * @param int    $per_page Page size.
+	 * @return array{ids: list<int>, total: int}
+	 */
+	public function with_status( string $status, int $page, int $per_page ): array;
+}

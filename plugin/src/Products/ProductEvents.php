@@ -1,0 +1,134 @@
+<?php
+/**
+ * Turns product and image changes into annotation jobs.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Products;
+
+use KalasIris\Jobs\AnnotateProductJob;
+use KalasIris\Jobs\RemoveProductJob;
+use KalasIris\Jobs\Scheduler;
+
+/**
+ * Listens where every way of changing a product image ends up: WooCommerce stores
+ * the main image in `_thumbnail_id` and the gallery in `_product_image_gallery`,
+ * whether the change comes from the admin, the REST API, a CSV import or code.
+ * Saving only enqueues a job; it never waits for the service.
+ */
+class ProductEvents {
+
+	private const IMAGE_META_KEYS = array( '_thumbnail_id', '_product_image_gallery' );
+	private const POST_TYPES      = array( 'product', 'product_variation' );
+
+	/**
+	 * @param Scheduler      $scheduler Job queue.
+	 * @param AnnotationMeta $meta      Plugin meta.
+	 */
+	public function __construct(
+		private Scheduler $scheduler,
+		private AnnotationMeta $meta
+	) {
+	}
+
+	/**
+	 * Hooks the listeners.
+	 */
+	public function register(): void {
+		add_action( 'added_post_meta', array( $this, 'on_meta_change' ), 10, 3 );
+		add_action( 'updated_post_meta', array( $this, 'on_meta_change' ), 10, 3 );
+		add_action( 'woocommerce_new_product', array( $this, 'on_product_created' ), 10, 1 );
+		add_action( 'woocommerce_new_product_variation', array( $this, 'on_product_created' ), 10, 1 );
+		add_action( 'transition_post_status', array( $this, 'on_status_change' ), 10, 3 );
+		add_action( 'wp_trash_post', array( $this, 'on_removed' ), 10, 1 );
+		add_action( 'before_delete_post', array( $this, 'on_removed' ), 10, 1 );
+	}
+
+	/**
+	 * An image meta value was added or changed.
+	 *
+	 * @param int|string $meta_id   Meta row id (unused).
+	 * @param int|string $object_id Post id.
+	 * @param string     $meta_key  Meta key.
+	 */
+	public function on_meta_change( $meta_id, $object_id, $meta_key ): void {
+		if ( in_array( $meta_key, self::IMAGE_META_KEYS, true ) ) {
+			$this->maybe_enqueue( (int) $object_id );
+		}
+	}
+
+	/**
+	 * A product was created (its images may already be set).
+	 *
+	 * @param int|string $product_id Product id.
+	 */
+	public function on_product_created( $product_id ): void {
+		$this->maybe_enqueue( (int) $product_id );
+	}
+
+	/**
+	 * An auto-draft became a real product: its image may have been set while it was a draft.
+	 *
+	 * @param string $new_status New status.
+	 * @param string $old_status Old status.
+	 * @param object $post       WP_Post.
+	 */
+	public function on_status_change( $new_status, $old_status, $post ): void {
+		if ( 'auto-draft' === $old_status && 'auto-draft' !== $new_status && isset( $post->ID ) ) {
+			$this->maybe_enqueue( (int) $post->ID );
+		}
+	}
+
+	/**
+	 * A product went to the trash or was deleted: take it out of the similar-items index.
+	 *
+	 * @param int|string $post_id Post id.
+	 */
+	public function on_removed( $post_id ): void {
+		if ( 'product' === get_post_type( (int) $post_id ) ) {
+			$this->scheduler->enqueue( RemoveProductJob::HOOK, array( 'product_id' => (int) $post_id ) );
+		}
+	}
+
+	/**
+	 * Enqueues an annotation unless nothing changed or the change is the plugin's own.
+	 *
+	 * @param int $product_id Product or variation id.
+	 * @return bool Whether a job was enqueued.
+	 */
+	public function maybe_enqueue( int $product_id ): bool {
+		if ( $product_id <= 0 || WriteGuard::is_writing( $product_id ) ) {
+			return false;
+		}
+		if ( ! in_array( get_post_type( $product_id ), self::POST_TYPES, true ) ) {
+			return false;
+		}
+		if ( in_array( get_post_status( $product_id ), array( 'auto-draft', 'trash' ), true ) ) {
+			return false;
+		}
+		$signature = ImageSignature::of( $product_id );
+		if ( '' === $signature || get_post_meta( $product_id, AnnotationMeta::IMAGE_SIGNATURE, true ) === $signature ) {
+			return false;
+		}
+		update_post_meta( $product_id, AnnotationMeta::IMAGE_SIGNATURE, $signature );
+		$this->enqueue( $product_id );
+		return true;
+	}
+
+	/**
+	 * Enqueues an annotation regardless of signature ("Re-annotate", backfill retries).
+	 *
+	 * @param int $product_id Product or variation id.
+	 */
+	public function enqueue( int $product_id ): void {
+		$args = AnnotateProductJob::args( $product_id, 0 );
+		// A job that has not started yet reads the newest images when it runs, so one is enough.
+		if ( ! $this->scheduler->is_pending( AnnotateProductJob::HOOK, $args ) ) {
+			$this->scheduler->enqueue( AnnotateProductJob::HOOK, $args );
+		}
+		$this->meta->set_status( $product_id, 'pending' );
+	}
+}

@@ -1,0 +1,103 @@
+<?php
+/**
+ * Catalogue queries through WP_Query.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Products;
+
+/**
+ * Products are posts (HPOS covers orders only), so WP_Query with a meta query is
+ * the supported, prepared way to find them.
+ */
+final class WpCatalog implements Catalog {
+
+	private const STATUSES = array( 'publish', 'private', 'draft', 'pending', 'future' );
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function count_unannotated(): int {
+		$query = new \WP_Query( $this->unannotated_args( 0, 1 ) + array( 'no_found_rows' => false ) );
+		return (int) $query->found_posts;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function next_unannotated( int $after_id, int $limit ): array {
+		$filter = static function ( string $where ) use ( $after_id ): string {
+			global $wpdb;
+			return $where . $wpdb->prepare( " AND {$wpdb->posts}.ID > %d", $after_id );
+		};
+		add_filter( 'posts_where', $filter );
+		try {
+			$query = new \WP_Query( $this->unannotated_args( $after_id, $limit ) );
+			return array_map( 'intval', $query->posts );
+		} finally {
+			remove_filter( 'posts_where', $filter );
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function with_status( string $status, int $page, int $per_page ): array {
+		$query = new \WP_Query(
+			array(
+				'post_type'        => 'product',
+				'post_status'      => self::STATUSES,
+				'fields'           => 'ids',
+				'posts_per_page'   => $per_page,
+				'paged'            => max( 1, $page ),
+				'orderby'          => 'modified',
+				'order'            => 'DESC',
+				'suppress_filters' => false,
+				'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- admin screen, paged.
+					array(
+						'key'   => AnnotationMeta::STATUS,
+						'value' => $status,
+					),
+				),
+			)
+		);
+		return array(
+			'ids'   => array_map( 'intval', $query->posts ),
+			'total' => (int) $query->found_posts,
+		);
+	}
+
+	/**
+	 * Query of products with images and no annotation.
+	 *
+	 * @param int $after_id Cursor (applied through posts_where).
+	 * @param int $limit    Page size.
+	 * @return array<string, mixed>
+	 */
+	private function unannotated_args( int $after_id, int $limit ): array {
+		return array(
+			'post_type'        => 'product',
+			'post_status'      => self::STATUSES,
+			'fields'           => 'ids',
+			'posts_per_page'   => $limit,
+			'orderby'          => 'ID',
+			'order'            => 'ASC',
+			'no_found_rows'    => true,
+			'suppress_filters' => false,
+			'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked background job.
+				'relation' => 'AND',
+				array(
+					'key'     => AnnotationMeta::ANNOTATION,
+					'compare' => 'NOT EXISTS',
+				),
+				array(
+					'key'     => '_thumbnail_id',
+					'compare' => 'EXISTS',
+				),
+			),
+		);
+	}
+}

@@ -1,0 +1,190 @@
+<?php
+/**
+ * Client of the Kalas Iris service REST API (docs/api.md).
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Service;
+
+/**
+ * Server-to-server calls with the shop's API key. Every failure becomes a
+ * {@see ServiceError} carrying the service's stable code.
+ */
+class ServiceClient {
+
+	/**
+	 * Annotating waits for the model; everything else should be quick.
+	 */
+	private const SLOW_TIMEOUT = 30.0;
+	private const FAST_TIMEOUT = 5.0;
+
+	/**
+	 * @param string        $base_url  Service URL without trailing slash.
+	 * @param string        $api_key   Shop API key.
+	 * @param HttpTransport $transport HTTP transport.
+	 */
+	public function __construct(
+		private string $base_url,
+		private string $api_key,
+		private HttpTransport $transport
+	) {
+	}
+
+	/**
+	 * The loaded model pack, plus the measured round trip in latency_ms.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function model(): array {
+		$start              = microtime( true );
+		$model              = $this->json( 'GET', '/v1/model', null, null, self::FAST_TIMEOUT );
+		$model['latency_ms'] = round( ( microtime( true ) - $start ) * 1000, 1 );
+		return $model;
+	}
+
+	/**
+	 * Upserts a product into the similar-items index and returns its annotation.
+	 *
+	 * @param int                   $product_id Product id.
+	 * @param Image                 $image      Main image.
+	 * @param array<string, string> $fields     name, permalink, image_url.
+	 * @return array<string, mixed> { id, annotation }
+	 */
+	public function put_product( int $product_id, Image $image, array $fields ): array {
+		$form = new Multipart();
+		$form->file( 'image', $image->filename, $image->mime, $image->bytes );
+		foreach ( array( 'name', 'permalink', 'image_url' ) as $name ) {
+			if ( isset( $fields[ $name ] ) && '' !== $fields[ $name ] ) {
+				$form->field( $name, $fields[ $name ] );
+			}
+		}
+		return $this->json( 'PUT', '/v1/products/' . $product_id, $form->body(), $form->content_type(), self::SLOW_TIMEOUT );
+	}
+
+	/**
+	 * Annotates an image without indexing it (variation images, Try it).
+	 *
+	 * @param Image $image Image.
+	 * @return array<string, mixed> Annotation.
+	 */
+	public function annotate( Image $image ): array {
+		$form = ( new Multipart() )->file( 'image', $image->filename, $image->mime, $image->bytes );
+		return $this->json( 'POST', '/v1/annotate', $form->body(), $form->content_type(), self::SLOW_TIMEOUT );
+	}
+
+	/**
+	 * Removes a product from the index.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	public function delete_product( int $product_id ): void {
+		try {
+			$this->json( 'DELETE', '/v1/products/' . $product_id, null, null, self::FAST_TIMEOUT );
+		} catch ( ServiceError $e ) {
+			if ( 'product_not_found' !== $e->error_code ) {
+				throw $e;
+			}
+		}
+	}
+
+	/**
+	 * Nearest products to an indexed product.
+	 *
+	 * @param int $product_id Product id.
+	 * @param int $k          How many.
+	 * @return list<array<string, mixed>>
+	 */
+	public function similar_to_product( int $product_id, int $k ): array {
+		$answer = $this->json( 'GET', sprintf( '/v1/products/%d/similar?k=%d', $product_id, $k ), null, null, self::FAST_TIMEOUT );
+		return array_values( (array) ( $answer['items'] ?? array() ) );
+	}
+
+	/**
+	 * Nearest products to an uploaded image.
+	 *
+	 * @param Image $image Image.
+	 * @param int   $k     How many.
+	 * @return list<array<string, mixed>>
+	 */
+	public function similar_to_image( Image $image, int $k ): array {
+		$answer = $this->json( 'POST', '/v1/similar?k=' . $k, $image->bytes, $image->mime, self::SLOW_TIMEOUT );
+		return array_values( (array) ( $answer['items'] ?? array() ) );
+	}
+
+	/**
+	 * Sends a person's corrected labels.
+	 *
+	 * @param array<string, mixed> $feedback Body as in docs/api.md.
+	 * @return array<string, mixed>
+	 */
+	public function feedback( array $feedback ): array {
+		return $this->json( 'POST', '/v1/feedback', (string) json_encode( $feedback ), 'application/json', self::FAST_TIMEOUT );
+	}
+
+	/**
+	 * Gives the service the shop's WooCommerce REST credentials.
+	 *
+	 * @param string $shop_url        Store URL.
+	 * @param string $consumer_key    ck_…
+	 * @param string $consumer_secret cs_…
+	 * @return array<string, mixed>
+	 */
+	public function put_woocommerce_credentials( string $shop_url, string $consumer_key, string $consumer_secret ): array {
+		$body = (string) json_encode(
+			array(
+				'url'             => $shop_url,
+				'consumer_key'    => $consumer_key,
+				'consumer_secret' => $consumer_secret,
+			)
+		);
+		return $this->json( 'PUT', '/v1/shop/woocommerce', $body, 'application/json', self::FAST_TIMEOUT );
+	}
+
+	/**
+	 * Sends a request and decodes the JSON answer, mapping errors.
+	 *
+	 * @param string      $method       HTTP method.
+	 * @param string      $path         Path and query.
+	 * @param string|null $body         Raw body.
+	 * @param string|null $content_type Content type of the body.
+	 * @param float       $timeout      Seconds.
+	 * @return array<string, mixed>
+	 * @throws ServiceError On any failure.
+	 */
+	private function json( string $method, string $path, ?string $body, ?string $content_type, float $timeout ): array {
+		if ( '' === $this->base_url || '' === $this->api_key ) {
+			throw new ServiceError( ServiceError::NOT_CONFIGURED, 'Set the Kalas Iris service URL and API key first.' );
+		}
+		$headers = array(
+			'Authorization' => 'Bearer ' . $this->api_key,
+			'Accept'        => 'application/json',
+		);
+		if ( null !== $content_type ) {
+			$headers['Content-Type'] = $content_type;
+		}
+		$response = $this->transport->request( $method, $this->base_url . $path, $headers, $body, $timeout );
+		$decoded  = json_decode( $response['body'], true );
+		$status   = $response['status'];
+
+		if ( $status >= 200 && $status < 300 ) {
+			if ( ! is_array( $decoded ) ) {
+				throw new ServiceError( 'invalid_response', 'The Kalas Iris service answered with something that is not JSON.', $status );
+			}
+			return $decoded;
+		}
+
+		$retry_after = isset( $response['headers']['retry-after'] ) && is_numeric( $response['headers']['retry-after'] )
+			? (int) $response['headers']['retry-after']
+			: null;
+		$error = is_array( $decoded ) && isset( $decoded['error'] ) && is_array( $decoded['error'] ) ? $decoded['error'] : array();
+		throw new ServiceError(
+			is_string( $error['code'] ?? null ) ? $error['code'] : 'http_' . $status,
+			is_string( $error['message'] ?? null ) ? $error['message'] : sprintf( 'The Kalas Iris service answered HTTP %d.', $status ),
+			$status,
+			$retry_after
+		);
+	}
+}

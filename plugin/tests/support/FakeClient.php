@@ -1,0 +1,73 @@
+<?php
+/**
+ * Scripted service client.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Tests;
+
+use KalasIris\Service\Image;
+use KalasIris\Service\ServiceClient;
+use KalasIris\Service\ServiceError;
+
+/**
+ * Answers with a fixed annotation, or throws a queued error.
+ */
+final class FakeClient extends ServiceClient {
+
+	/** @var list<ServiceError> Errors to throw, one per call, before answering. */
+	public array $errors = array();
+
+	/** @var list<string> */
+	public array $calls = array();
+
+	/** @var array<string, mixed> */
+	public array $annotation;
+
+	public function __construct() {
+		$this->annotation = self::dress();
+	}
+
+	/**
+	 * A confident red striped casual dress.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function dress(): array {
+		return array(
+			'category'   => array( 'label' => 'Dresses', 'score' => 0.93, 'confident' => true ),
+			'attributes' => array(
+				'usage'   => array( 'label' => 'Casual', 'score' => 0.81, 'confident' => true ),
+				'pattern' => array( 'label' => 'Striped', 'score' => 0.9, 'confident' => true ),
+				'gender'  => array( 'label' => 'Women', 'score' => 0.3, 'confident' => false ),
+			),
+			'colors'     => array(
+				array( 'name' => 'red', 'hex' => '#c62828', 'share' => 0.71 ),
+				array( 'name' => 'white', 'hex' => '#f5f5f5', 'share' => 0.05 ),
+			),
+			'model'      => array( 'name' => 'kalas-fashion-mnv2', 'version' => '1.0.0' ),
+		);
+	}
+
+	public function put_product( int $product_id, Image $image, array $fields ): array {
+		$this->calls[] = 'put:' . $product_id;
+		$this->maybe_fail();
+		return array( 'id' => (string) $product_id, 'annotation' => $this->annotation );
+	}
+
+	public function annotate( Image $image ): array {
+		$this->calls[] = 'annotate';
+		$this->maybe_fail();
+		return $this->annotation;
+	}
+
+	private function maybe_fail(): void {
+		$error = array_shift( $this->errors );
+		if ( null !== $error ) {
+			throw $error;
+		}
+	}
+}

@@ -1,0 +1,49 @@
+<?php
+/**
+ * In-memory WordPress state for the shims.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Tests;
+
+/**
+ * Reset between tests with {@see Wp::reset()}.
+ */
+final class Wp {
+
+	/** @var array<string, list<array{0: callable, 1: int}>> */
+	public static array $actions = array();
+	/** @var array<string, mixed> */
+	public static array $options = array();
+	/** @var array<int, array<string, mixed>> */
+	public static array $meta = array();
+	/** @var array<int, array{type: string, status: string}> */
+	public static array $posts = array();
+
+	/**
+	 * Forgets everything.
+	 */
+	public static function reset(): void {
+		self::$actions = array();
+		self::$options = array();
+		self::$meta    = array();
+		self::$posts   = array();
+	}
+
+	/**
+	 * Creates a post row.
+	 *
+	 * @param int    $id     Id.
+	 * @param string $type   Post type.
+	 * @param string $status Status.
+	 */
+	public static function post( int $id, string $type = 'product', string $status = 'publish' ): void {
+		self::$posts[ $id ] = array(
+			'type'   => $type,
+			'status' => $status,
+		);
+	}
+}

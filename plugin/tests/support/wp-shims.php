@@ -1,0 +1,91 @@
+<?php
+/**
+ * Minimal WordPress function shims for unit tests.
+ *
+ * State lives in KalasIris\Tests\Wp so each test can reset it.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+use KalasIris\Tests\Wp;
+
+function add_action( string $hook, callable $callback, int $priority = 10, int $accepted_args = 1 ): bool {
+	Wp::$actions[ $hook ][] = array( $callback, $accepted_args );
+	return true;
+}
+
+function add_filter( string $hook, callable $callback, int $priority = 10, int $accepted_args = 1 ): bool {
+	return add_action( $hook, $callback, $priority, $accepted_args );
+}
+
+function remove_filter( string $hook, callable $callback ): bool {
+	return true;
+}
+
+function do_action( string $hook, ...$args ): void {
+	foreach ( Wp::$actions[ $hook ] ?? array() as [ $callback, $accepted ] ) {
+		$callback( ...array_slice( $args, 0, $accepted ) );
+	}
+}
+
+function did_action( string $hook ): int {
+	return 0;
+}
+
+function get_option( string $name, $default = false ) {
+	return array_key_exists( $name, Wp::$options ) ? Wp::$options[ $name ] : $default;
+}
+
+function update_option( string $name, $value, $autoload = null ): bool {
+	Wp::$options[ $name ] = $value;
+	return true;
+}
+
+function delete_option( string $name ): bool {
+	unset( Wp::$options[ $name ] );
+	return true;
+}
+
+function get_post_meta( int $id, string $key = '', bool $single = false ) {
+	return Wp::$meta[ $id ][ $key ] ?? '';
+}
+
+function update_post_meta( int $id, string $key, $value ): bool {
+	$existed               = isset( Wp::$meta[ $id ][ $key ] );
+	Wp::$meta[ $id ][ $key ] = is_string( $value ) ? wp_unslash( $value ) : $value;
+	// Real WordPress skips the hook when the value is unchanged; the shim always fires it,
+	// which is the harsher case for loop prevention.
+	do_action( $existed ? 'updated_post_meta' : 'added_post_meta', 1, $id, $key, $value );
+	return true;
+}
+
+function delete_post_meta( int $id, string $key ): bool {
+	unset( Wp::$meta[ $id ][ $key ] );
+	return true;
+}
+
+function get_post_type( int $id ) {
+	return Wp::$posts[ $id ]['type'] ?? false;
+}
+
+function get_post_status( int $id ) {
+	return Wp::$posts[ $id ]['status'] ?? false;
+}
+
+function wp_slash( $value ) {
+	return is_string( $value ) ? addslashes( $value ) : $value;
+}
+
+function wp_unslash( $value ) {
+	return is_string( $value ) ? stripslashes( $value ) : $value;
+}
+
+function wp_json_encode( $value ) {
+	return json_encode( $value );
+}
+
+function wp_get_attachment_url( int $id ) {
+	return 'https://shop.test/wp-content/uploads/' . $id . '.jpg';
+}

@@ -1,0 +1,133 @@
+<?php
+declare(strict_types=1);
+
+namespace KalasIris\Tests\Unit;
+
+use KalasIris\Jobs\BackfillJob;
+use KalasIris\Jobs\BackfillProgress;
+use KalasIris\Products\AnnotationMeta;
+use KalasIris\Products\Catalog;
+use KalasIris\Service\ServiceError;
+use KalasIris\Support\Logger;
+use KalasIris\Tests\Harness;
+use KalasIris\Tests\Wp;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Chunked backfill: progress, pause/resume, waiting for the service.
+ */
+final class BackfillJobTest extends TestCase {
+
+	private Harness $shop;
+	private BackfillJob $backfill;
+	private int $now = 1_700_000_000;
+
+	protected function setUp(): void {
+		$this->shop = new Harness( array( 'mode' => 'review' ) );
+		for ( $id = 1; $id <= 45; $id++ ) {
+			$this->shop->products->add( $id, 1000 + $id );
+		}
+		$catalog        = new class() implements Catalog {
+			public function count_unannotated(): int {
+				return count( $this->next_unannotated( 0, PHP_INT_MAX ) );
+			}
+			public function next_unannotated( int $after_id, int $limit ): array {
+				$ids = array();
+				foreach ( array_keys( Wp::$posts ) as $id ) {
+					if ( $id > $after_id && ! isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) ) {
+						$ids[] = $id;
+					}
+				}
+				sort( $ids );
+				return array_slice( $ids, 0, $limit );
+			}
+			public function with_status( string $status, int $page, int $per_page ): array {
+				return array( 'ids' => array(), 'total' => 0 );
+			}
+		};
+		$this->backfill = new BackfillJob(
+			$catalog,
+			$this->shop->job,
+			$this->shop->scheduler,
+			$this->shop->meta,
+			new Logger(),
+			fn(): int => $this->now
+		);
+		$this->backfill->register();
+	}
+
+	public function test_runs_in_batches_to_done(): void {
+		$progress = $this->backfill->start();
+		$this->assertSame( 'running', $progress['state'] );
+		$this->assertSame( 45, $progress['total'] );
+
+		$this->now += 10;
+		$this->assertSame( 1, $this->run_one_batch() );
+		$progress = $this->backfill->progress();
+		$this->assertSame( BackfillJob::BATCH, $progress['done'] );
+		$this->assertSame( 13, $progress['eta_seconds'], '10 s for 20 products, 25 left' );
+
+		$this->shop->run_queue();
+		$progress = $this->backfill->progress();
+		$this->assertSame( 'done', $progress['state'] );
+		$this->assertSame( 45, $progress['done'] );
+		$this->assertSame( 0, $progress['failed'] );
+	}
+
+	public function test_pause_and_resume_keep_the_cursor(): void {
+		$this->backfill->start();
+		$this->run_one_batch();
+		$this->backfill->pause();
+		$this->assertSame( array(), $this->shop->scheduler->jobs, 'pausing cancels the next batch' );
+		$this->assertSame( 'paused', $this->backfill->progress()['state'] );
+		$this->assertSame( 'paused', $this->backfill->start()['state'], 'start does not restart a paused run' );
+
+		$this->backfill->resume();
+		$this->shop->run_queue();
+		$progress = $this->backfill->progress();
+		$this->assertSame( 'done', $progress['state'] );
+		$this->assertSame( 45, $progress['done'] );
+		$this->assertCount( 45, array_unique( $this->shop->client->calls ), 'no product twice' );
+	}
+
+	public function test_service_down_waits_without_losing_products(): void {
+		$this->backfill->start();
+		$this->shop->client->errors = array( new ServiceError( ServiceError::UNREACHABLE, 'down' ) );
+		$this->run_one_batch();
+		$progress = $this->backfill->progress();
+		$this->assertSame( 'running', $progress['state'] );
+		$this->assertSame( 0, $progress['done'] + $progress['failed'] );
+		$this->assertSame( 'service_unreachable', $progress['error']['code'] );
+		$this->assertSame( $this->now + 60, $this->shop->scheduler->jobs[0]['at'] );
+
+		// The retry comes due and the service is back.
+		$this->shop->scheduler->jobs[0]['at'] = null;
+		$this->shop->run_queue();
+		$this->assertSame( 45, $this->backfill->progress()['done'] );
+	}
+
+	public function test_rejected_products_count_as_failed(): void {
+		$this->backfill->start();
+		$this->shop->client->errors = array( new ServiceError( 'not_an_image', 'no', 400 ) );
+		$this->shop->run_queue();
+		$progress = $this->backfill->progress();
+		$this->assertSame( 1, $progress['failed'] );
+		$this->assertSame( 44, $progress['done'] );
+		$this->assertSame( 'failed', $this->shop->meta->status( 1 ) );
+	}
+
+	public function test_eta_is_null_until_something_was_processed(): void {
+		$view = BackfillProgress::view( BackfillProgress::start( 10, 100 ), 100 );
+		$this->assertNull( $view['eta_seconds'] );
+		$this->assertArrayNotHasKey( 'cursor', $view );
+	}
+
+	private function run_one_batch(): int {
+		$job = array_shift( $this->shop->scheduler->jobs );
+		if ( null === $job ) {
+			return 0;
+		}
+		do_action( $job['hook'], $job['args'] );
+		return 1;
+	}
+}

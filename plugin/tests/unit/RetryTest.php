@@ -1,0 +1,79 @@
+<?php
+declare(strict_types=1);
+
+namespace KalasIris\Tests\Unit;
+
+use KalasIris\Jobs\AnnotateProductJob;
+use KalasIris\Jobs\Backoff;
+use KalasIris\Products\AnnotationMeta;
+use KalasIris\Service\ServiceError;
+use KalasIris\Tests\Harness;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Backoff schedule, and jobs surviving a service that is down.
+ */
+final class RetryTest extends TestCase {
+
+	public function test_backoff_schedule(): void {
+		$minutes = array();
+		for ( $failures = 1; $failures <= Backoff::MAX_ATTEMPTS; $failures++ ) {
+			$delay     = Backoff::delay( $failures );
+			$minutes[] = null === $delay ? null : $delay / 60;
+		}
+		$this->assertSame( array( 1, 2, 4, 8, 16, 32, 60, null ), $minutes );
+	}
+
+	public function test_retry_after_is_honoured_but_capped(): void {
+		$this->assertSame( 300, Backoff::delay( 1, 300 ) );
+		$this->assertSame( 120, Backoff::delay( 2, 10 ) );
+		$this->assertSame( 3600, Backoff::delay( 1, 99999 ) );
+	}
+
+	public function test_service_down_reschedules_with_backoff_then_completes(): void {
+		$shop = new Harness( array( 'mode' => 'review' ) );
+		$shop->products->add( 1, 10 );
+		$shop->client->errors = array(
+			new ServiceError( ServiceError::UNREACHABLE, 'down' ),
+			new ServiceError( 'overloaded', 'busy', 503, 30 ),
+		);
+
+		$shop->job->handle( AnnotateProductJob::args( 1, 0 ) );
+		$this->assertSame( 'retrying', $shop->meta->status( 1 ) );
+		$job = $shop->scheduler->jobs[0];
+		$this->assertSame( AnnotateProductJob::args( 1, 1 ), $job['args'] );
+		$this->assertEqualsWithDelta( time() + 60, $job['at'], 2 );
+
+		$shop->job->handle( $job['args'] );
+		$this->assertEqualsWithDelta( time() + 120, $shop->scheduler->jobs[1]['at'], 2 );
+		$state = $shop->meta->get_json( 1, AnnotationMeta::JOB );
+		$this->assertSame( 2, $state['attempt'] );
+		$this->assertSame( 'overloaded', $state['error']['code'] );
+
+		// The service is back: the pending job completes.
+		$shop->job->handle( $shop->scheduler->jobs[1]['args'] );
+		$this->assertSame( 'review', $shop->meta->status( 1 ) );
+		$this->assertSame( array(), $shop->meta->get_json( 1, AnnotationMeta::JOB ) );
+		$stored = $shop->meta->get_json( 1, AnnotationMeta::ANNOTATION );
+		$this->assertSame( 'kalas-fashion-mnv2', $stored['model']['name'] );
+		$this->assertSame( 'Dresses', $stored['suggestion']['category'] );
+	}
+
+	public function test_last_attempt_marks_the_product_failed(): void {
+		$shop = new Harness();
+		$shop->products->add( 2, 20 );
+		$shop->client->errors = array( new ServiceError( ServiceError::UNREACHABLE, 'down' ) );
+		$shop->job->handle( AnnotateProductJob::args( 2, Backoff::MAX_ATTEMPTS - 1 ) );
+		$this->assertSame( 'failed', $shop->meta->status( 2 ) );
+		$this->assertSame( array(), $shop->scheduler->jobs );
+	}
+
+	public function test_a_rejected_image_is_not_retried(): void {
+		$shop = new Harness();
+		$shop->products->add( 3, 30 );
+		$shop->client->errors = array( new ServiceError( 'not_an_image', 'That file is not an image.', 400 ) );
+		$shop->job->handle( AnnotateProductJob::args( 3, 0 ) );
+		$this->assertSame( 'failed', $shop->meta->status( 3 ) );
+		$this->assertSame( array(), $shop->scheduler->jobs );
+	}
+}
