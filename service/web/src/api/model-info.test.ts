@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (also set in web/vite.config.ts; repeated so the service's own `vitest run` can run this file too)
 import { describe, expect, it } from 'vitest';
 
 import { parseModelInfo } from './model-info';
@@ -17,6 +19,20 @@ describe('parseModelInfo', () => {
       palette: { black: '#000000' },
     });
     expect(info).toEqual({ name: 'p', version: '2', categories: ['Shirts'], attributes: { season: ['Summer'] }, palette: [{ name: 'black', hex: '#000000' }] });
+  });
+
+  it('reads the service answer: top-level category and attributes lists', () => {
+    const info = parseModelInfo({
+      name: 'kalas-fashion-mnv2',
+      version: '1.0.0',
+      category: ['Shirts', 'Dresses'],
+      attributes: { gender: ['Men', 'Women'], usage: ['Casual'] },
+      palette: [{ name: 'black', hex: '#000000' }],
+      metrics: {},
+    });
+    expect(info.categories).toEqual(['Shirts', 'Dresses']);
+    expect(info.attributes).toEqual({ gender: ['Men', 'Women'], usage: ['Casual'] });
+    expect(info.palette).toEqual([{ name: 'black', hex: '#000000' }]);
   });
 
   it('survives an answer of the wrong shape', () => {

@@ -8,8 +8,11 @@ import type { ModelInfo } from './types';
 export function parseModelInfo(raw: unknown): ModelInfo {
   const root = isRecord(raw) ? raw : {};
   const pack = isRecord(root['pack']) ? root['pack'] : root;
+  // The service answers `category: [...]` and `attributes: {group: [...]}`; a pack manifest nests them as `fields`.
   const fields = readFields(pack['fields'] ?? pack['heads'] ?? root['fields']);
-  const { category = [], ...attributes } = fields;
+  const { category: fieldCategory = [], ...fieldAttributes } = fields;
+  const category = Array.isArray(root['category']) ? labels(root['category']) : fieldCategory;
+  const attributes = isRecord(root['attributes']) ? readFields(root['attributes']) : fieldAttributes;
   return {
     name: str(pack['name']) ?? str(root['name']) ?? 'unknown',
     version: str(pack['version']) ?? str(root['version']) ?? '',

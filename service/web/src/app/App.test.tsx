@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (also set in web/vite.config.ts; repeated so the service's own `vitest run` can run this file too)
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -126,6 +128,9 @@ describe('App', () => {
     await choose(jpegFile());
     await screen.findByRole('region', { name: 'Annotation' });
     const history = screen.getByRole('region', { name: 'Recent photos' });
+    await userEvent.click(within(history).getByRole('button', { name: /^Dresses, / }));
+    expect(screen.getByText('To correct this annotation, choose the photo again.')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Similar items' })).getByText('Red midi dress')).toBeTruthy();
     await userEvent.click(within(history).getByRole('button', { name: /^Delete Dresses/ }));
     expect(within(history).getByText('No photos yet.')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Annotation' })).toBeNull();

@@ -144,6 +144,7 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
 
   const sendCorrection = (correction: Correction) => client.feedback(correction, current?.photo ?? undefined);
 
+
   return (
     <>
       <header class="top">
@@ -204,7 +205,12 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
                 Result for your photo
               </h2>
               <AnnotationView annotation={current.annotation} previewUrl={current.previewUrl} />
-              <CorrectionForm key={current.entryId} annotation={current.annotation} model={model} onSubmit={sendCorrection} />
+              {current.photo ? (
+                <CorrectionForm key={current.entryId} annotation={current.annotation} model={model} onSubmit={sendCorrection} />
+              ) : (
+                // The service stores a correction with its photo, and history keeps only a thumbnail.
+                <p class="card hint">To correct this annotation, choose the photo again.</p>
+              )}
               <SimilarGrid items={current.similar} loading={current.similarLoading} error={current.similarError} />
             </>
           ) : (

@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (also set in web/vite.config.ts; repeated so the service's own `vitest run` can run this file too)
 import { describe, expect, it } from 'vitest';
 
 import { preparePhoto, targetSize, thumbnail } from './downscale';
