@@ -1,0 +1,42 @@
+/**
+ * Builds the Express app: public routes, then the key-protected /v1 API, then the try-it web
+ * app at /, and one error handler that answers in JSON.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import express, { Router, type Express } from "express";
+
+import { AppError } from "./errors.js";
+import { authMiddleware } from "./http/auth.middleware.js";
+import type { AppContext } from "./http/context.js";
+import { errorMiddleware } from "./http/error.middleware.js";
+import { annotateRoute } from "./routes/annotate.route.js";
+import { feedbackRoute } from "./routes/feedback.route.js";
+import { healthRoute } from "./routes/health.route.js";
+import { learnRoute } from "./routes/learn.route.js";
+import { modelRoute } from "./routes/model.route.js";
+import { openapiRoute } from "./routes/openapi.route.js";
+import { productsRoute } from "./routes/products.route.js";
+import { similarRoute } from "./routes/similar.route.js";
+import { webSessionRoute } from "./routes/web-session.route.js";
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
+
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+
+  app.use("/v1", healthRoute(ctx), openapiRoute(), webSessionRoute(ctx));
+  const api = Router();
+  api.use(authMiddleware(ctx));
+  api.use(annotateRoute(), productsRoute(), similarRoute(), feedbackRoute(ctx), learnRoute(), modelRoute());
+  app.use("/v1", api);
+
+  if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: "index.html" }));
+  app.use((req, _res, next) => next(new AppError(404, "route_not_found", `No route ${req.method} ${req.path}.`)));
+  app.use(errorMiddleware);
+  return app;
+}

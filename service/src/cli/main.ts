@@ -1,0 +1,39 @@
+/**
+ * The `kalas-iris` command line: the service's jobs on files and folders.
+ */
+import { Command } from "commander";
+
+import { AppError } from "../errors.js";
+import { annotateCommand } from "./commands/annotate.command.js";
+import { evalCommand } from "./commands/eval.command.js";
+import { indexCommand } from "./commands/index.command.js";
+import { keysCommand } from "./commands/keys.command.js";
+import { learnCommand } from "./commands/learn.command.js";
+import { modelCommand } from "./commands/model.command.js";
+import { serveCommand } from "./commands/serve.command.js";
+import { shopCommand } from "./commands/shop.command.js";
+import { similarCommand } from "./commands/similar.command.js";
+
+const program = new Command("kalas-iris")
+  .description("Annotate clothing photos and find visually similar products.")
+  .option("--pack <name-or-path>", "model pack (default: MODEL_PACK or kalas-fashion-mnv2)")
+  .option("--data-dir <dir>", "data folder (default: DATA_DIR or ./data)")
+  .showHelpAfterError();
+
+for (const add of [serveCommand, keysCommand, annotateCommand, indexCommand, similarCommand, evalCommand, learnCommand, modelCommand, shopCommand]) add(program);
+
+program.hook("preAction", (cmd) => {
+  const o = cmd.opts<{ pack?: string; dataDir?: string }>();
+  if (o.pack) process.env.MODEL_PACK = o.pack;
+  if (o.dataDir) process.env.DATA_DIR = o.dataDir;
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // A person reads this: one sentence, no stack trace (set LOG_LEVEL=debug for one).
+  const msg = e instanceof AppError || e instanceof Error ? e.message : String(e);
+  process.stderr.write(`kalas-iris: ${msg}\n`);
+  if (process.env.LOG_LEVEL === "debug") console.error(e);
+  process.exitCode = 1;
+}

@@ -1,0 +1,24 @@
+/** Settings from the environment, read once. */
+import path from "node:path";
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  pack: string;
+  /** Requests per second allowed per API key (token bucket, burst = 2x). */
+  rateLimit: number;
+  /** Shop whose index the public web page may use through short-lived sessions, if any. */
+  webShop: string | null;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? "127.0.0.1",
+    port: Number(env.PORT ?? 8787),
+    dataDir: path.resolve(env.DATA_DIR ?? "./data"),
+    pack: env.MODEL_PACK ?? "kalas-fashion-mnv2",
+    rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
+    webShop: env.WEB_SHOP || null,
+  };
+}

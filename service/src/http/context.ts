@@ -1,0 +1,24 @@
+/** What the HTTP layer shares: config, repositories and the shops, created once in app.ts. */
+import type { Request } from "express";
+
+import type { Config } from "../config.js";
+import type { KeysRepository } from "../repositories/keys.repository.js";
+import type { Shop, ShopRegistry } from "../services/shops.service.js";
+
+export interface AppContext {
+  config: Config;
+  keys: KeysRepository;
+  shops: ShopRegistry;
+}
+
+/** Set by the auth middleware on every authenticated request. */
+export interface AuthedRequest extends Request {
+  shop: Shop;
+  /** "key" for an API key, "web" for a try-it page session token. */
+  via: "key" | "web";
+}
+
+/** The shop the request's key belongs to (set by the auth middleware). */
+export function shopOf(req: Request): Shop {
+  return (req as unknown as AuthedRequest).shop;
+}

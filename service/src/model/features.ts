@@ -1,0 +1,51 @@
+/**
+ * Prepares raw backbone embeddings for heads and search. The ImageNet features are
+ * non-negative and about half zeros; a square root, centring and L2 normalisation make
+ * distances between them meaningful (see docs/model.md).
+ */
+export interface FeatureTransform {
+  sqrt: boolean;
+  mean?: Float32Array;
+  /** Row-major [outDim x inDim]. */
+  projection?: Float32Array;
+  outDim?: number;
+}
+
+/** sqrt → centre → L2, the vector the heads read. */
+export function prepareFeatures(raw: Float32Array, t: FeatureTransform): Float32Array {
+  const out = new Float32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    let v = t.sqrt ? Math.sqrt(Math.max(raw[i], 0)) : raw[i];
+    if (t.mean) v -= t.mean[i];
+    out[i] = v;
+  }
+  return l2normalize(out);
+}
+
+/** The search vector: the prepared features, projected when the pack has a projection, then L2. */
+export function searchVector(features: Float32Array, t: FeatureTransform): Float32Array {
+  if (!t.projection || !t.outDim) return features;
+  const dim = features.length;
+  const out = new Float32Array(t.outDim);
+  for (let o = 0; o < t.outDim; o++) {
+    let s = 0;
+    const row = o * dim;
+    for (let i = 0; i < dim; i++) s += t.projection[row + i] * features[i];
+    out[o] = s;
+  }
+  return l2normalize(out);
+}
+
+export function l2normalize(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  n = Math.sqrt(n) || 1;
+  for (let i = 0; i < v.length; i++) v[i] /= n;
+  return v;
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}

@@ -1,0 +1,60 @@
+/**
+ * Classifier heads: linear layers over the prepared features, or text embeddings (zero-shot),
+ * turned into calibrated probabilities.
+ */
+export interface Head {
+  field: string;
+  labels: string[];
+  /** Row-major [labels x dim]. For text heads, the L2-normalised prompt embeddings. */
+  weights: Float32Array;
+  bias: Float32Array;
+  /** Multiplies the logits before the softmax: 1/temperature for linear, logitScale for text. */
+  scale: number;
+  abstain: number;
+  input: "embedding" | "embedding+color";
+}
+
+export interface Prediction {
+  label: string;
+  score: number;
+  confident: boolean;
+  alternatives: { label: string; score: number }[];
+}
+
+export function predict(head: Head, x: Float32Array, alternatives = 3): Prediction {
+  const probs = probabilities(head, x);
+  const order = [...probs.keys()].sort((a, b) => probs[b] - probs[a]);
+  const best = order[0];
+  return {
+    label: head.labels[best],
+    score: round(probs[best]),
+    confident: probs[best] >= head.abstain,
+    alternatives: order.slice(1, 1 + alternatives).map((i) => ({ label: head.labels[i], score: round(probs[i]) })),
+  };
+}
+
+export function probabilities(head: Head, x: Float32Array): Float32Array {
+  const n = head.labels.length;
+  const dim = x.length;
+  if (head.weights.length !== n * dim) throw new Error(`head ${head.field}: expects ${head.weights.length / n}-d input, got ${dim}`);
+  const logits = new Float32Array(n);
+  for (let c = 0; c < n; c++) {
+    let s = head.bias[c];
+    const row = c * dim;
+    for (let i = 0; i < dim; i++) s += head.weights[row + i] * x[i];
+    logits[c] = s * head.scale;
+  }
+  return softmax(logits);
+}
+
+export function softmax(logits: Float32Array): Float32Array {
+  let max = -Infinity;
+  for (const v of logits) max = Math.max(max, v);
+  let sum = 0;
+  const out = new Float32Array(logits.length);
+  for (let i = 0; i < logits.length; i++) sum += out[i] = Math.exp(logits[i] - max);
+  for (let i = 0; i < out.length; i++) out[i] /= sum;
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 1e4) / 1e4;

@@ -1,0 +1,92 @@
+/**
+ * Loads a model pack into memory: opens the encoder, reads the feature transform and builds
+ * the heads. Every file is checked, so a broken pack fails at start with one clear sentence.
+ */
+import fs from "node:fs";
+import crypto from "node:crypto";
+
+import { AppError } from "../errors.js";
+import type { PackManifest } from "../pack/manifest.js";
+import { packFile, readFloat32, readManifest } from "../pack/pack.repository.js";
+import type { PixelGrid } from "../repositories/image.repository.js";
+import { openOnnxModel, type OnnxModel } from "../repositories/onnx.repository.js";
+import type { FeatureTransform } from "./features.js";
+import type { Head } from "./heads.js";
+import { toEncoderTensor } from "./pixels.js";
+import { buildTextHeads } from "./text-heads.js";
+
+export interface LoadedModel {
+  manifest: PackManifest;
+  packDir: string;
+  transform: FeatureTransform;
+  heads: Head[];
+  /** Raw encoder embeddings for a batch of images already resized to the encoder's size. */
+  embed(grids: PixelGrid[]): Promise<Float32Array[]>;
+  dispose(): Promise<void>;
+}
+
+export async function loadModel(packDir: string): Promise<LoadedModel> {
+  const manifest = readManifest(packDir);
+  const encoderFile = packFile(packDir, manifest.encoder.file);
+  if (manifest.encoder.sha256) {
+    const actual = crypto.createHash("sha256").update(fs.readFileSync(encoderFile)).digest("hex");
+    if (actual !== manifest.encoder.sha256) {
+      throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: ${manifest.encoder.file} does not match its sha256 in manifest.json (rebuild with "kalas-iris model build").`);
+    }
+  }
+  let encoder: OnnxModel;
+  try {
+    encoder = await openOnnxModel(encoderFile);
+  } catch (e) {
+    throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: ${manifest.encoder.file} is not a valid ONNX model (${(e as Error).message.split("\n")[0]}).`);
+  }
+  if (!encoder.inputNames.includes(manifest.encoder.input) || !encoder.outputNames.includes(manifest.encoder.output)) {
+    await encoder.dispose();
+    throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: the encoder has inputs [${encoder.inputNames}] and outputs [${encoder.outputNames}], but manifest.json names "${manifest.encoder.input}" and "${manifest.encoder.output}".`);
+  }
+  const dim = manifest.embeddingDim;
+  const f = manifest.features;
+  const transform: FeatureTransform = {
+    sqrt: f.sqrt,
+    mean: f.mean ? readFloat32(packDir, f.mean, dim) : undefined,
+    projection: f.projection ? readFloat32(packDir, f.projection, dim * (f.searchDim ?? 0)) : undefined,
+    outDim: f.projection ? f.searchDim : undefined,
+  };
+
+  const heads: Head[] = [];
+  for (const spec of manifest.heads.filter((h) => h.kind === "linear")) {
+    const inDim = dim + (spec.input === "embedding+color" ? COLOR_FEATURE_DIM : 0);
+    const n = spec.labels.length;
+    const all = readFloat32(packDir, spec.file!, n * inDim + n);
+    heads.push({
+      field: spec.field,
+      labels: spec.labels,
+      weights: all.subarray(0, n * inDim),
+      bias: all.subarray(n * inDim),
+      scale: 1 / (spec.temperature ?? 1),
+      abstain: spec.abstain ?? 0,
+      input: spec.input ?? "embedding",
+    });
+  }
+  const textSpecs = manifest.heads.filter((h) => h.kind === "text");
+  if (textSpecs.length) heads.push(...(await buildTextHeads(packDir, manifest.text!, textSpecs, dim)));
+
+  const { mean, std, output, input } = manifest.encoder;
+  return {
+    manifest,
+    packDir,
+    transform,
+    heads,
+    async embed(grids) {
+      const tensor = toEncoderTensor(grids, mean, std);
+      const out = (await encoder.run({ [input]: tensor }))[output];
+      const d = out.dims[out.dims.length - 1];
+      if (d !== dim) throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: encoder gives ${d}-d embeddings, manifest says ${dim}.`);
+      return grids.map((_, i) => out.data.slice(i * dim, (i + 1) * dim));
+    },
+    dispose: () => encoder.dispose(),
+  };
+}
+
+/** Size of the colour histogram that `embedding+color` heads read after the embedding. */
+export const COLOR_FEATURE_DIM = 16;

@@ -1,0 +1,82 @@
+/**
+ * The OpenAPI 3.1 document of the /v1 API. A test walks the Express router and checks that every
+ * route is documented here and every documented route exists.
+ */
+const image = {
+  required: true,
+  content: {
+    "image/*": { schema: { type: "string", format: "binary" } },
+    "multipart/form-data": { schema: { type: "object", properties: { image: { type: "string", format: "binary" } }, required: ["image"] } },
+  },
+};
+const err = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const ok = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+const imageErrors = {
+  "400": err("empty_body, not_an_image, truncated_image, unsupported_format"),
+  "401": err("missing_key, invalid_key"),
+  "413": err("image_too_large, too_many_pixels"),
+  "415": err("unsupported_media_type"),
+  "429": err("rate_limited (Retry-After)"),
+  "503": err("overloaded (Retry-After)"),
+};
+const id = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,128}$" } };
+const k = { name: "k", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 8 } };
+const similar = { $ref: "#/components/schemas/SimilarList" };
+
+export const openapiDocument = {
+  openapi: "3.1.0",
+  info: { title: "Kalas Iris service", version: "1.0.0", description: "Fashion annotation and similar-item search for WooCommerce shops." },
+  servers: [{ url: "/" }],
+  security: [{ bearer: [] }],
+  paths: {
+    "/v1/health": { get: { summary: "Liveness", security: [], responses: { "200": ok({ type: "object" }) } } },
+    "/v1/health/ready": { get: { summary: "Readiness: the model is loaded", security: [], responses: { "200": ok({ type: "object" }), "503": err("model_unavailable") } } },
+    "/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": ok({ type: "object" }) } } },
+    "/v1/web/session": { post: { summary: "Short-lived token for the public try-it page", security: [], responses: { "200": ok({ type: "object" }), "404": err("web_sessions_disabled") } } },
+    "/v1/model": { get: { summary: "The loaded model pack", responses: { "200": ok({ type: "object" }) } } },
+    "/v1/annotate": { post: { summary: "Annotate one image", requestBody: image, responses: { "200": ok({ $ref: "#/components/schemas/Annotation" }), ...imageErrors } } },
+    "/v1/similar": { post: { summary: "Products nearest to an uploaded image", parameters: [k], requestBody: image, responses: { "200": ok(similar), ...imageErrors } } },
+    "/v1/products/{id}": {
+      put: {
+        summary: "Upsert a product into the similar-items index",
+        parameters: [id],
+        requestBody: {
+          required: true,
+          content: {
+            ...image.content,
+            "application/json": { schema: { type: "object", properties: { image_url: { type: "string" }, name: { type: "string" }, permalink: { type: "string" }, labels: { type: "object" } }, required: ["image_url"] } },
+          },
+        },
+        responses: { "200": ok({ type: "object" }), ...imageErrors, "502": err("fetch_failed") },
+      },
+      get: { summary: "One indexed product", parameters: [id], responses: { "200": ok({ type: "object" }), "404": err("product_not_found") } },
+      delete: { summary: "Remove a product", parameters: [id], responses: { "200": ok({ type: "object" }), "404": err("product_not_found") } },
+    },
+    "/v1/products/{id}/similar": { get: { summary: "Products nearest to a product", parameters: [id, k], responses: { "200": ok(similar), "404": err("product_not_found") } } },
+    "/v1/feedback": {
+      post: { summary: "Store a person's corrected labels", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Feedback" } }, "multipart/form-data": { schema: { type: "object", properties: { image: { type: "string", format: "binary" }, correction: { type: "string" } } } } } }, responses: { "201": ok({ type: "object" }), "400": err("invalid_request") } },
+      get: { summary: "The shop's stored corrections", parameters: [{ name: "limit", in: "query", schema: { type: "integer", default: 50 } }], responses: { "200": ok({ type: "object" }) } },
+    },
+    "/v1/learn": { post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } } },
+  } as Record<string, Record<string, unknown>>,
+  components: {
+    securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Error: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] } } },
+      Prediction: { type: "object", properties: { label: { type: "string" }, score: { type: "number" }, confident: { type: "boolean" }, alternatives: { type: "array", items: { type: "object" } } } },
+      Annotation: {
+        type: "object",
+        properties: {
+          category: { $ref: "#/components/schemas/Prediction" },
+          attributes: { type: "object", additionalProperties: { $ref: "#/components/schemas/Prediction" } },
+          colors: { type: "array", items: { type: "object", properties: { name: { type: "string" }, hex: { type: "string" }, share: { type: "number" } } } },
+          model: { type: "object", properties: { name: { type: "string" }, version: { type: "string" } } },
+          timing_ms: { type: "number" },
+          shop: { type: "object", additionalProperties: { $ref: "#/components/schemas/Prediction" } },
+        },
+      },
+      SimilarList: { type: "object", properties: { items: { type: "array", items: { type: "object", properties: { id: { type: "string" }, score: { type: "number" }, name: { type: ["string", "null"] }, permalink: { type: ["string", "null"] }, image_url: { type: ["string", "null"] } } } } } },
+      Feedback: { type: "object", properties: { product_id: { type: "string" }, category: { type: "string" }, attributes: { type: "object" }, colors: { type: "array", items: { type: "string" } }, labels: { type: "object" }, original: { type: "object" } } },
+    },
+  },
+};

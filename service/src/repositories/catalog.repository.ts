@@ -1,0 +1,205 @@
+/**
+ * Wraps one shop's SQLite database (better-sqlite3): products with their search vectors and
+ * annotations, people's corrections, and small settings. It is the source of truth; the HNSW
+ * index is rebuilt from it. Every change bumps a sequence number so the index can catch up.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+
+export interface ProductRow {
+  id: string;
+  label: number;
+  name: string | null;
+  permalink: string | null;
+  image_url: string | null;
+  annotation: string | null;
+  /** The shop's own labels for this product, JSON {field: value}, used for catalogue learning. */
+  labels: string | null;
+  seq: number;
+  deleted: number;
+  updated_at: string;
+}
+
+export interface ProductWrite {
+  id: string;
+  name?: string | null;
+  permalink?: string | null;
+  imageUrl?: string | null;
+  annotation: unknown;
+  labels?: Record<string, string> | null;
+  vector: Float32Array;
+  features: Float32Array;
+}
+
+export interface FeedbackRow {
+  id: number;
+  product_id: string | null;
+  image_file: string | null;
+  correction: string;
+  original: string | null;
+  created_at: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS products (
+  id TEXT PRIMARY KEY,
+  label INTEGER NOT NULL UNIQUE,
+  name TEXT, permalink TEXT, image_url TEXT,
+  annotation TEXT, labels TEXT,
+  vector BLOB NOT NULL, features BLOB NOT NULL,
+  seq INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS products_seq ON products(seq);
+CREATE TABLE IF NOT EXISTS feedback (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  product_id TEXT, image_file TEXT, features BLOB,
+  correction TEXT NOT NULL, original TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export class CatalogRepository {
+  private readonly db: Database.Database;
+
+  constructor(readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.db = new Database(path.join(dir, "catalog.sqlite"));
+    // WAL + synchronous=NORMAL: a committed write survives a process crash (kill -9).
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(SCHEMA);
+  }
+
+  get seq(): number {
+    return (this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS s FROM products").get() as { s: number }).s;
+  }
+
+  upsert(p: ProductWrite): ProductRow {
+    const tx = this.db.transaction(() => {
+      const seq = this.seq + 1;
+      const existing = this.db.prepare("SELECT label FROM products WHERE id = ?").get(p.id) as { label: number } | undefined;
+      const label = existing?.label ?? ((this.db.prepare("SELECT COALESCE(MAX(label), -1) + 1 AS l FROM products").get() as { l: number }).l);
+      this.db
+        .prepare(
+          `INSERT INTO products (id, label, name, permalink, image_url, annotation, labels, vector, features, seq, deleted, updated_at)
+           VALUES (@id, @label, @name, @permalink, @image_url, @annotation, @labels, @vector, @features, @seq, 0, @now)
+           ON CONFLICT(id) DO UPDATE SET name = COALESCE(@name, name), permalink = COALESCE(@permalink, permalink),
+             image_url = COALESCE(@image_url, image_url), annotation = @annotation, labels = COALESCE(@labels, labels),
+             vector = @vector, features = @features, seq = @seq, deleted = 0, updated_at = @now`,
+        )
+        .run({
+          id: p.id,
+          label,
+          name: p.name ?? null,
+          permalink: p.permalink ?? null,
+          image_url: p.imageUrl ?? null,
+          annotation: JSON.stringify(p.annotation),
+          labels: p.labels ? JSON.stringify(p.labels) : null,
+          vector: blob(p.vector),
+          features: blob(p.features),
+          seq,
+          now: new Date().toISOString(),
+        });
+      return this.get(p.id)!;
+    });
+    return tx();
+  }
+
+  /** Marks a product deleted (a tombstone with a new seq, so the index learns of it). */
+  remove(id: string): ProductRow | null {
+    const tx = this.db.transaction(() => {
+      const row = this.get(id);
+      if (!row) return null;
+      this.db.prepare("UPDATE products SET deleted = 1, seq = ?, updated_at = ? WHERE id = ?").run(this.seq + 1, new Date().toISOString(), id);
+      return row;
+    });
+    return tx();
+  }
+
+  /** A live product, or null. */
+  get(id: string): ProductRow | null {
+    return (this.db.prepare("SELECT id, label, name, permalink, image_url, annotation, labels, seq, deleted, updated_at FROM products WHERE id = ? AND deleted = 0").get(id) as ProductRow | undefined) ?? null;
+  }
+
+  byLabels(labels: number[]): Map<number, ProductRow> {
+    const out = new Map<number, ProductRow>();
+    if (!labels.length) return out;
+    const rows = this.db
+      .prepare(`SELECT id, label, name, permalink, image_url, annotation, labels, seq, deleted, updated_at FROM products WHERE deleted = 0 AND label IN (${labels.map(() => "?").join(",")})`)
+      .all(...labels) as ProductRow[];
+    for (const r of rows) out.set(r.label, r);
+    return out;
+  }
+
+  vectorOf(id: string): Float32Array | null {
+    const row = this.db.prepare("SELECT vector FROM products WHERE id = ? AND deleted = 0").get(id) as { vector: Buffer } | undefined;
+    return row ? floats(row.vector) : null;
+  }
+
+  /** Changes after `seq`, oldest first: what a stale index must replay. */
+  *changesSince(seq: number): Generator<{ label: number; deleted: number; vector: Float32Array }> {
+    const stmt = this.db.prepare("SELECT label, deleted, vector FROM products WHERE seq > ? ORDER BY seq");
+    for (const r of stmt.iterate(seq) as Iterable<{ label: number; deleted: number; vector: Buffer }>) {
+      yield { label: r.label, deleted: r.deleted, vector: floats(r.vector) };
+    }
+  }
+
+  count(): number {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM products WHERE deleted = 0").get() as { n: number }).n;
+  }
+
+  /** Live products with the shop's own labels, and their features, for catalogue learning. */
+  *labelledProducts(): Generator<{ id: string; labels: Record<string, string>; features: Float32Array }> {
+    const stmt = this.db.prepare("SELECT id, labels, features FROM products WHERE deleted = 0 AND labels IS NOT NULL");
+    for (const r of stmt.iterate() as Iterable<{ id: string; labels: string; features: Buffer }>) {
+      yield { id: r.id, labels: JSON.parse(r.labels) as Record<string, string>, features: floats(r.features) };
+    }
+  }
+
+  featuresOf(id: string): Float32Array | null {
+    const row = this.db.prepare("SELECT features FROM products WHERE id = ? AND deleted = 0").get(id) as { features: Buffer } | undefined;
+    return row ? floats(row.features) : null;
+  }
+
+  addFeedback(f: { productId: string | null; imageFile: string | null; features: Float32Array | null; correction: unknown; original: unknown }): number {
+    const info = this.db
+      .prepare("INSERT INTO feedback (product_id, image_file, features, correction, original, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(f.productId, f.imageFile, f.features ? blob(f.features) : null, JSON.stringify(f.correction), f.original == null ? null : JSON.stringify(f.original), new Date().toISOString());
+    return Number(info.lastInsertRowid);
+  }
+
+  listFeedback(limit: number): FeedbackRow[] {
+    return this.db.prepare("SELECT id, product_id, image_file, correction, original, created_at FROM feedback ORDER BY id DESC LIMIT ?").all(limit) as FeedbackRow[];
+  }
+
+  /** Corrections that carry image features, for catalogue learning. */
+  *feedbackWithFeatures(): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
+    const stmt = this.db.prepare("SELECT correction, features FROM feedback WHERE features IS NOT NULL ORDER BY id");
+    for (const r of stmt.iterate() as Iterable<{ correction: string; features: Buffer }>) {
+      yield { correction: JSON.parse(r.correction) as Record<string, unknown>, features: floats(r.features) };
+    }
+  }
+
+  getSetting(key: string): string | null {
+    return (this.db.prepare("SELECT value FROM settings WHERE key = ?").get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+const blob = (v: Float32Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+function floats(b: Buffer): Float32Array {
+  const out = new Float32Array(b.length / 4);
+  new Uint8Array(out.buffer).set(b);
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * Wraps hnswlib-node: one on-disk HNSW index of search vectors per shop.
+ *
+ * The index is a cache of what the shop's SQLite database holds. It is written to disk
+ * atomically (temporary file, then rename) together with the database sequence number it
+ * reflects, so after a crash the service replays only the changes made since that save.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import hnswlib from "hnswlib-node";
+
+const { HierarchicalNSW } = hnswlib;
+type Hnsw = InstanceType<typeof HierarchicalNSW>;
+
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: Number(process.env.HNSW_EF ?? 96), seed: 42 };
+const INITIAL_CAPACITY = 1024;
+
+export interface IndexState {
+  dim: number;
+  /** Database sequence number the saved index reflects. */
+  seq: number;
+  count: number;
+}
+
+export class VectorIndex {
+  private index: Hnsw;
+  private constructor(
+    private readonly dir: string,
+    readonly dim: number,
+    index: Hnsw,
+    public seq: number,
+  ) {
+    this.index = index;
+  }
+
+  /** Opens the saved index, or returns null when none is saved or it does not match `dim`. */
+  static load(dir: string, dim: number): VectorIndex | null {
+    const stateFile = path.join(dir, "index.json");
+    const dataFile = path.join(dir, "index.hnsw");
+    if (!fs.existsSync(stateFile) || !fs.existsSync(dataFile)) return null;
+    try {
+      const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as IndexState;
+      if (state.dim !== dim) return null;
+      const index = new HierarchicalNSW("ip", dim);
+      index.readIndexSync(dataFile, true);
+      index.setEf(HNSW_PARAMS.efSearch);
+      return new VectorIndex(dir, dim, index, state.seq);
+    } catch {
+      return null;
+    }
+  }
+
+  static create(dir: string, dim: number): VectorIndex {
+    const index = new HierarchicalNSW("ip", dim);
+    index.initIndex(INITIAL_CAPACITY, HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, HNSW_PARAMS.seed, true);
+    index.setEf(HNSW_PARAMS.efSearch);
+    return new VectorIndex(dir, dim, index, 0);
+  }
+
+  get count(): number {
+    return this.index.getCurrentCount();
+  }
+
+  /** Adds or replaces the vector stored under `label`. */
+  put(label: number, vector: Float32Array): void {
+    if (vector.length !== this.dim) throw new Error(`vector has ${vector.length} values, index holds ${this.dim}`);
+    if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
+      this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
+    }
+    this.index.addPoint(Array.from(vector), label, true);
+  }
+
+  remove(label: number): void {
+    try {
+      this.index.markDelete(label);
+    } catch {
+      // Not in the index (never added, or already removed): removing is idempotent.
+    }
+  }
+
+  search(vector: Float32Array, k: number, accept?: (label: number) => boolean): { label: number; score: number }[] {
+    const live = this.count;
+    if (live === 0) return [];
+    const n = Math.min(k, live);
+    const res = accept ? this.index.searchKnn(Array.from(vector), n, accept) : this.index.searchKnn(Array.from(vector), n);
+    // hnswlib's "ip" space returns 1 - dot; vectors are L2-normalised, so dot is the cosine.
+    return res.neighbors.map((label, i) => ({ label, score: 1 - res.distances[i] }));
+  }
+
+  /** Writes the index and its state atomically. */
+  save(seq: number): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const dataTmp = path.join(this.dir, "index.hnsw.tmp");
+    const stateTmp = path.join(this.dir, "index.json.tmp");
+    this.index.writeIndexSync(dataTmp);
+    fs.writeFileSync(stateTmp, JSON.stringify({ dim: this.dim, seq, count: this.count } satisfies IndexState));
+    // The state names the seq the data reflects, so the data must land first.
+    fs.renameSync(dataTmp, path.join(this.dir, "index.hnsw"));
+    fs.renameSync(stateTmp, path.join(this.dir, "index.json"));
+    this.seq = seq;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Turns image bytes into everything the service knows about a photo: the annotation a client
+ * sees, the prepared features (for heads and learning) and the search vector.
+ */
+import { colorHistogram, dominantColors, type DominantColor } from "../colors/dominant-colors.js";
+import { prepareFeatures, searchVector } from "../model/features.js";
+import { predict, type Head, type Prediction } from "../model/heads.js";
+import type { LoadedModel } from "../model/load-model.js";
+import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
+import { runLimited } from "./inference-limit.js";
+import { getModel } from "./model.service.js";
+
+export interface Annotation {
+  category: Prediction | null;
+  attributes: Record<string, Prediction>;
+  colors: DominantColor[];
+  model: { name: string; version: string };
+  timing_ms: number;
+  /** Predictions of the shop's own labels, when the shop has learned them (catalogue learning). */
+  shop?: Record<string, Prediction>;
+}
+
+export interface Analysis {
+  annotation: Annotation;
+  features: Float32Array;
+  vector: Float32Array;
+}
+
+/** Extra heads a shop has learned; applied after the pack's own. */
+export type ShopPredictor = (features: Float32Array) => Record<string, Prediction>;
+
+export async function analyzeImage(bytes: Buffer, shopPredictor?: ShopPredictor): Promise<Analysis> {
+  return (await analyzeImages([bytes], shopPredictor))[0];
+}
+
+/** Batch form: decodes in parallel and runs the encoder once for the whole batch. */
+export async function analyzeImages(all: Buffer[], shopPredictor?: ShopPredictor): Promise<Analysis[]> {
+  const started = performance.now();
+  const model = await getModel();
+  const decoded = await Promise.all(all.map((b) => decodeForModel(b, model.manifest.encoder)));
+  const raws = await runLimited(() => model.embed(decoded.map((d) => d.model)));
+  const elapsed = (performance.now() - started) / all.length;
+  return raws.map((raw, i) => describe(model, raw, decoded[i].color, elapsed, shopPredictor));
+}
+
+function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, startedMs: number, shopPredictor?: ShopPredictor): Analysis {
+  const t0 = performance.now();
+  const features = prepareFeatures(raw, model.transform);
+  const needsColor = model.heads.some((h) => h.input === "embedding+color");
+  const withColor = needsColor ? concat(features, colorHistogram(colorGrid)) : features;
+  const attributes: Record<string, Prediction> = {};
+  let category: Prediction | null = null;
+  for (const head of model.heads) {
+    const p = predict(head, inputFor(head, features, withColor));
+    if (head.field === "category") category = p;
+    else if (head.field !== "color") attributes[head.field] = p;
+  }
+  const colors = dominantColors(colorGrid);
+  const annotation: Annotation = {
+    category,
+    attributes,
+    colors,
+    model: { name: model.manifest.name, version: model.manifest.version },
+    timing_ms: 0,
+  };
+  const shop = shopPredictor?.(features);
+  if (shop && Object.keys(shop).length) annotation.shop = shop;
+  annotation.timing_ms = Math.round((startedMs + performance.now() - t0) * 10) / 10;
+  return { annotation, features, vector: searchVector(features, model.transform) };
+}
+
+const inputFor = (h: Head, f: Float32Array, fc: Float32Array) => (h.input === "embedding+color" ? fc : f);
+
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * A shop's similar-items catalogue: upsert and remove products, and find the nearest products
+ * to a product or to a photo.
+ */
+import { AppError, notFound } from "../errors.js";
+import type { ProductRow } from "../repositories/catalog.repository.js";
+import { fetchImage } from "../repositories/image-fetch.repository.js";
+import { analyzeImage, type Analysis, type Annotation } from "./analyze.service.js";
+import { shopPredictor } from "./learn.service.js";
+import type { Shop } from "./shops.service.js";
+
+export interface ProductInput {
+  id: string;
+  image?: Buffer;
+  imageUrl?: string;
+  name?: string;
+  permalink?: string;
+  /** The shop's own labels for this product ({field: value}), used for catalogue learning. */
+  labels?: Record<string, string>;
+}
+
+export interface SimilarItem {
+  id: string;
+  score: number;
+  name: string | null;
+  permalink: string | null;
+  image_url: string | null;
+}
+
+const PRODUCT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function checkProductId(id: string): string {
+  if (!PRODUCT_ID.test(id)) throw new AppError(400, "invalid_request", "A product id is 1-128 letters, digits, '.', '_', ':' or '-'.");
+  return id;
+}
+
+export async function upsertProduct(shop: Shop, input: ProductInput): Promise<{ id: string; annotation: Annotation }> {
+  checkProductId(input.id);
+  const bytes = input.image ?? (input.imageUrl ? await fetchImage(input.imageUrl, allowsPrivateUrls(shop)) : null);
+  if (!bytes) throw new AppError(400, "invalid_request", "Send the product image as the body, as multipart field \"image\", or as JSON \"image_url\".");
+  return storeProduct(shop, input, await analyzeImage(bytes, shopPredictor(shop)));
+}
+
+/** Stores an already analysed product: the database first, then the index. */
+export function storeProduct(shop: Shop, input: ProductInput, analysis: Analysis): { id: string; annotation: Annotation } {
+  const { annotation, features, vector } = analysis;
+  const row = shop.catalog.upsert({
+    id: input.id,
+    name: input.name,
+    permalink: input.permalink,
+    imageUrl: input.imageUrl,
+    annotation,
+    labels: input.labels,
+    vector,
+    features,
+  });
+  // The database row is committed first: if the process dies now, the index catches up on restart.
+  shop.index.put(row.label, vector);
+  shop.touch();
+  return { id: input.id, annotation };
+}
+
+export function removeProduct(shop: Shop, id: string): { id: string; deleted: true } {
+  const row = shop.catalog.remove(checkProductId(id));
+  if (!row) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
+  shop.index.remove(row.label);
+  shop.touch();
+  return { id, deleted: true };
+}
+
+export function getProduct(shop: Shop, id: string) {
+  const row = shop.catalog.get(checkProductId(id));
+  if (!row) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
+  return { ...itemOf(row, null), annotation: row.annotation ? (JSON.parse(row.annotation) as Annotation) : null, labels: row.labels ? JSON.parse(row.labels) : null, updated_at: row.updated_at };
+}
+
+export function similarToProduct(shop: Shop, id: string, k: number): SimilarItem[] {
+  const row = shop.catalog.get(checkProductId(id));
+  const vector = row ? shop.catalog.vectorOf(id) : null;
+  if (!row || !vector) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
+  return nearest(shop, vector, k, row.label);
+}
+
+export async function similarToImage(shop: Shop, image: Buffer, k: number): Promise<{ items: SimilarItem[]; annotation: Annotation }> {
+  const { vector, annotation } = await analyzeImage(image, shopPredictor(shop));
+  return { items: nearest(shop, vector, k, null), annotation };
+}
+
+function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | null): SimilarItem[] {
+  // Ask for a few more than k: some labels may belong to products removed since the last save.
+  const hits = shop.index.search(vector, k + 5, exclude == null ? undefined : (label) => label !== exclude);
+  const rows = shop.catalog.byLabels(hits.map((h) => h.label));
+  return hits
+    .filter((h) => rows.has(h.label))
+    .slice(0, k)
+    .map((h) => itemOf(rows.get(h.label)!, h.score));
+}
+
+function itemOf(row: ProductRow, score: number | null): SimilarItem {
+  return { id: row.id, score: score == null ? 1 : Math.round(score * 1e4) / 1e4, name: row.name, permalink: row.permalink, image_url: row.image_url };
+}
+
+export function allowsPrivateUrls(shop: Shop): boolean {
+  return shop.catalog.getSetting("allow_private_urls") === "true" || process.env.ALLOW_PRIVATE_IMAGE_URLS === "true";
+}

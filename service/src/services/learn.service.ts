@@ -1,0 +1,194 @@
+/**
+ * Catalogue learning: a shop's own labels, learned from its labelled products and from people's
+ * corrections. A shop that calls a category "Tees & Tanks" gets "Tees & Tanks" back.
+ *
+ * Two mechanisms work together:
+ * - linear heads per field, retrained in seconds (warm-started when the label set is unchanged);
+ * - corrections as nearest-neighbour evidence, applied at once, so a correction changes the next
+ *   prediction for similar photos before any retraining.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import { AppError } from "../errors.js";
+import { dot } from "../model/features.js";
+import { predict, type Head, type Prediction } from "../model/heads.js";
+import { fitTemperature, linearLogits, trainSoftmax } from "../model/softmax-regression.js";
+import type { Shop } from "./shops.service.js";
+
+interface LearnedHeadFile {
+  field: string;
+  labels: string[];
+  dim: number;
+  temperature: number;
+  examples: number;
+  trained_at: string;
+}
+
+interface ShopModel {
+  heads: Head[];
+  corrections: { features: Float32Array; labels: Record<string, string> }[];
+}
+
+/** Cosine above which a corrected photo counts as "the same kind of photo". */
+const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
+const MIN_EXAMPLES_PER_LABEL = 2;
+const cache = new WeakMap<Shop, ShopModel>();
+
+export interface LearnReport {
+  fields: Record<string, { labels: number; examples: number; holdout_accuracy: number | null; seconds: number }>;
+  corrections: number;
+}
+
+/** Retrains the shop's heads from its labelled products and corrections. */
+export function learnShop(shop: Shop, opts: { epochs?: number } = {}): LearnReport {
+  const byField = new Map<string, { x: Float32Array[]; y: string[]; w: number[] }>();
+  const add = (field: string, label: string, features: Float32Array, weight: number) => {
+    const e = byField.get(field) ?? { x: [], y: [], w: [] };
+    e.x.push(features);
+    e.y.push(label);
+    e.w.push(weight);
+    byField.set(field, e);
+  };
+  for (const p of shop.catalog.labelledProducts()) for (const [f, v] of Object.entries(p.labels)) add(f, v, p.features, 1);
+  let corrections = 0;
+  for (const c of shop.catalog.feedbackWithFeatures()) {
+    corrections++;
+    // A person's correction is rarer and more deliberate than a catalogue label: count it more.
+    for (const [f, v] of Object.entries(correctionLabels(c.correction))) add(f, v, c.features, 3);
+  }
+
+  const dir = headsDir(shop);
+  fs.mkdirSync(dir, { recursive: true });
+  const report: LearnReport = { fields: {}, corrections };
+  for (const [field, data] of byField) {
+    const started = performance.now();
+    const counts = new Map<string, number>();
+    data.y.forEach((l) => counts.set(l, (counts.get(l) ?? 0) + 1));
+    const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_EXAMPLES_PER_LABEL).sort();
+    if (labels.length < 2) continue;
+    const keep = data.y.map((l, i) => (labels.includes(l) ? i : -1)).filter((i) => i >= 0);
+    const x = keep.map((i) => data.x[i]);
+    const y = keep.map((i) => labels.indexOf(data.y[i]));
+    const w = keep.map((i) => data.w[i]);
+    const previous = loadHead(dir, field);
+    const init = previous && sameLabels(previous.labels, labels) ? { weights: previous.weights, bias: previous.bias } : undefined;
+
+    // Every fifth example is held out to fit the temperature and report accuracy, then all are used.
+    const holdout = x.map((_, i) => i % 5 === 4);
+    const trainIdx = x.map((_, i) => i).filter((i) => !holdout[i]);
+    const testIdx = x.map((_, i) => i).filter((i) => holdout[i]);
+    const epochs = opts.epochs ?? (init ? 4 : 12);
+    let temperature = 1;
+    let accuracy: number | null = null;
+    if (testIdx.length >= 10) {
+      const probe = trainSoftmax(trainIdx.map((i) => x[i]), trainIdx.map((i) => y[i]), labels.length, { epochs, lr: 0.05, init, sampleWeights: trainIdx.map((i) => w[i]) });
+      const logits = testIdx.map((i) => linearLogits(probe, x[i]));
+      temperature = fitTemperature(logits, testIdx.map((i) => y[i]));
+      accuracy = testIdx.filter((i, j) => argmax(logits[j]) === y[i]).length / testIdx.length;
+    }
+    const final = trainSoftmax(x, y, labels.length, { epochs, lr: 0.05, init, sampleWeights: w });
+    saveHead(dir, { field, labels, dim: x[0].length, temperature, examples: x.length, trained_at: new Date().toISOString() }, final.weights, final.bias);
+    report.fields[field] = { labels: labels.length, examples: x.length, holdout_accuracy: accuracy == null ? null : round(accuracy), seconds: round((performance.now() - started) / 1000) };
+  }
+  cache.delete(shop);
+  return report;
+}
+
+/** The function the annotator calls for a shop's own predictions, or undefined when it has none. */
+export function shopPredictor(shop: Shop): ((features: Float32Array) => Record<string, Prediction>) | undefined {
+  const model = shopModel(shop);
+  if (!model.heads.length && !model.corrections.length) return undefined;
+  return (features) => {
+    const out: Record<string, Prediction> = {};
+    for (const head of model.heads) out[head.field] = predict(head, features);
+    applyCorrections(out, model, features);
+    return out;
+  };
+}
+
+/** Called when feedback arrives, so the next prediction sees it. */
+export function invalidateShopHeads(shop: Shop): void {
+  cache.delete(shop);
+}
+
+function applyCorrections(out: Record<string, Prediction>, model: ShopModel, features: Float32Array): void {
+  const votes = new Map<string, Map<string, number>>();
+  for (const c of model.corrections) {
+    const sim = dot(c.features, features);
+    if (sim < CORRECTION_SIMILARITY) continue;
+    const weight = (sim - CORRECTION_SIMILARITY) / (1 - CORRECTION_SIMILARITY);
+    for (const [field, label] of Object.entries(c.labels)) {
+      const v = votes.get(field) ?? new Map<string, number>();
+      v.set(label, (v.get(label) ?? 0) + weight);
+      votes.set(field, v);
+    }
+  }
+  for (const [field, v] of votes) {
+    const [label, weight] = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
+    const current = out[field];
+    if (current?.label === label) continue;
+    // Evidence from a near-identical corrected photo outweighs the head; weaker evidence must beat the head's score.
+    const score = Math.min(0.99, 0.5 + weight / 2);
+    if (!current || score > current.score) {
+      out[field] = { label, score: round(score), confident: true, alternatives: current ? [{ label: current.label, score: current.score }] : [] };
+    }
+  }
+}
+
+function shopModel(shop: Shop): ShopModel {
+  const cached = cache.get(shop);
+  if (cached) return cached;
+  const dir = headsDir(shop);
+  const heads: Head[] = [];
+  if (fs.existsSync(dir)) {
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".json"))) {
+      const h = loadHead(dir, f.slice(0, -5));
+      if (h) heads.push(h);
+    }
+  }
+  const corrections = [...shop.catalog.feedbackWithFeatures()].map((c) => ({ features: c.features, labels: correctionLabels(c.correction) }));
+  const model = { heads, corrections };
+  cache.set(shop, model);
+  return model;
+}
+
+/** The fields a correction sets, as the shop's own labels. */
+function correctionLabels(c: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof c.category === "string") out.category = c.category;
+  for (const [k, v] of Object.entries((c.attributes as Record<string, unknown>) ?? {})) if (typeof v === "string") out[k] = v;
+  for (const [k, v] of Object.entries((c.labels as Record<string, unknown>) ?? {})) if (typeof v === "string") out[k] = v;
+  if (Array.isArray(c.colors) && typeof c.colors[0] === "string") out.color = c.colors[0];
+  return out;
+}
+
+const headsDir = (shop: Shop) => path.join(shop.catalog.dir, "learned");
+
+function saveHead(dir: string, meta: LearnedHeadFile, weights: Float32Array, bias: Float32Array): void {
+  const safe = encodeURIComponent(meta.field);
+  const bin = Buffer.concat([Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength)]);
+  fs.writeFileSync(path.join(dir, `${safe}.bin.tmp`), bin);
+  fs.renameSync(path.join(dir, `${safe}.bin.tmp`), path.join(dir, `${safe}.bin`));
+  fs.writeFileSync(path.join(dir, `${safe}.json`), JSON.stringify(meta));
+}
+
+function loadHead(dir: string, safeField: string): Head | null {
+  const metaFile = path.join(dir, `${safeField}.json`);
+  if (!fs.existsSync(metaFile)) return null;
+  const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as LearnedHeadFile;
+  const buf = fs.readFileSync(path.join(dir, `${safeField}.bin`));
+  const n = meta.labels.length;
+  if (buf.length !== (n * meta.dim + n) * 4) throw new AppError(500, "invalid_learned_head", `The learned head for "${meta.field}" is damaged; run learning again.`);
+  const all = new Float32Array(n * meta.dim + n);
+  new Uint8Array(all.buffer).set(buf);
+  return { field: meta.field, labels: meta.labels, weights: all.subarray(0, n * meta.dim), bias: all.subarray(n * meta.dim), scale: 1 / meta.temperature, abstain: 0.5, input: "embedding" };
+}
+
+const sameLabels = (a: string[], b: string[]) => a.length === b.length && a.every((l, i) => l === b[i]);
+const round = (v: number) => Math.round(v * 1000) / 1000;
+function argmax(v: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+  return best;
+}

@@ -1,0 +1,120 @@
+/**
+ * Opens each shop's catalogue (SQLite) and vector index (HNSW) on first use and keeps them open.
+ * On open, the index is brought back in line with the database, which is the source of truth:
+ * after a crash only the changes made since the index was last saved are replayed.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import { AppError } from "../errors.js";
+import { log } from "../log.js";
+import { CatalogRepository } from "../repositories/catalog.repository.js";
+import { VectorIndex } from "../repositories/index.repository.js";
+
+export interface Shop {
+  name: string;
+  catalog: CatalogRepository;
+  index: VectorIndex;
+  /** What the last open had to repair, for the readiness route and the log. */
+  repair: RepairReport;
+  /** Schedules an index save shortly after a burst of writes. */
+  touch(): void;
+  close(): void;
+}
+
+export interface RepairReport {
+  rebuilt: boolean;
+  replayed: number;
+  reason: string | null;
+}
+
+const SHOP_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const SAVE_DELAY_MS = Number(process.env.INDEX_SAVE_DELAY_MS ?? 2000);
+
+export function checkShopName(name: string): string {
+  if (!SHOP_NAME.test(name)) throw new AppError(400, "invalid_request", "A shop name is 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit.");
+  return name;
+}
+
+export class ShopRegistry {
+  private readonly shops = new Map<string, Shop>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly dimension: () => Promise<number>,
+  ) {}
+
+  async get(name: string): Promise<Shop> {
+    const open = this.shops.get(name);
+    if (open) return open;
+    const shop = openShop(path.join(this.dataDir, "shops", checkShopName(name)), name, await this.dimension());
+    // Another request may have opened it while we awaited the dimension.
+    const raced = this.shops.get(name);
+    if (raced) {
+      shop.close();
+      return raced;
+    }
+    this.shops.set(name, shop);
+    return shop;
+  }
+
+  list(): Shop[] {
+    return [...this.shops.values()];
+  }
+
+  closeAll(): void {
+    for (const s of this.shops.values()) s.close();
+    this.shops.clear();
+  }
+}
+
+function openShop(dir: string, name: string, dim: number): Shop {
+  fs.mkdirSync(dir, { recursive: true });
+  const catalog = new CatalogRepository(dir);
+  const dbSeq = catalog.seq;
+  let index = VectorIndex.load(dir, dim);
+  const repair: RepairReport = { rebuilt: false, replayed: 0, reason: null };
+  if (!index) {
+    repair.rebuilt = dbSeq > 0;
+    repair.reason = dbSeq > 0 ? "the saved index was missing, unreadable or for another model" : null;
+    index = VectorIndex.create(dir, dim);
+  }
+  if (index.seq > dbSeq) {
+    // The index claims changes the database never committed: trust the database, rebuild.
+    repair.rebuilt = true;
+    repair.reason = `the index was ahead of the database (seq ${index.seq} > ${dbSeq})`;
+    index = VectorIndex.create(dir, dim);
+  }
+  for (const change of catalog.changesSince(index.seq)) {
+    if (change.deleted) index.remove(change.label);
+    else index.put(change.label, change.vector);
+    repair.replayed++;
+  }
+  if (repair.replayed) {
+    repair.reason ??= `the index was saved at seq ${index.seq}, the database is at ${dbSeq}`;
+    index.save(dbSeq);
+    log.warn("index repaired on open", { shop: name, ...repair, products: catalog.count() });
+  }
+
+  let timer: NodeJS.Timeout | null = null;
+  const save = () => {
+    timer = null;
+    index!.save(catalog.seq);
+  };
+  return {
+    name,
+    catalog,
+    index,
+    repair,
+    touch() {
+      if (!timer) timer = setTimeout(save, SAVE_DELAY_MS).unref();
+    },
+    close() {
+      if (timer) {
+        clearTimeout(timer);
+        save();
+      }
+      catalog.close();
+    },
+  };
+}
