@@ -18,7 +18,7 @@ describe('KalasClient', () => {
     const { client, transport } = setup({ 'POST /v1/annotate': () => json(200, sampleAnnotation()) }, 'k1');
     const progress: number[] = [];
     const answer = await client.annotate(new Blob(['x'], { type: 'image/jpeg' }), (f) => progress.push(f));
-    expect(answer.category.label).toBe('Dresses');
+    expect(answer.category?.label).toBe('Dresses');
     const call = transport.calls[0]!;
     expect(call.headers?.Authorization).toBe('Bearer k1');
     expect((call.body as FormData).get('image')).toBeInstanceOf(Blob);

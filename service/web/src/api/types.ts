@@ -14,7 +14,8 @@ export interface Colour {
 }
 
 export interface Annotation {
-  category: Prediction;
+  /** Null when the loaded pack has no category head. */
+  category: Prediction | null;
   attributes: Record<string, Prediction>;
   colors: Colour[];
   model: { name: string; version: string };
@@ -46,10 +47,10 @@ export interface ModelInfo {
 /** The body of `POST /v1/feedback`. */
 export interface Correction {
   product_id?: string;
-  category: string;
+  category?: string;
   attributes: Record<string, string>;
   colors: string[];
-  original: { category: string; attributes: Record<string, string>; colors: string[] };
+  original: { category: string | null; attributes: Record<string, string>; colors: string[] };
 }
 
 /** The answer of `POST /v1/web/session` in the public demo mode. */

@@ -15,7 +15,14 @@ export function AnnotationView({ annotation, previewUrl }: Props) {
       <h2 id="annotation-title">Annotation</h2>
       {previewUrl && <img class="annotation__photo" src={previewUrl} alt="The photo you sent" />}
       <dl class="labels">
-        <Row name="Category" prediction={annotation.category} />
+        {annotation.category ? (
+          <Row name="Category" prediction={annotation.category} />
+        ) : (
+          <div class="labels__row">
+            <dt>Category</dt>
+            <dd>Not predicted by this model</dd>
+          </div>
+        )}
         {groups.map(([group, prediction]) => (
           <Row key={group} name={humanise(group)} prediction={prediction} />
         ))}

@@ -48,6 +48,7 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
         <div class="field">
           <label for="fix-category">Category</label>
           <select id="fix-category" value={draft.category} onChange={(e) => update({ category: e.currentTarget.value })}>
+            {!annotation.category && <option value="">Not set</option>}
             {options.categories.map((label) => (
               <option key={label} value={label}>
                 {label}

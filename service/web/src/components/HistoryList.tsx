@@ -21,7 +21,7 @@ export function HistoryList({ entries, activeId, onOpen, onDelete, onClear }: Pr
         <>
           <ul class="history__list">
             {entries.map((entry) => {
-              const title = `${entry.annotation.category.label}, ${when(entry.at)}`;
+              const title = `${entry.annotation.category?.label ?? 'Photo'}, ${when(entry.at)}`;
               return (
                 <li key={entry.id} class={`history__item${entry.id === activeId ? ' history__item--active' : ''}`}>
                   <button type="button" class="history__open" onClick={() => onOpen(entry)} aria-current={entry.id === activeId ? 'true' : undefined}>

@@ -40,3 +40,17 @@ describe('correction', () => {
     expect(changedFields(draftFrom(annotation), annotation)).toBe(0);
   });
 });
+
+describe('correction without a category head', () => {
+  it('leaves the category out and keeps the colours', () => {
+    const annotation = sampleAnnotation({ category: null, attributes: {} });
+    const draft = draftFrom(annotation);
+    expect(formOptions(annotation, null).categories).toEqual([]);
+    draft.colors = ['navy', 'white'];
+    expect(toCorrection(draft, annotation)).toEqual({
+      attributes: {},
+      colors: ['navy', 'white'],
+      original: { category: null, attributes: {}, colors: ['red', 'white'] },
+    });
+  });
+});

@@ -15,7 +15,7 @@ export interface FormOptions {
 
 export function draftFrom(annotation: Annotation): Draft {
   return {
-    category: annotation.category.label,
+    category: annotation.category?.label ?? '',
     attributes: Object.fromEntries(Object.entries(annotation.attributes).map(([group, p]) => [group, p.label])),
     colors: annotation.colors.map((c) => c.name),
   };
@@ -32,7 +32,7 @@ export function formOptions(annotation: Annotation, model: ModelInfo | null): Fo
 
   const groups = unique([...Object.keys(model?.attributes ?? {}), ...Object.keys(annotation.attributes)]);
   return {
-    categories: withPredicted(model?.categories ?? [], annotation.category),
+    categories: withPredicted(model?.categories ?? [], annotation.category ?? undefined),
     attributes: Object.fromEntries(groups.map((g) => [g, withPredicted(model?.attributes[g] ?? [], annotation.attributes[g])])),
     palette: unique([...(model?.palette.map((c) => c.name) ?? []), ...annotation.colors.map((c) => c.name)]),
   };
@@ -42,10 +42,10 @@ export function formOptions(annotation: Annotation, model: ModelInfo | null): Fo
 export function toCorrection(draft: Draft, annotation: Annotation): Correction {
   const original = draftFrom(annotation);
   return {
-    category: draft.category,
+    ...(draft.category ? { category: draft.category } : {}),
     attributes: Object.fromEntries(Object.entries(draft.attributes).filter(([, label]) => label !== '')),
     colors: unique(draft.colors.filter((c) => c !== '')),
-    original: { category: original.category, attributes: original.attributes, colors: original.colors },
+    original: { category: original.category || null, attributes: original.attributes, colors: original.colors },
   };
 }
 
