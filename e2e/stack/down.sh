@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Stops what up.sh started, each by the pid it recorded, and nothing else. Data stays in .stack/
+# (pass --wipe to delete it too, for a fresh install next time).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+for name in jobs service php mariadb; do stop_pid "$name"; done
+if [ "${1:-}" = "--wipe" ]; then
+  log "deleting $STACK_DIR"
+  rm -rf "$STACK_DIR"
+fi
+log "stopped"
