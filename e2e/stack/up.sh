@@ -74,20 +74,17 @@ fi
 SERVICE_KEY=""
 SERVICE_STATE=missing
 if [ -f "$ROOT/service/bin/kalas-iris.js" ]; then
-  if ! pid_alive service; then
-    log "starting the companion service on $SERVICE_URL"
-    start_bg service "$LOG_DIR/service.log" env HOST=127.0.0.1 PORT="$SERVICE_PORT" DATA_DIR="$SERVICE_DATA" \
-      node "$ROOT/service/bin/kalas-iris.js" serve
-  fi
-  if wait_for "companion service" 120 curl -fsS "$SERVICE_URL/v1/health/ready"; then
+  if bash "$STACK_SCRIPTS/service.sh" start; then
     SERVICE_STATE=ready
-    if [ ! -s "$STACK_DIR/service-key" ]; then
+    # A key that the service no longer knows (its data was wiped) is replaced.
+    if [ ! -s "$STACK_DIR/service-key" ] || ! curl -fsS -o /dev/null \
+        -H "Authorization: Bearer $(cat "$STACK_DIR/service-key")" "$SERVICE_URL/v1/model"; then
       DATA_DIR="$SERVICE_DATA" node "$ROOT/service/bin/kalas-iris.js" keys create --shop e2e | tail -n 1 > "$STACK_DIR/service-key"
     fi
     SERVICE_KEY=$(cat "$STACK_DIR/service-key")
   else
     SERVICE_STATE=failed
-    log "the companion service did not become ready; see $LOG_DIR/service.log (WordPress is up without it)"
+    log "WordPress is up without the companion service"
   fi
 else
   log "service/bin/kalas-iris.js not found: the companion service is not started"
@@ -103,6 +100,7 @@ fi
   echo "KALAS_SERVICE_KEY=$SERVICE_KEY"
   echo "KALAS_SERVICE_STATE=$SERVICE_STATE"
   echo "KALAS_STACK_DIR=$STACK_DIR"
+  echo "KALAS_SERVICE_CONTROL=$STACK_SCRIPTS/service.sh"
 } > "$STACK_DIR/env.tmp"
 mv "$STACK_DIR/env.tmp" "$STACK_DIR/env"
 log "ready: $BASE_URL (admin / see .stack/env); service: $SERVICE_STATE"
