@@ -89,3 +89,17 @@ function wp_json_encode( $value ) {
 function wp_get_attachment_url( int $id ) {
 	return 'https://shop.test/wp-content/uploads/' . $id . '.jpg';
 }
+
+function get_transient( string $key ) {
+	return Wp::$options[ '_transient_' . $key ] ?? false;
+}
+
+function set_transient( string $key, $value, int $expiration = 0 ): bool {
+	Wp::$options[ '_transient_' . $key ] = $value;
+	return true;
+}
+
+function delete_transient( string $key ): bool {
+	unset( Wp::$options[ '_transient_' . $key ] );
+	return true;
+}

@@ -1,0 +1,50 @@
+<?php
+/**
+ * Backfill progress and controls.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Rest;
+
+use KalasIris\Jobs\BackfillJob;
+
+/**
+ * GET /backfill (polled by the admin), POST /backfill/start|pause|resume.
+ */
+final class BackfillController extends RestController {
+
+	/**
+	 * @param BackfillJob $backfill Backfill.
+	 */
+	public function __construct( private BackfillJob $backfill ) {
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::NAMESPACE,
+			'/backfill',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => fn() => $this->respond( fn() => $this->backfill->progress() ),
+				'permission_callback' => array( $this, 'can_manage' ),
+			)
+		);
+		foreach ( array( 'start', 'pause', 'resume' ) as $action ) {
+			register_rest_route(
+				self::NAMESPACE,
+				'/backfill/' . $action,
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => fn() => $this->respond( fn() => $this->backfill->{$action}() ),
+					'permission_callback' => array( $this, 'can_manage' ),
+				)
+			);
+		}
+	}
+}

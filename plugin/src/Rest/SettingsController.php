@@ -1,0 +1,115 @@
+<?php
+/**
+ * Settings and connection test routes.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Rest;
+
+use KalasIris\Service\ServiceClient;
+use KalasIris\Settings\Settings;
+
+/**
+ * GET/POST /settings and POST /settings/test. The API key can be written but never read.
+ */
+final class SettingsController extends RestController {
+
+	/**
+	 * @param Settings                 $settings Settings.
+	 * @param callable(): ServiceClient $client   Client factory.
+	 */
+	public function __construct( private Settings $settings, private $client ) {
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function register_routes(): void {
+		register_rest_route(
+			self::NAMESPACE,
+			'/settings',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => fn() => $this->respond( fn() => $this->view() ),
+					'permission_callback' => array( $this, 'can_manage' ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->save( $r ) ),
+					'permission_callback' => array( $this, 'can_manage' ),
+					'args'                => array(
+						'service_url'      => array( 'type' => 'string' ),
+						'api_key'          => array( 'type' => array( 'string', 'null' ) ),
+						'mode'             => array( 'type' => 'string', 'enum' => array( 'auto', 'review' ) ),
+						'thresholds'       => array( 'type' => 'object' ),
+						'tag_fields'       => array( 'type' => 'array', 'items' => array( 'type' => 'string' ) ),
+						'attribute_fields' => array( 'type' => 'array', 'items' => array( 'type' => 'string' ) ),
+						'set_category'     => array( 'type' => 'boolean' ),
+						'protect_manual'   => array( 'type' => 'boolean' ),
+					),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/settings/test',
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => fn() => $this->respond( fn() => $this->test() ),
+				'permission_callback' => array( $this, 'can_manage' ),
+			)
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private function view(): array {
+		return $this->settings->for_browser() + array( 'woocommerce_connection' => ConnectController::connection() );
+	}
+
+	/**
+	 * @param \WP_REST_Request $request Request.
+	 * @return array<string, mixed>|\WP_Error
+	 */
+	private function save( \WP_REST_Request $request ) {
+		$input  = array_intersect_key( (array) $request->get_json_params(), \KalasIris\Settings\SettingsSchema::defaults() );
+		$errors = $this->settings->update( $input );
+		if ( array() !== $errors ) {
+			return new \WP_Error(
+				'invalid_settings',
+				implode( ' ', $errors ),
+				array(
+					'status' => 400,
+					'errors' => $errors,
+				)
+			);
+		}
+		return $this->view();
+	}
+
+	/**
+	 * Calls GET /v1/model and reports the pack and the round trip.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function test(): array {
+		$model  = ( $this->client )()->model();
+		$labels = (array) ( $model['attributes'] ?? array() );
+		if ( ! empty( $model['category'] ) ) {
+			$labels = array( 'category' => (array) $model['category'] ) + $labels;
+		}
+		$labels['color'] = array_values( array_filter( array_map( static fn( $c ) => is_array( $c ) ? (string) ( $c['name'] ?? '' ) : '', (array) ( $model['palette'] ?? array() ) ) ) );
+		return array(
+			'name'       => (string) ( $model['name'] ?? '' ),
+			'version'    => (string) ( $model['version'] ?? '' ),
+			'fields'     => array_keys( $labels ),
+			'labels'     => $labels,
+			'latency_ms' => (float) $model['latency_ms'],
+		);
+	}
+}

@@ -1,0 +1,25 @@
+<?php
+/**
+ * A rejected upload.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Security;
+
+/**
+ * Stable code and a sentence a shopper can act on.
+ */
+final class UploadError extends \RuntimeException {
+
+	/**
+	 * @param string $error_code Stable code: no_file, not_an_image, image_too_large, rate_limited.
+	 * @param string $message    Plain sentence.
+	 * @param int    $status     HTTP status.
+	 */
+	public function __construct( public readonly string $error_code, string $message, public readonly int $status ) {
+		parent::__construct( $message );
+	}
+}
