@@ -9,5 +9,6 @@ export type { WritebackResult } from "./writeback.service.js";
 export { WooCommerceError, isWooCommerceError } from "./woocommerce.errors.js";
 export type { WooCommerceErrorCode } from "./woocommerce.errors.js";
 export { APPLIED_META_KEY, readAppliedRecord } from "./applied-record.js";
+export { mergeLabels } from "./label-merger.js";
 export type * from "./woocommerce.types.js";
 export type * from "./writeback.types.js";

@@ -1,39 +1,64 @@
-import type { AnnotationLike, WritebackOptions } from "./writeback.types.js";
+import type { AnnotationLike, TermsByTaxonomy, WritebackOptions } from "./writeback.types.js";
 
-/** Colours covering less of the garment than this are not written unless a threshold says so. */
-export const DEFAULT_COLOR_SHARE = 0.2;
-/** At most this many colours are written, largest share first. */
-export const MAX_COLORS = 2;
+/** The plugin's default (SettingsSchema::threshold): a field without a threshold needs this score. */
+export const DEFAULT_THRESHOLD = 0.6;
+
+/** Labels confident enough to suggest, in the service's feedback shape. */
+export interface SuggestedLabels {
+  category: string | null;
+  attributes: Record<string, string>;
+  colors: string[];
+}
+
+function threshold(options: WritebackOptions, field: string): number {
+  const t = options.thresholds ?? {};
+  return t[field] ?? t.default ?? DEFAULT_THRESHOLD;
+}
+
+function passes(p: { label: string; score: number; confident?: boolean } | null | undefined, min: number): boolean {
+  return !!p && p.confident !== false && p.score >= min;
+}
 
 /**
- * The labels of one annotation field that are sure enough to write, or a reason why none are.
- * `category` and attribute groups give at most one label; `colors` gives up to MAX_COLORS.
+ * The labels of an annotation that pass their thresholds. Same rules as the plugin's
+ * LabelPlan::suggest: `confident: false` never passes; colours pass on their share.
  */
-export function labelsFor(
-  annotation: AnnotationLike,
-  field: string,
-  thresholds: WritebackOptions["thresholds"] = {},
-): { labels: string[]; reason?: string } {
-  const min = thresholds[field];
-  if (field === "colors") {
-    const colors = [...(annotation.colors ?? [])]
-      .filter((c) => c.share >= (min ?? DEFAULT_COLOR_SHARE))
-      .sort((a, b) => b.share - a.share)
-      .slice(0, MAX_COLORS);
-    return colors.length > 0
-      ? { labels: colors.map((c) => c.name) }
-      : { labels: [], reason: "no colour covers enough of the garment" };
+export function suggestLabels(annotation: AnnotationLike, options: WritebackOptions): SuggestedLabels {
+  const out: SuggestedLabels = { category: null, attributes: {}, colors: [] };
+  if (passes(annotation.category, threshold(options, "category"))) out.category = annotation.category!.label;
+  for (const [field, p] of Object.entries(annotation.attributes ?? {})) {
+    if (passes(p, threshold(options, field))) out.attributes[field] = p.label;
   }
-  const predicted = field === "category" ? annotation.category : annotation.attributes?.[field];
-  if (!predicted) return { labels: [], reason: "the model pack does not predict this field" };
-  const sure = min === undefined ? predicted.confident : predicted.score >= min;
-  if (!sure) {
-    return {
-      labels: [],
-      reason: `"${predicted.label}" scored ${predicted.score.toFixed(2)}, under the threshold; it needs a person's review`,
-    };
+  const minShare = threshold(options, "color");
+  for (const c of annotation.colors ?? []) {
+    if (c.share >= minShare && !out.colors.includes(c.name)) out.colors.push(c.name);
   }
-  return { labels: [predicted.label] };
+  return out;
+}
+
+/**
+ * Which term names the labels become, per taxonomy (LabelPlan::to_terms): tag fields go to
+ * `product_tag`, attribute fields to `pa_<field>`, the category to `product_cat`.
+ */
+export function toTerms(labels: SuggestedLabels, options: WritebackOptions): TermsByTaxonomy {
+  const values: Record<string, string[]> = {};
+  for (const [field, label] of Object.entries(labels.attributes)) values[field] = [label];
+  if (labels.category) values.category = [labels.category];
+  if (labels.colors.length > 0) values.color = labels.colors;
+
+  const terms: TermsByTaxonomy = {};
+  const put = (taxonomy: string, names: string[]) => {
+    const list = (terms[taxonomy] ??= []);
+    for (const n of names) if (!list.includes(n)) list.push(n);
+  };
+  for (const [field, names] of Object.entries(values)) {
+    const clean = names.filter((n) => n !== "");
+    if (clean.length === 0) continue;
+    if (options.tagFields.includes(field)) put("product_tag", clean);
+    if (options.attributeFields.includes(field)) put(`pa_${field}`, clean);
+    if (field === "category" && options.setCategory) put("product_cat", clean);
+  }
+  return terms;
 }
 
 /** WordPress-like slug, to compare a label with term slugs ("Eco friendly" ~ "eco-friendly"). */

@@ -1,67 +1,64 @@
+import { isDeepStrictEqual } from "node:util";
+
 import { APPLIED_META_KEY, readAppliedRecord } from "./applied-record.js";
-import { labelsFor, sameTerm, titleCase } from "./writeback.labels.js";
+import { mergeLabels } from "./label-merger.js";
+import { sameTerm, suggestLabels, titleCase, toTerms } from "./writeback.labels.js";
 import type { WooCommerceRepository } from "./woocommerce.repository.js";
 import { normaliseAttributeSlug } from "./woocommerce.repository.js";
-import type { AttributeWrite, ProductUpdate, TagWrite, WcProduct, WcTermRef } from "./woocommerce.types.js";
+import type { AttributeWrite, ProductUpdate, WcProduct, WcProductAttribute, WcTerm } from "./woocommerce.types.js";
 import type {
   AnnotationLike,
-  AppliedRecord,
   SkippedField,
+  TermsByTaxonomy,
   WritebackCatalog,
   WritebackOptions,
   WritebackPlan,
 } from "./writeback.types.js";
 
 const EMPTY_CATALOG: WritebackCatalog = { attributes: [], terms: {}, categories: [] };
+// WooCommerce's stand-in for "no category"; it is dropped once a real one is set.
 const UNCATEGORIZED = "uncategorized";
 
-const lower = (s: string) => s.toLowerCase();
+const has = (names: readonly string[], name: string) => names.some((n) => n.toLowerCase() === name.toLowerCase());
 
-interface TagPlan {
-  write?: TagWrite[];
-  added: string[];
-  removed: string[];
-  ours: string[];
+function globalAttribute(catalog: WritebackCatalog, taxonomy: string) {
+  return catalog.attributes.find((a) => normaliseAttributeSlug(a.slug) === normaliseAttributeSlug(taxonomy));
 }
 
-/**
- * Tags: a PUT replaces the whole list (recording 044), so every tag that stays is sent by id and
- * every new one by exact name (046). Only tags Kalas Iris itself added earlier may be removed.
- */
-function planTags(product: WcProduct, desired: string[], before: AppliedRecord): TagPlan {
-  const current = product.tags ?? [];
-  const desiredLower = new Set(desired.map(lower));
-  const removedTags = current.filter(
-    (t) => before.tags.some((name) => sameTerm(name, t)) && !desired.some((d) => sameTerm(d, t)),
-  );
-  const kept = current.filter((t) => !removedTags.includes(t));
-  const added = desired.filter((d, i) => desired.findIndex((x) => lower(x) === lower(d)) === i && !current.some((t) => sameTerm(d, t)));
-  // Still ours: tags we added before that the annotation still supports, plus the new ones.
-  const ours = [
-    ...before.tags.filter((name) => desiredLower.has(lower(name)) && current.some((t) => sameTerm(name, t))),
-    ...added,
-  ];
-  const changed = added.length > 0 || removedTags.length > 0;
-  return {
-    write: changed ? [...kept.map((t) => ({ id: t.id })), ...added.map((name) => ({ name }))] : undefined,
-    added,
-    removed: removedTags.map((t) => t.name),
-    ours,
-  };
+function productAttribute(product: WcProduct, taxonomy: string): WcProductAttribute | undefined {
+  return product.attributes.find((a) => a.id > 0 && a.slug === taxonomy);
 }
 
-function attributeWrite(a: WcProduct["attributes"][number], options: string[] = a.options): AttributeWrite {
+/** Term names on the product per taxonomy, as the plugin's WcProductGateway::terms reads them. */
+function currentTerms(product: WcProduct, taxonomies: readonly string[]): TermsByTaxonomy {
+  const out: TermsByTaxonomy = {};
+  for (const taxonomy of taxonomies) {
+    if (taxonomy === "product_tag") out[taxonomy] = product.tags.map((t) => t.name);
+    else if (taxonomy === "product_cat") out[taxonomy] = product.categories.filter((c) => c.slug !== UNCATEGORIZED).map((c) => c.name);
+    else out[taxonomy] = productAttribute(product, taxonomy)?.options ?? [];
+  }
+  return out;
+}
+
+function attributeWrite(a: WcProductAttribute): AttributeWrite {
   // WooCommerce saves an omitted visible/variation as false and position as 0, so all are sent.
-  const common = { options, visible: a.visible, variation: a.variation, position: a.position };
+  const common = { options: a.options, visible: a.visible, variation: a.variation, position: a.position };
   return a.id > 0 ? { id: a.id, ...common } : { name: a.name, ...common };
+}
+
+function spell(name: string, terms: readonly WcTerm[]): string {
+  return terms.find((t) => sameTerm(name, t))?.name ?? titleCase(name);
 }
 
 /**
  * Computes the PUT products/<id> body that writes `annotation` to `product`, without any I/O.
- * Lists that WooCommerce replaces on PUT (tags, attributes, categories) are sent whole, so
- * nothing already on the product is lost; only terms recorded in `_kalas_iris_applied` as
- * Kalas Iris' own are ever removed. `catalog` resolves attribute slugs, term spelling and
- * category names; without it only attributes given by id can be written.
+ *
+ * Which terms to add and remove follows the plugin's rules (see `mergeLabels`) and the record in
+ * meta `_kalas_iris_applied`, so a person's labels are never removed. Tags, attributes and
+ * categories are sent whole because a PUT replaces those lists (recordings 044, 049, 063):
+ * remaining tags by `{id}`, new ones by exact `{name}` (046); every attribute as
+ * `{id, options, visible, variation, position}` (local ones by name); categories by `{id}` only (064).
+ * `catalog` resolves attribute slugs, term spelling and category names.
  */
 export function planWriteback(
   product: WcProduct,
@@ -70,137 +67,90 @@ export function planWriteback(
   catalog: WritebackCatalog = EMPTY_CATALOG,
 ): WritebackPlan {
   const before = readAppliedRecord(product);
+  const wanted = toTerms(suggestLabels(annotation, options), options);
   const skipped: SkippedField[] = [];
+  const untouchable: string[] = [];
+
+  for (const taxonomy of Object.keys(wanted)) {
+    if (taxonomy.startsWith("pa_") && !globalAttribute(catalog, taxonomy)) {
+      skipped.push({ taxonomy, reason: `the shop has no global attribute "${taxonomy}"` });
+      untouchable.push(taxonomy);
+    } else if (taxonomy.startsWith("pa_") && productAttribute(product, taxonomy)?.variation) {
+      // Changing an attribute that defines variations would orphan them.
+      skipped.push({ taxonomy, reason: `${taxonomy} defines this product's variations` });
+      untouchable.push(taxonomy);
+    } else if (taxonomy === "product_cat") {
+      const known = wanted[taxonomy]!.filter((name) => catalog.categories.some((c) => sameTerm(name, c)));
+      for (const name of wanted[taxonomy]!.filter((n) => !known.includes(n))) {
+        skipped.push({ taxonomy, reason: `the shop has no category named "${name}"` });
+      }
+      wanted[taxonomy] = known;
+    }
+  }
+
+  const taxonomies = [...new Set([...Object.keys(wanted), ...Object.keys(before)])];
+  const merged = mergeLabels(currentTerms(product, taxonomies), before, wanted, options.protectManual, untouchable);
   const body: ProductUpdate = {};
+  const touched = new Set([...Object.keys(merged.add), ...Object.keys(merged.remove)]);
 
-  // Tags.
-  const desiredTags: string[] = [];
-  for (const field of options.tagFields) {
-    const { labels, reason } = labelsFor(annotation, field, options.thresholds);
-    if (reason) skipped.push({ field, reason });
-    desiredTags.push(...labels);
-  }
-  const tags = planTags(product, desiredTags, before);
-  if (tags.write) body.tags = tags.write;
-
-  // Global attributes.
-  const attributes = (product.attributes ?? []).map((a) => ({ ...a, options: [...a.options] }));
-  const addedAttrs: Record<string, string[]> = {};
-  const removedAttrs: Record<string, string[]> = {};
-  const oursAttrs: Record<string, string[]> = {};
-  let attributesChanged = false;
-  for (const [field, ref] of Object.entries(options.attributeFields)) {
-    const global =
-      typeof ref === "number"
-        ? (catalog.attributes.find((a) => a.id === ref) ?? { id: ref, name: String(ref), slug: "" })
-        : catalog.attributes.find((a) => normaliseAttributeSlug(a.slug) === normaliseAttributeSlug(ref));
-    if (!global) {
-      skipped.push({ field, reason: `the shop has no global attribute "${String(ref)}"` });
-      continue;
-    }
-    const key = String(global.id);
-    const { labels, reason } = labelsFor(annotation, field, options.thresholds);
-    const existing = attributes.find((a) => a.id === global.id);
-    const oursBefore = before.attributes[key] ?? [];
-    const manual = (existing?.options ?? []).filter((o) => !oursBefore.some((m) => lower(m) === lower(o)));
-    if (reason) skipped.push({ field, reason });
-    // Unsure now and nothing of ours to take back: leave the attribute alone.
-    if (reason && oursBefore.length === 0) continue;
-    if (options.protectManual && manual.length > 0) {
-      skipped.push({ field, reason: `a person set ${global.name} to ${manual.join(", ")}` });
-      oursAttrs[key] = (existing?.options ?? []).filter((o) => oursBefore.some((m) => lower(m) === lower(o)));
-      continue;
-    }
-    const terms = catalog.terms[global.id] ?? [];
-    const spelled = labels.map((l) => terms.find((t) => sameTerm(l, t))?.name ?? titleCase(l));
-    const gone = (existing?.options ?? []).filter(
-      (o) => oursBefore.some((m) => lower(m) === lower(o)) && !spelled.some((s) => lower(s) === lower(o)),
-    );
-    const keep = (existing?.options ?? []).filter((o) => !gone.includes(o));
-    const fresh = spelled.filter((s) => !keep.some((o) => lower(o) === lower(s)));
-    oursAttrs[key] = [...keep.filter((o) => oursBefore.some((m) => lower(m) === lower(o))), ...fresh];
-    if (fresh.length === 0 && gone.length === 0) continue;
-    attributesChanged = true;
-    if (fresh.length > 0) addedAttrs[key] = fresh;
-    if (gone.length > 0) removedAttrs[key] = gone;
-    const nextOptions = [...keep, ...fresh];
-    if (existing) {
-      existing.options = nextOptions;
-    } else {
-      const position = attributes.reduce((max, a) => Math.max(max, a.position + 1), 0);
-      attributes.push({ id: global.id, name: global.name, slug: global.slug, position, visible: true, variation: false, options: nextOptions });
-    }
-  }
-  if (attributesChanged) {
-    // A global attribute with no options is dropped by WooCommerce (recording 052), which is what we want.
-    body.attributes = attributes.map((a) => attributeWrite(a));
+  if (touched.has("product_tag")) {
+    const gone = merged.remove.product_tag ?? [];
+    const kept = product.tags.filter((t) => !has(gone, t.name));
+    const fresh = (merged.add.product_tag ?? []).filter((n) => !kept.some((t) => sameTerm(n, t)));
+    body.tags = [...kept.map((t) => ({ id: t.id })), ...fresh.map((name) => ({ name }))];
   }
 
-  // Category.
-  let addedCategories: number[] = [];
-  let removedCategories: number[] = [];
-  let oursCategories = before.categories.filter((id) => product.categories.some((c) => c.id === id));
-  if (options.setCategory) {
-    const { labels, reason } = labelsFor(annotation, "category", options.thresholds);
-    const label = labels[0];
-    const target = label ? catalog.categories.find((c) => sameTerm(label, c)) : undefined;
-    const current: WcTermRef[] = product.categories ?? [];
-    const manual = current.filter((c) => c.slug !== UNCATEGORIZED && !before.categories.includes(c.id));
-    if (reason) skipped.push({ field: "category", reason });
-    else if (!target) skipped.push({ field: "category", reason: `the shop has no category named "${label}"` });
-    else if (options.protectManual && manual.length > 0) {
-      skipped.push({ field: "category", reason: `a person put the product in ${manual.map((c) => c.name).join(", ")}` });
-    } else {
-      removedCategories = oursCategories.filter((id) => id !== target.id);
-      const keep = current.filter((c) => c.slug !== UNCATEGORIZED && !removedCategories.includes(c.id)).map((c) => c.id);
-      addedCategories = keep.includes(target.id) ? [] : [target.id];
-      oursCategories = [...oursCategories.filter((id) => id === target.id), ...addedCategories];
-      if (addedCategories.length > 0 || removedCategories.length > 0) {
-        // Categories are honoured only by id (recording 064) and the list is replaced (063).
-        body.categories = [...keep, ...addedCategories].map((id) => ({ id }));
+  if (touched.has("product_cat")) {
+    const gone = merged.remove.product_cat ?? [];
+    const kept = product.categories.filter((c) => c.slug !== UNCATEGORIZED && !has(gone, c.name)).map((c) => c.id);
+    const added = (merged.add.product_cat ?? [])
+      .map((name) => catalog.categories.find((c) => sameTerm(name, c))?.id)
+      .filter((id): id is number => id !== undefined && !kept.includes(id));
+    body.categories = [...kept, ...added].map((id) => ({ id }));
+  }
+
+  const attributeTaxonomies = [...touched].filter((t) => t.startsWith("pa_"));
+  if (attributeTaxonomies.length > 0) {
+    const attributes = product.attributes.map((a) => ({ ...a, options: [...a.options] }));
+    for (const taxonomy of attributeTaxonomies) {
+      const global = globalAttribute(catalog, taxonomy)!;
+      const terms = catalog.terms[global.id] ?? [];
+      const existing = attributes.find((a) => a.id === global.id);
+      const kept = (existing?.options ?? []).filter((o) => !has(merged.remove[taxonomy] ?? [], o));
+      const fresh = (merged.add[taxonomy] ?? []).map((n) => spell(n, terms)).filter((n) => !has(kept, n));
+      if (existing) existing.options = [...kept, ...fresh];
+      else {
+        const position = attributes.reduce((max, a) => Math.max(max, a.position + 1), 0);
+        attributes.push({ id: global.id, name: global.name, slug: global.slug, position, visible: true, variation: false, options: fresh });
       }
     }
+    // A global attribute left with no options is dropped by WooCommerce (recording 052): intended.
+    body.attributes = attributes.map(attributeWrite);
   }
 
-  const applied: AppliedRecord = {
-    v: 1,
-    tags: tags.ours,
-    attributes: Object.fromEntries(
-      Object.entries({ ...before.attributes, ...oursAttrs }).filter(([, names]) => names.length > 0),
-    ),
-    categories: oursCategories,
-    ...(annotation.model ? { model: annotation.model } : {}),
-  };
   const changed = Object.keys(body).length > 0;
-  if (changed) {
+  if (changed || !isDeepStrictEqual(merged.record, before)) {
     // meta_data merges by key (recording 055), so only our key is sent.
-    body.meta_data = [{ key: APPLIED_META_KEY, value: JSON.stringify(applied) }];
+    body.meta_data = [{ key: APPLIED_META_KEY, value: JSON.stringify(merged.record) }];
   }
-  return {
-    body,
-    changed,
-    added: { tags: tags.added, attributes: addedAttrs, categories: addedCategories },
-    removed: { tags: tags.removed, attributes: removedAttrs, categories: removedCategories },
-    skipped,
-    applied,
-  };
+  return { body, changed, add: merged.add, remove: merged.remove, skipped, record: merged.record };
 }
 
 /** What `applyWriteback` did. */
 export interface WritebackResult {
   plan: WritebackPlan;
-  /** The product as WooCommerce returned it after the PUT (or as read, when nothing changed). */
+  /** The product as WooCommerce returned it after the PUT (or as read, when nothing was sent). */
   product: WcProduct;
   /**
-   * Tags sent by name that WooCommerce did not attach. It drops a name that matches another
+   * Tags sent by name that WooCommerce did not attach: it drops a name that matches another
    * tag's slug but not its name, silently (recording 048).
    */
   dropped: string[];
 }
 
 /**
- * Reads the product and the shop's attributes, terms and categories, plans the write-back and,
- * when something changes, sends one PUT. Throws `WooCommerceError` when the shop fails.
+ * Reads the product and the shop's attributes, terms and categories, plans the write-back and
+ * sends one PUT when there is anything to write. Throws `WooCommerceError` when the shop fails.
  */
 export async function applyWriteback(
   repo: WooCommerceRepository,
@@ -209,19 +159,17 @@ export async function applyWriteback(
   options: WritebackOptions,
 ): Promise<WritebackResult> {
   const product = await repo.getProduct(productId);
-  const refs = Object.values(options.attributeFields);
-  const attributes = refs.length > 0 ? await repo.listAttributes() : [];
-  const wanted = attributes.filter((a) =>
-    refs.some((r) => (typeof r === "number" ? r === a.id : normaliseAttributeSlug(r) === normaliseAttributeSlug(a.slug))),
-  );
-  const terms: Record<number, Awaited<ReturnType<WooCommerceRepository["listAttributeTerms"]>>> = {};
+  const attributes = options.attributeFields.length > 0 ? await repo.listAttributes() : [];
+  const wanted = attributes.filter((a) => options.attributeFields.some((f) => normaliseAttributeSlug(a.slug) === f));
+  const terms: Record<number, WcTerm[]> = {};
   for (const a of wanted) terms[a.id] = await repo.listAttributeTerms(a.id);
   const categories = options.setCategory ? await repo.listCategories() : [];
 
   const plan = planWriteback(product, annotation, options, { attributes, terms, categories });
-  if (!plan.changed) return { plan, product, dropped: [] };
+  if (Object.keys(plan.body).length === 0) return { plan, product, dropped: [] };
 
   const updated = await repo.updateProduct(productId, plan.body);
-  const dropped = plan.added.tags.filter((name) => !(updated.tags ?? []).some((t) => sameTerm(name, t)));
+  const sent = (plan.body.tags ?? []).flatMap((t) => ("name" in t ? [t.name] : []));
+  const dropped = sent.filter((name) => !updated.tags.some((t) => sameTerm(name, t)));
   return { plan, product: updated, dropped };
 }

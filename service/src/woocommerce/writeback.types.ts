@@ -5,7 +5,7 @@ export interface PredictedLabel {
   label: string;
   score: number;
   /** False when the score is under the field's abstain threshold. */
-  confident: boolean;
+  confident?: boolean;
 }
 
 export interface PredictedColor {
@@ -17,32 +17,30 @@ export interface PredictedColor {
 
 /** The parts of an annotation (docs/api.md, "Annotation answer") that write-back reads. */
 export interface AnnotationLike {
-  category?: PredictedLabel;
+  category?: PredictedLabel | null;
   attributes?: Readonly<Record<string, PredictedLabel>>;
   colors?: readonly PredictedColor[];
   model?: { name: string; version: string };
 }
 
 /**
- * What to write. Field names are `category`, `colors`, or an attribute group of the pack
- * (`gender`, `usage`, `pattern`, ...).
+ * What to write; the same settings as the plugin's (SettingsSchema.php), so both writers agree.
+ * A field is `category`, `color`, or an attribute group of the pack (`pattern`, `usage`, ...).
  */
 export interface WritebackOptions {
   /** Fields whose labels become product tags. */
   tagFields: readonly string[];
-  /** Field → the global attribute it fills, by slug (`pa_color` or `color`) or id. */
-  attributeFields: Readonly<Record<string, string | number>>;
-  /** Put the product in the existing category whose name or slug matches the predicted category. */
+  /** Fields written to the global attribute `pa_<field>`. */
+  attributeFields: readonly string[];
+  /** Put the product in the existing category named like the predicted category. */
   setCategory: boolean;
   /**
-   * When true, an attribute or the category list that a person has already filled is left
-   * exactly as it is. Tags a person typed are kept in every case.
+   * Never overrule a person: with it, an attribute or category a person filled gets nothing
+   * added; without it, a confident suggestion replaces a person's attribute or category.
+   * A person's tags stay in every case.
    */
   protectManual: boolean;
-  /**
-   * Minimum score per field (for `colors`: minimum share). A field without one uses the
-   * annotation's `confident` flag; colors default to DEFAULT_COLOR_SHARE.
-   */
+  /** Minimum score per field, `default` for the others; for `color` the minimum share of the garment. */
   thresholds?: Readonly<Record<string, number>>;
 }
 
@@ -54,32 +52,29 @@ export interface WritebackCatalog {
   categories: readonly WcTerm[];
 }
 
-/** What Kalas Iris has written to a product, kept in meta `_kalas_iris_applied`. */
-export interface AppliedRecord {
-  v: 1;
-  /** Tag names Kalas Iris added (a tag the product already had is never listed). */
-  tags: string[];
-  /** Global attribute id → option names Kalas Iris added. */
-  attributes: Record<string, string[]>;
-  /** Category ids Kalas Iris added. */
-  categories: number[];
-  model?: { name: string; version: string };
-}
+/**
+ * Meta `_kalas_iris_applied`, shared with the plugin (AnnotationMeta::APPLIED): per taxonomy
+ * (`product_tag`, `product_cat`, `pa_color`, ...) the term names Kalas Iris added, and the ones a
+ * person removed after it added them (never added again).
+ */
+export type AppliedRecord = Record<string, { applied: string[]; declined: string[] }>;
+
+/** Term names per taxonomy. */
+export type TermsByTaxonomy = Record<string, string[]>;
 
 export interface SkippedField {
-  field: string;
+  taxonomy: string;
   reason: string;
 }
 
 /** The result of planning: the PUT body and an account of it for logs and the admin UI. */
 export interface WritebackPlan {
-  /** PUT products/<id> body; `{}` when there is nothing to change. */
+  /** PUT products/<id> body; `{}` when nothing changes. */
   body: ProductUpdate;
   changed: boolean;
-  added: { tags: string[]; attributes: Record<string, string[]>; categories: number[] };
-  /** Terms Kalas Iris had added earlier that the new annotation no longer supports. */
-  removed: { tags: string[]; attributes: Record<string, string[]>; categories: number[] };
+  add: TermsByTaxonomy;
+  remove: TermsByTaxonomy;
   skipped: SkippedField[];
-  /** The record that `body` stores in `_kalas_iris_applied`. */
-  applied: AppliedRecord;
+  /** The record `body` stores in `_kalas_iris_applied`. */
+  record: AppliedRecord;
 }
