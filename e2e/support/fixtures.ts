@@ -1,23 +1,86 @@
 import { test as base, expect } from "@playwright/test";
 
+import { BackfillPage } from "../pages/backfill.page.js";
+import { ProductEditorPage } from "../pages/product-editor.page.js";
+import { ReviewQueuePage } from "../pages/review-queue.page.js";
+import { SettingsPage } from "../pages/settings.page.js";
+import { StorefrontPage } from "../pages/storefront.page.js";
+import { photosMissing } from "./photos.js";
+import { PluginSettings, type KalasSettings } from "./plugin-settings.js";
+import { ServiceApi } from "./service-api.js";
+import { ShopApi, type NewProduct, type ShopProduct } from "./shop-api.js";
 import { readStack, type Stack } from "./stack-env.js";
 
 const found = readStack();
 
-interface Fixtures {
-  stack: Stack;
+/** A ShopApi that deletes, after the test, every product the test created through it. */
+export interface TrackedShop extends ShopApi {
+  created: number[];
 }
 
-/** `test` with the stack under test; every test is skipped, with the reason, when there is none. */
+interface Fixtures {
+  stack: Stack;
+  shop: TrackedShop;
+  service: ServiceApi;
+  /** The plugin's settings; `connect()` points the plugin at the stack's service. */
+  settings: PluginSettings;
+  settingsPage: SettingsPage;
+  productEditor: ProductEditorPage;
+  reviewQueue: ReviewQueuePage;
+  backfillPage: BackfillPage;
+  storefront: StorefrontPage;
+}
+
+/**
+ * `test` for the flows. Every test is skipped, with the reason, when there is no stack or no
+ * photos; with them, it gets API helpers, page objects and a clean-up of its products.
+ */
 export const test = base.extend<Fixtures>({
   stack: async ({}, use, testInfo) => {
     testInfo.skip("reason" in found, "reason" in found ? found.reason : "");
+    const missing = photosMissing();
+    testInfo.skip(!!missing, missing ?? "");
     await use((found as { stack: Stack }).stack);
   },
   page: async ({ page, stack }, use) => {
-    void stack; // depends on `stack` so a test without one is skipped before the browser opens
+    void stack; // a test without a stack is skipped before the browser opens
     await use(page);
   },
+  shop: async ({ stack }, use) => {
+    const api = await ShopApi.open(stack);
+    const created: number[] = [];
+    const tracked = Object.assign(Object.create(api) as ShopApi, {
+      created,
+      async createProduct(p: NewProduct): Promise<ShopProduct> {
+        const product = await api.createProduct(p);
+        created.push(product.id);
+        return product;
+      },
+      async createProducts(list: NewProduct[]): Promise<ShopProduct[]> {
+        const products = await api.createProducts(list);
+        created.push(...products.map((p) => p.id));
+        return products;
+      },
+    }) as TrackedShop;
+    await use(tracked);
+    if (created.length > 0) await api.deleteProducts(created).catch(() => undefined);
+    await api.close();
+  },
+  service: async ({ stack }, use) => {
+    const service = new ServiceApi(stack);
+    await use(service);
+    // A flow that stopped the service must not leave the next one without it.
+    if (service.controllable && !(await service.isUp())) await service.start();
+  },
+  settings: async ({ stack, shop }, use) => {
+    await use(new PluginSettings(stack, shop));
+  },
+  settingsPage: async ({ page }, use) => use(new SettingsPage(page)),
+  productEditor: async ({ page }, use) => use(new ProductEditorPage(page)),
+  reviewQueue: async ({ page }, use) => use(new ReviewQueuePage(page)),
+  backfillPage: async ({ page }, use) => use(new BackfillPage(page)),
+  storefront: async ({ page }, use) => use(new StorefrontPage(page)),
 });
 
 export { expect };
+export type { KalasSettings };

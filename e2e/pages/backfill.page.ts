@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** Kalas Iris → Backfill (admin.php?page=kalas-iris-backfill): annotate the existing catalogue. */
+export class BackfillPage {
+  readonly progress: Locator;
+
+  constructor(private readonly page: Page) {
+    this.progress = page.getByRole("progressbar");
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/wp-admin/admin.php?page=kalas-iris-backfill");
+    await expect(this.page.getByRole("heading", { name: /Backfill/ }).first()).toBeVisible();
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByRole("button", { name: "Start backfill" }).click();
+    await expect(this.progress).toBeVisible();
+  }
+
+  /** Waits, within `timeout`, until the bar says `done` of `total`. */
+  async waitUntilDone(total: number, timeout: number): Promise<void> {
+    await expect(this.progress).toHaveAttribute("aria-valuemax", String(total), { timeout: 60_000 });
+    await expect(this.progress).toHaveAttribute("aria-valuenow", String(total), { timeout });
+    await expect(this.page.getByText(`${total}/${total}`).or(this.page.getByText(`${total} / ${total}`)).or(this.page.getByText(`${total} of ${total}`)).first()).toBeVisible();
+  }
+}

@@ -1,0 +1,58 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+import type { Stack } from "./stack-env.js";
+
+const run = promisify(execFile);
+
+export interface IndexedProduct {
+  id: string;
+  annotation?: { category?: { label: string } | null; colors?: { name: string }[] };
+}
+
+/** The companion service as the shop's key sees it, and the switch to stop and start it. */
+export class ServiceApi {
+  constructor(private readonly stack: Stack) {}
+
+  private async call(path: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.stack.serviceUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${this.stack.serviceKey}`, ...(init.headers ?? {}) },
+    });
+  }
+
+  async isUp(): Promise<boolean> {
+    return fetch(`${this.stack.serviceUrl}/v1/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  }
+
+  /** The product in the shop's similar-items index, or undefined when it is not there. */
+  async product(id: number): Promise<IndexedProduct | undefined> {
+    const res = await this.call(`/v1/products/${id}`);
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw new Error(`GET /v1/products/${id}: HTTP ${res.status}`);
+    return (await res.json()) as IndexedProduct;
+  }
+
+  async feedback(limit = 50): Promise<Record<string, unknown>[]> {
+    const res = await this.call(`/v1/feedback?limit=${limit}`);
+    if (!res.ok) throw new Error(`GET /v1/feedback: HTTP ${res.status}`);
+    const body = (await res.json()) as { items?: Record<string, unknown>[] } | Record<string, unknown>[];
+    return Array.isArray(body) ? body : (body.items ?? []);
+  }
+
+  /** True when this stack lets the flows stop and start the service (the local stack does). */
+  get controllable(): boolean {
+    return !!this.stack.serviceControl;
+  }
+
+  async stop(): Promise<void> {
+    await run("bash", [this.stack.serviceControl!, "stop"]);
+  }
+
+  async start(): Promise<void> {
+    await run("bash", [this.stack.serviceControl!, "start"], { timeout: 180_000 });
+  }
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+
+import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
+
+import type { Stack } from "./stack-env.js";
+
+/** A product as wc/v3 returns it (the fields the flows read). */
+export interface ShopProduct {
+  id: number;
+  name: string;
+  permalink: string;
+  status: string;
+  tags: { id: number; name: string; slug: string }[];
+  categories: { id: number; name: string; slug: string }[];
+  attributes: { id: number; name: string; slug?: string; options: string[] }[];
+  images: { id: number; src: string }[];
+  meta_data: { key: string; value: unknown }[];
+}
+
+export interface NewProduct {
+  name: string;
+  /** Photo file to upload to the media library and use as the product image. */
+  photo?: string;
+  tags?: string[];
+  status?: "publish" | "draft";
+  price?: string;
+}
+
+async function json<T>(res: APIResponse, what: string): Promise<T> {
+  if (!res.ok()) throw new Error(`${what}: HTTP ${res.status()} ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * The shop's REST API (wp/v2 and wc/v3) as the admin, with the application password:
+ * how the flows seed data and check what the plugin wrote, next to what the browser shows.
+ */
+export class ShopApi {
+  private constructor(private readonly api: APIRequestContext) {}
+
+  static async open(stack: Stack): Promise<ShopApi> {
+    const api = await request.newContext({
+      baseURL: stack.baseUrl,
+      httpCredentials: { username: stack.adminUser, password: stack.appPassword, send: "always" },
+      timeout: 60_000,
+    });
+    return new ShopApi(api);
+  }
+
+  async close(): Promise<void> {
+    await this.api.dispose();
+  }
+
+  /** Uploads a photo to the media library; returns the attachment id. */
+  async uploadPhoto(file: string): Promise<number> {
+    const name = basename(file);
+    const res = await this.api.post("/wp-json/wp/v2/media", {
+      headers: { "content-type": "image/jpeg", "content-disposition": `attachment; filename="${name}"` },
+      data: readFileSync(file),
+    });
+    return (await json<{ id: number }>(res, `uploading ${name}`)).id;
+  }
+
+  private async body(p: NewProduct): Promise<Record<string, unknown>> {
+    return {
+      name: p.name,
+      type: "simple",
+      status: p.status ?? "publish",
+      regular_price: p.price ?? "49.00",
+      ...(p.tags ? { tags: p.tags.map((name) => ({ name })) } : {}),
+      ...(p.photo ? { images: [{ id: await this.uploadPhoto(p.photo) }] } : {}),
+    };
+  }
+
+  async createProduct(p: NewProduct): Promise<ShopProduct> {
+    const res = await this.api.post("/wp-json/wc/v3/products", { data: await this.body(p) });
+    return json<ShopProduct>(res, `creating ${p.name}`);
+  }
+
+  /** Creates many products, 50 per batch request (WooCommerce allows up to 100 items). */
+  async createProducts(list: NewProduct[]): Promise<ShopProduct[]> {
+    const out: ShopProduct[] = [];
+    for (let i = 0; i < list.length; i += 50) {
+      const create = [];
+      for (const p of list.slice(i, i + 50)) create.push(await this.body(p));
+      const res = await this.api.post("/wp-json/wc/v3/products/batch", { data: { create } });
+      const answer = await json<{ create: (ShopProduct & { error?: { message: string } })[] }>(res, "batch create");
+      for (const item of answer.create) {
+        if (item.error) throw new Error(`batch create: ${item.error.message}`);
+        out.push(item);
+      }
+    }
+    return out;
+  }
+
+  async product(id: number): Promise<ShopProduct> {
+    return json<ShopProduct>(await this.api.get(`/wp-json/wc/v3/products/${id}`), `reading product ${id}`);
+  }
+
+  async updateProduct(id: number, body: Record<string, unknown>): Promise<ShopProduct> {
+    return json<ShopProduct>(await this.api.put(`/wp-json/wc/v3/products/${id}`, { data: body }), `updating product ${id}`);
+  }
+
+  /** Every product id (all statuses but trash), following X-WP-TotalPages. */
+  async allProductIds(): Promise<number[]> {
+    const ids: number[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.api.get("/wp-json/wc/v3/products", { params: { per_page: 100, page, _fields: "id", status: "any" } });
+      ids.push(...(await json<{ id: number }[]>(res, "listing products")).map((p) => p.id));
+      if (page >= Number(res.headers()["x-wp-totalpages"] ?? 1)) return ids;
+    }
+  }
+
+  /** Deletes products for good (no trash), so a flow leaves no stale items behind. */
+  async deleteProducts(ids: number[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 100) {
+      const res = await this.api.post("/wp-json/wc/v3/products/batch", { data: { delete: ids.slice(i, i + 100) } });
+      await json(res, "batch delete");
+    }
+  }
+
+  /** Any REST route as the admin, e.g. `wp("POST", "/wp/v2/pages", {...})`. */
+  async wp<T>(method: "GET" | "POST" | "PUT" | "DELETE", route: string, data?: unknown): Promise<T> {
+    const res = await this.api.fetch(`/wp-json${route}`, { method, ...(data === undefined ? {} : { data }) });
+    return json<T>(res, `${method} ${route}`);
+  }
+
+  /** The plugin's status of a product (meta _kalas_iris_status), "" before it was queued. */
+  static status(p: ShopProduct): string {
+    const v = p.meta_data.find((m) => m.key === "_kalas_iris_status")?.value;
+    return typeof v === "string" ? v : "";
+  }
+
+  /** Calls a route of the plugin (namespace kalas-iris/v1) as the admin. */
+  async plugin<T>(method: "GET" | "POST", route: string, data?: unknown): Promise<T> {
+    const res = await this.api.fetch(`/wp-json/kalas-iris/v1${route}`, { method, ...(data === undefined ? {} : { data }) });
+    return json<T>(res, `${method} kalas-iris/v1${route}`);
+  }
+
+  /** Term names a product has, per taxonomy, as the plugin reads them. */
+  static terms(p: ShopProduct): { tags: string[]; categories: string[]; attributes: Record<string, string[]> } {
+    return {
+      tags: p.tags.map((t) => t.name),
+      categories: p.categories.map((c) => c.name),
+      attributes: Object.fromEntries(p.attributes.map((a) => [a.slug ?? a.name, a.options])),
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { photo, RED, RED_DRESS, uniqueName } from "../support/catalogue.js";
+import { expect, test } from "../support/fixtures.js";
+import { ShopApi } from "../support/shop-api.js";
+import { waitForStatus } from "../support/waits.js";
+
+test.describe("4. Review mode", () => {
+  test("suggestions wait in the queue; accepting one writes it to the product", async ({ shop, settings, reviewQueue }) => {
+    await settings.connect({ mode: "review", attribute_fields: ["color", "pattern"], set_category: true });
+    const name = uniqueName("E2E review dress");
+    const product = await shop.createProduct({ name, photo: photo(RED_DRESS).file });
+
+    await waitForStatus(shop, product.id, ["review"], 180_000);
+    expect(ShopApi.terms(await shop.product(product.id)).attributes.pa_color ?? [], "nothing is written before review").toEqual([]);
+
+    await reviewQueue.waitFor(name);
+    await reviewQueue.accept(name);
+    await expect(reviewQueue.item(name)).toHaveCount(0, { timeout: 30_000 });
+
+    const after = await waitForStatus(shop, product.id, ["applied", "annotated"], 60_000);
+    expect(ShopApi.terms(after).attributes.pa_color ?? []).toEqual(expect.arrayContaining([expect.stringMatching(RED)]));
+  });
+
+  test("editing a suggestion records the correction as feedback in the service", async ({ page, shop, service, settings, reviewQueue }) => {
+    await settings.connect({ mode: "review", attribute_fields: ["color", "pattern"], set_category: true });
+    const name = uniqueName("E2E corrected dress");
+    const product = await shop.createProduct({ name, photo: photo(RED_DRESS).file });
+    await waitForStatus(shop, product.id, ["review"], 180_000);
+
+    const item = await reviewQueue.waitFor(name);
+    await item.getByRole("button", { name: /Edit/ }).click();
+    const colour = page.getByLabel(/colou?r/i).first();
+    await colour.fill("green");
+    await page.getByRole("button", { name: /Save|Accept/ }).first().click();
+
+    await expect
+      .poll(async () => (await service.feedback(50)).some((f) => String(f.product_id) === String(product.id)), {
+        message: "a feedback record for the product",
+        timeout: 120_000,
+        intervals: [2_000, 5_000],
+      })
+      .toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+import { RED, RED_DRESS, uniqueName } from "../support/catalogue.js";
+import { expect, test } from "../support/fixtures.js";
+import { photos } from "../support/photos.js";
+import { DONE, waitForStatus } from "../support/waits.js";
+import { ensureSimilarProductsOnProductPages } from "../support/storefront-setup.js";
+
+test.describe("6. Storefront similar products", () => {
+  test.setTimeout(10 * 60_000);
+
+  test("a product page shows products of the same kind and colour first; without the service it still renders", async ({
+    page,
+    shop,
+    service,
+    settings,
+    storefront,
+  }) => {
+    await settings.connect({ mode: "auto" });
+    await ensureSimilarProductsOnProductPages(shop);
+
+    const redDresses = photos({ articleType: "Dresses", baseColour: "Red" }, 3).filter((r) => r.id !== RED_DRESS);
+    const others = [...photos({ articleType: "Jeans", baseColour: "Blue" }, 2), ...photos({ articleType: "Tshirts", baseColour: "Black" }, 2)];
+    const [anchor, ...rest] = await shop.createProducts(
+      [...redDresses, ...others].map((r) => ({ name: uniqueName(`E2E ${r.articleType} ${r.baseColour} ${r.id}`), photo: r.file })),
+    );
+    for (const p of [anchor!, ...rest]) {
+      await waitForStatus(shop, p.id, DONE, 240_000);
+      await expect.poll(async () => !!(await service.product(p.id)), { timeout: 60_000 }).toBe(true);
+    }
+
+    await storefront.openProduct(anchor!.permalink);
+    const block = storefront.similarBlock();
+    await expect(block).toBeVisible();
+    await expect(block).toHaveAttribute("data-source", "similar");
+    const names = await storefront.productNames(block);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names[0], `first similar product, of ${names.join(" | ")}`).toMatch(/Dresses Red/);
+    const indexed = await service.product(Number(rest[0]!.id));
+    expect(indexed?.annotation?.colors?.map((c) => c.name).some((c) => RED.test(c))).toBe(true);
+
+    // Without the service: the page renders, and shows WooCommerce's related products instead.
+    test.skip(!service.controllable, "this stack cannot stop the service (wp-env); the fallback half needs the local stack");
+    await service.stop();
+    const other = rest.at(-1)!; // a page not viewed yet, so no cached list hides the fallback
+    await storefront.openProduct(other.permalink);
+    await expect(page.getByRole("heading", { name: other.name })).toBeVisible();
+    await expect(storefront.similarBlock().or(storefront.relatedProducts()).first()).toBeVisible();
+    const source = await storefront.similarBlock().getAttribute("data-source").catch(() => null);
+    if (source !== null) expect(source).toBe("related");
+    await service.start();
+  });
+});
