@@ -48,6 +48,7 @@ final class Assets {
 		wp_enqueue_style( 'wp-components' );
 		if ( is_readable( $this->dir . '/build/' . $entry . '.css' ) ) {
 			wp_enqueue_style( $handle, $this->url . '/build/' . $entry . '.css', array( 'wp-components' ), $asset['version'] );
+			wp_style_add_data( $handle, 'rtl', 'replace' );
 		}
 		return true;
 	}

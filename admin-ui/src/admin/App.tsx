@@ -1,0 +1,21 @@
+/**
+ * Picks the screen the PHP page asked for.
+ */
+import { BackfillPage } from '../pages/BackfillPage';
+import { ReviewPage } from '../pages/ReviewPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { TryItPage } from '../pages/TryItPage';
+import type { AdminConfig } from './config';
+
+export function App( { page }: { page: AdminConfig[ 'page' ] } ) {
+	switch ( page ) {
+		case 'review':
+			return <ReviewPage />;
+		case 'backfill':
+			return <BackfillPage />;
+		case 'try':
+			return <TryItPage />;
+		default:
+			return <SettingsPage />;
+	}
+}

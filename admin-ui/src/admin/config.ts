@@ -1,0 +1,23 @@
+/**
+ * Data the PHP side prints before the admin script (Admin/Assets.php).
+ */
+export interface AdminConfig {
+	page: 'settings' | 'review' | 'backfill' | 'try';
+	adminUrl: string;
+	shopIsSsl: boolean;
+}
+
+declare global {
+	interface Window {
+		kalasIris?: Partial< AdminConfig >;
+	}
+}
+
+export function adminConfig(): AdminConfig {
+	const raw = window.kalasIris ?? {};
+	return {
+		page: raw.page ?? 'settings',
+		adminUrl: raw.adminUrl ?? '/wp-admin/',
+		shopIsSsl: raw.shopIsSsl ?? false,
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Edits a suggestion before it is accepted.
+ */
+import { TextControl } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+
+import type { Labels } from '../types';
+
+export interface LabelEditorProps {
+	labels: Labels;
+	onChange: ( labels: Labels ) => void;
+	idPrefix: string;
+}
+
+/**
+ * Colour names from a comma-separated list.
+ *
+ * @param text Input text.
+ */
+export function parseList( text: string ): string[] {
+	return text
+		.split( ',' )
+		.map( ( item ) => item.trim() )
+		.filter( Boolean );
+}
+
+export function LabelEditor( { labels, onChange, idPrefix }: LabelEditorProps ) {
+	// The text is kept as typed, so a trailing comma survives until the next colour.
+	const [ colorsText, setColorsText ] = useState( labels.colors.join( ', ' ) );
+	return (
+		<div className="kalas-iris-label-editor">
+			<TextControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				id={ `${ idPrefix }-category` }
+				label="Category"
+				value={ labels.category ?? '' }
+				onChange={ ( value ) => onChange( { ...labels, category: value || null } ) }
+			/>
+			{ Object.entries( labels.attributes ).map( ( [ field, value ] ) => (
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					key={ field }
+					id={ `${ idPrefix }-${ field }` }
+					label={ field }
+					value={ value }
+					onChange={ ( next ) =>
+						onChange( { ...labels, attributes: { ...labels.attributes, [ field ]: next } } )
+					}
+				/>
+			) ) }
+			<TextControl
+				__nextHasNoMarginBottom
+				__next40pxDefaultSize
+				id={ `${ idPrefix }-colors` }
+				label="Colours (comma separated)"
+				value={ colorsText }
+				onChange={ ( value ) => {
+					setColorsText( value );
+					onChange( { ...labels, colors: parseList( value ) } );
+				} }
+			/>
+		</div>
+	);
+}

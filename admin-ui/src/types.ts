@@ -1,0 +1,149 @@
+/**
+ * Shapes of the plugin's REST answers (plugin/src/Rest/*). Kept in one place so the
+ * screens and the store agree with the PHP side.
+ */
+
+export type Mode = 'auto' | 'review';
+
+export interface Settings {
+	service_url: string;
+	has_api_key: boolean;
+	mode: Mode;
+	thresholds: Record< string, number >;
+	tag_fields: string[];
+	attribute_fields: string[];
+	set_category: boolean;
+	protect_manual: boolean;
+	woocommerce_connection: {
+		connected: boolean;
+		connected_at: string | null;
+		key_id: number | null;
+	};
+}
+
+/** What the settings form may send; api_key is write-only and null keeps the stored key. */
+export type SettingsUpdate = Partial<
+	Omit< Settings, 'has_api_key' | 'woocommerce_connection' >
+> & { api_key?: string | null };
+
+export interface ModelInfo {
+	name: string;
+	version: string;
+	fields: string[];
+	labels: Record< string, string[] >;
+	latency_ms: number;
+}
+
+export interface Prediction {
+	label: string;
+	score: number;
+	confident: boolean;
+	alternatives?: Array< { label: string; score: number } >;
+}
+
+export interface Color {
+	name: string;
+	hex: string;
+	share: number;
+}
+
+export interface Annotation {
+	category: Prediction | null;
+	attributes: Record< string, Prediction >;
+	colors: Color[];
+	model: { name: string; version: string };
+	timing_ms?: number;
+}
+
+/** Labels as a person reviews them and as the service takes feedback. */
+export interface Labels {
+	category: string | null;
+	attributes: Record< string, string >;
+	colors: string[];
+}
+
+export type ProductStatus =
+	| ''
+	| 'pending'
+	| 'retrying'
+	| 'review'
+	| 'applied'
+	| 'annotated'
+	| 'rejected'
+	| 'failed'
+	| 'not_configured'
+	| 'no_image';
+
+export interface StoredAnnotation {
+	annotation?: Annotation;
+	model?: { name: string; version: string } | null;
+	annotated_at?: string;
+	image_id?: number;
+	suggestion?: Labels;
+}
+
+export interface JobState {
+	attempt?: number;
+	next_at?: string;
+	at?: string;
+	error?: { code: string; message: string; status: number };
+}
+
+export interface ProductSummary {
+	id: number;
+	name: string;
+	permalink: string;
+	edit_url: string;
+	image_url: string;
+	product_id: number;
+	status: ProductStatus;
+	annotation: StoredAnnotation | [];
+	applied: Record< string, { applied: string[]; declined: string[] } > | [];
+	job: JobState | [];
+}
+
+export interface ReviewPage {
+	items: ProductSummary[];
+	total: number;
+	page: number;
+	per_page: number;
+}
+
+export type BackfillState = 'idle' | 'running' | 'paused' | 'done';
+
+export interface BackfillProgress {
+	state: BackfillState;
+	total: number;
+	done: number;
+	failed: number;
+	processed: number;
+	remaining: number;
+	eta_seconds: number | null;
+	started_at: number | null;
+	updated_at: number | null;
+	error: { code: string; message: string; status: number } | null;
+	retry_at: number | null;
+}
+
+export interface SimilarItem {
+	id: number;
+	score: number;
+	name: string;
+	permalink: string;
+	image_url: string;
+	price: string;
+}
+
+export interface TryResult {
+	annotation: Annotation;
+	suggestion: Labels;
+	similar: SimilarItem[];
+}
+
+/** An error as every screen shows it: a stable code and a plain sentence. */
+export interface ApiError {
+	code: string;
+	message: string;
+	status?: number;
+	details?: Record< string, string >;
+}
