@@ -28,6 +28,8 @@ export interface WeightSpec {
 }
 
 export interface TfjsBundle {
+  /** The Keras model JSON as TF.js stores it (for loading the original model in tests). */
+  topology: object;
   layers: KerasLayer[];
   inputShape: [number, number, number];
   weightSpecs: WeightSpec[];
@@ -76,6 +78,7 @@ export function loadNsfwjsBundle(model: NsfwjsModelName): TfjsBundle {
   }
   const pkg = readPackage(nsfwjsDir());
   return {
+    topology: script.modelTopology,
     layers,
     inputShape: shape as [number, number, number],
     weightSpecs,
