@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-import { MISSING_DATASET, type Product } from './support/env';
-import { WebApp } from './support/webapp.page';
+import { MISSING_DATASET, type Product } from './support/env.js';
+import { WebApp } from './support/webapp.page.js';
 
 const query = process.env.KALAS_WEBAPP_QUERY ? (JSON.parse(process.env.KALAS_WEBAPP_QUERY) as Product) : null;
 

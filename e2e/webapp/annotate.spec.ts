@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from '@playwright/test';
 
-import { apiKey, MISSING_DATASET, port, type Product } from './support/env';
-import { WebApp } from './support/webapp.page';
+import { apiKey, MISSING_DATASET, port, type Product } from './support/env.js';
+import { WebApp } from './support/webapp.page.js';
 
 const query = process.env.KALAS_WEBAPP_QUERY ? (JSON.parse(process.env.KALAS_WEBAPP_QUERY) as Product) : null;
 const indexed = process.env.KALAS_WEBAPP_PRODUCTS ? (JSON.parse(process.env.KALAS_WEBAPP_PRODUCTS) as Product[]) : [];
@@ -12,7 +12,7 @@ test.describe('annotate a real photo', () => {
   test('annotates, corrects, and shows similar items through the demo session', async ({ page, request }, testInfo) => {
     const app = new WebApp(page);
     await app.open();
-    await app.screenshot(testInfo, '1-start');
+    await app.screenshot(testInfo, '1-start', { docs: testInfo.project.name === 'phone' });
     await app.choosePhoto(query!.file);
 
     // Annotation: labelled confidence bars, colour swatches with names and shares, and the time taken.
@@ -33,8 +33,8 @@ test.describe('annotate a real photo', () => {
     await expect(link).toHaveAttribute('href', /^https:\/\/shop\.example\/product\/\d+$/);
     const names = indexed.map((p) => p.name);
     expect(names).toContain(await link.textContent());
-    await expect(first.getByRole('img')).toHaveJSProperty('complete', true);
-    await app.screenshot(testInfo, '2-annotated');
+    await app.expectSimilarPhotosLoaded();
+    await app.screenshot(testInfo, '2-annotated', { fullPage: true });
 
     // Correction: once the pack's labels have loaded, change the first colour name (and the category, when the pack has one).
     await page.getByText('Correct this annotation').click();
@@ -47,7 +47,8 @@ test.describe('annotate a real photo', () => {
     if (chosenCategory) await category.selectOption(chosenCategory);
     await page.getByRole('button', { name: 'Send correction' }).click();
     await expect(page.getByText('Correction saved. Thank you.')).toBeVisible();
-    await app.screenshot(testInfo, '3-corrected');
+    await page.getByText('Correction saved. Thank you.').scrollIntoViewIfNeeded();
+    await app.screenshot(testInfo, '3-corrected', { docs: testInfo.project.name === 'phone' });
 
     // The service stored it, with the photo, for this shop.
     const res = await request.get(`http://127.0.0.1:${port}/v1/feedback?limit=1`, { headers: { Authorization: `Bearer ${apiKey()}` } });
@@ -62,7 +63,7 @@ test.describe('annotate a real photo', () => {
     await expect(entry).toHaveCount(1);
     await page.reload();
     await expect(entry).toHaveCount(1);
-    await expect(entry.getByRole('img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+    await expect(entry.locator('img')).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
     await entry.getByRole('button', { name: /^Delete / }).click();
     await expect(app.history.getByText('No photos yet.')).toBeVisible();
   });

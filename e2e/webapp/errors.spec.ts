@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
-import { datasetDir, MISSING_DATASET, type Product } from './support/env';
-import { WebApp } from './support/webapp.page';
+import { datasetDir, MISSING_DATASET, type Product } from './support/env.js';
+import { WebApp } from './support/webapp.page.js';
 
 const query = process.env.KALAS_WEBAPP_QUERY ? (JSON.parse(process.env.KALAS_WEBAPP_QUERY) as Product) : null;
 const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
@@ -19,7 +19,7 @@ test.describe('error messages', () => {
     await app.open();
     await app.choosePhoto({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('a shopping list, not a photo') });
     await expectPlainError(app, '“notes.txt” is not a photo. Choose a JPEG, PNG, WebP, GIF or AVIF image.');
-    await app.screenshot(testInfo, 'error-not-image');
+    await app.screenshot(testInfo, 'error-not-image', { docs: testInfo.project.name === 'phone' });
   });
 
   test('a file that is too large', async ({ page }) => {
@@ -56,7 +56,7 @@ test.describe('error messages', () => {
       await expectPlainError(app, 'The service did not accept the API key. Open Settings and paste a valid key.');
       await app.alert.getByRole('button', { name: 'Open settings' }).click();
       await expect(app.settings.getByLabel('API key')).toBeVisible();
-      await app.screenshot(testInfo, 'error-invalid-key');
+      await app.screenshot(testInfo, 'error-invalid-key', { docs: testInfo.project.name === 'phone' });
       // Forgetting the key goes back to the demo session.
       await app.settings.getByRole('button', { name: 'Forget key' }).click();
       await expect(app.settings).toContainText('This site runs a public demo');

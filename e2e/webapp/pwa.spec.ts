@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { WebApp } from './support/webapp.page';
+import { WebApp } from './support/webapp.page.js';
 
 test.describe('installable app', () => {
   test('has a manifest with icons, and its service worker takes control', async ({ page, request }) => {
@@ -27,7 +27,7 @@ test.describe('installable app', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
     await expect(page.getByText('annotating a photo and finding similar items need a connection to it')).toBeVisible();
-    await app.screenshot(testInfo, 'offline');
+    await app.screenshot(testInfo, 'offline', { docs: testInfo.project.name === 'phone' });
     await context.setOffline(false);
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { datasetDir, imageHost, limitedPort, port, queryPhoto, repoRoot, sampleProducts } from './env';
+import { datasetDir, imageHost, limitedPort, port, queryPhoto, repoRoot, sampleProducts } from './env.js';
 
 const cli = path.join(repoRoot, 'service', 'bin', 'kalas-iris.js');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
-import { datasetDir, imageHost, repoRoot } from './env';
+import { datasetDir, imageHost, repoRoot } from './env.js';
 
 /** The try-it page, addressed the way a person sees it: by roles and labels. */
 export class WebApp {
@@ -48,10 +48,23 @@ export class WebApp {
     await this.settings.getByRole('button', { name: 'Save key' }).click();
   }
 
-  /** Writes docs/screenshots/webapp-<project>-<state>.png when KALAS_SCREENSHOTS=1 (they are committed). */
-  async screenshot(testInfo: TestInfo, state: string): Promise<void> {
+  /** Scrolls every lazy product photo into view and waits until each has really loaded. */
+  async expectSimilarPhotosLoaded(): Promise<void> {
+    for (const img of await this.similar.locator('img').all()) {
+      await img.scrollIntoViewIfNeeded();
+      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    }
+    await this.page.evaluate(() => window.scrollTo(0, 0));
+  }
+
+  /**
+   * Saves a screenshot of a state to the test's output folder; with KALAS_SCREENSHOTS=1, the states the
+   * README shows also go to docs/screenshots/webapp-<project>-<state>.png, where they are committed.
+   */
+  async screenshot(testInfo: TestInfo, state: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
     const file = `webapp-${testInfo.project.name}-${state}.png`;
-    const target = process.env.KALAS_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'screenshots', file) : testInfo.outputPath(file);
-    await this.page.screenshot({ path: target, fullPage: true, animations: 'disabled' });
+    const toDocs = process.env.KALAS_SCREENSHOTS === '1' && options.docs !== false;
+    const target = toDocs ? path.join(repoRoot, 'docs', 'screenshots', file) : testInfo.outputPath(file);
+    await this.page.screenshot({ path: target, fullPage: options.fullPage ?? false, animations: 'disabled' });
   }
 }

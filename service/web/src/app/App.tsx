@@ -157,7 +157,7 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
         </button>
       </header>
       <main id="main" class="layout">
-        <div class="layout__side">
+        <div class="layout__input">
           {settingsOpen && (
             <SettingsPanel
               mode={mode}
@@ -184,19 +184,6 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
               onRetry={lastFile.current ? () => lastFile.current && void handlePhoto(lastFile.current) : undefined}
             />
           )}
-          <HistoryList
-            entries={entries}
-            activeId={current?.entryId ?? null}
-            onOpen={openEntry}
-            onDelete={(entry) => {
-              setEntries(history.remove(entry.id));
-              if (current?.entryId === entry.id) setCurrent(null);
-            }}
-            onClear={() => {
-              setEntries(history.clear());
-              setCurrent(null);
-            }}
-          />
         </div>
         <div class="layout__main">
           {current ? (
@@ -222,6 +209,21 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
               </p>
             </section>
           )}
+        </div>
+        <div class="layout__history">
+          <HistoryList
+            entries={entries}
+            activeId={current?.entryId ?? null}
+            onOpen={openEntry}
+            onDelete={(entry) => {
+              setEntries(history.remove(entry.id));
+              if (current?.entryId === entry.id) setCurrent(null);
+            }}
+            onClear={() => {
+              setEntries(history.clear());
+              setCurrent(null);
+            }}
+          />
         </div>
       </main>
       <footer class="foot">

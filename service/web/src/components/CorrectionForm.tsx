@@ -56,6 +56,7 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
             ))}
           </select>
         </div>
+        {Object.keys(options.attributes).length > 0 && (
         <fieldset>
           <legend>Attributes</legend>
           {Object.entries(options.attributes).map(([group, labels]) => (
@@ -76,6 +77,7 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
             </div>
           ))}
         </fieldset>
+        )}
         {annotation.colors.length > 0 && (
           <fieldset>
             <legend>Colours</legend>
