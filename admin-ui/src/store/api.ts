@@ -11,6 +11,9 @@ interface WpErrorBody {
 	code?: unknown;
 	message?: unknown;
 	data?: { status?: unknown; errors?: unknown } | null;
+	// Present when the value is already an ApiError (rethrown by a thunk).
+	status?: unknown;
+	details?: unknown;
 }
 
 /**
@@ -21,14 +24,12 @@ export function toApiError( thrown: unknown ): ApiError {
 	if ( thrown && typeof thrown === 'object' ) {
 		const body = thrown as WpErrorBody;
 		if ( typeof body.code === 'string' && typeof body.message === 'string' ) {
-			const errors = body.data?.errors;
+			const errors = body.data?.errors ?? body.details;
+			const status = body.data?.status ?? body.status;
 			return {
 				code: body.code,
 				message: body.message,
-				status:
-					typeof body.data?.status === 'number'
-						? body.data.status
-						: undefined,
+				status: typeof status === 'number' ? status : undefined,
 				details:
 					errors && typeof errors === 'object'
 						? ( errors as Record< string, string > )
