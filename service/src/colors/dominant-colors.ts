@@ -4,8 +4,8 @@
  * garment reported.
  */
 import type { PixelGrid } from "../repositories/image.repository.js";
-import { garmentPixels } from "./garment-mask.js";
-import { labDistance, rgbToHex, type Lab } from "./lab.js";
+import { garmentPixels, type GarmentPixels } from "./garment-mask.js";
+import { rgbToHex } from "./lab.js";
 import { nearestPaletteIndex } from "./name-color.js";
 import { PALETTE } from "./palette.js";
 
@@ -17,44 +17,41 @@ export interface DominantColor {
 }
 
 const K = 5;
-const ITERATIONS = 10;
+const ITERATIONS = 8;
 const MIN_SHARE = 0.06;
 
-export function dominantColors(grid: PixelGrid, max = 3): DominantColor[] {
-  const { labs, rgbs } = garmentPixels(grid);
-  const centres = initCentres(labs);
-  const assign = new Int32Array(labs.length);
+export function dominantColors(grid: PixelGrid, max = 3, garment: GarmentPixels = garmentPixels(grid)): DominantColor[] {
+  const { labs, rgbs, count } = garment;
+  if (!count) return [];
+  const centres = initCentres(labs, count);
+  const k = centres.length / 3;
+  const assign = new Int32Array(count);
   for (let it = 0; it < ITERATIONS; it++) {
-    for (let i = 0; i < labs.length; i++) assign[i] = nearestCentre(labs[i], centres);
-    const sums = centres.map(() => [0, 0, 0, 0]);
-    for (let i = 0; i < labs.length; i++) {
-      const s = sums[assign[i]];
-      s[0] += labs[i][0];
-      s[1] += labs[i][1];
-      s[2] += labs[i][2];
-      s[3]++;
+    for (let i = 0; i < count; i++) assign[i] = nearest(labs, i, centres);
+    const sums = new Float64Array(k * 4);
+    for (let i = 0; i < count; i++) {
+      const c = assign[i] * 4;
+      sums[c] += labs[i * 3];
+      sums[c + 1] += labs[i * 3 + 1];
+      sums[c + 2] += labs[i * 3 + 2];
+      sums[c + 3]++;
     }
-    sums.forEach((s, c) => {
-      if (s[3]) centres[c] = [s[0] / s[3], s[1] / s[3], s[2] / s[3]];
-    });
+    for (let c = 0; c < k; c++) if (sums[c * 4 + 3]) for (let d = 0; d < 3; d++) centres[c * 3 + d] = sums[c * 4 + d] / sums[c * 4 + 3];
   }
+  const names = Array.from({ length: k }, (_, c) => nearestPaletteIndex([centres[c * 3], centres[c * 3 + 1], centres[c * 3 + 2]]));
   const byName = new Map<number, { count: number; rgb: [number, number, number] }>();
-  const names = centres.map((c) => nearestPaletteIndex(c));
-  for (let i = 0; i < labs.length; i++) {
+  for (let i = 0; i < count; i++) {
     const name = names[assign[i]];
     const e = byName.get(name) ?? { count: 0, rgb: [0, 0, 0] };
     e.count++;
-    e.rgb[0] += rgbs[i][0];
-    e.rgb[1] += rgbs[i][1];
-    e.rgb[2] += rgbs[i][2];
+    for (let d = 0; d < 3; d++) e.rgb[d] += rgbs[i * 3 + d];
     byName.set(name, e);
   }
-  const total = labs.length || 1;
   return [...byName.entries()]
     .map(([index, e]) => ({
       name: PALETTE[index].name,
       hex: rgbToHex(e.rgb[0] / e.count, e.rgb[1] / e.count, e.rgb[2] / e.count),
-      share: Math.round((e.count / total) * 1000) / 1000,
+      share: Math.round((e.count / count) * 1000) / 1000,
     }))
     .filter((c) => c.share >= MIN_SHARE)
     .sort((a, b) => b.share - a.share)
@@ -62,45 +59,46 @@ export function dominantColors(grid: PixelGrid, max = 3): DominantColor[] {
 }
 
 /** A 16-d histogram of palette names over the garment's pixels: the colour input of learned heads. */
-export function colorHistogram(grid: PixelGrid): Float32Array {
-  const { labs } = garmentPixels(grid);
+export function colorHistogram(grid: PixelGrid, garment: GarmentPixels = garmentPixels(grid)): Float32Array {
   const hist = new Float32Array(PALETTE.length);
-  for (const l of labs) hist[nearestPaletteIndex(l)]++;
-  for (let i = 0; i < hist.length; i++) hist[i] /= labs.length || 1;
+  for (let i = 0; i < garment.count; i++) hist[nearestPaletteIndex([garment.labs[i * 3], garment.labs[i * 3 + 1], garment.labs[i * 3 + 2]])]++;
+  for (let i = 0; i < hist.length; i++) hist[i] /= garment.count || 1;
   return hist;
 }
 
-/** Deterministic farthest-point start: the first centre is the mean, then the farthest pixels. */
-function initCentres(labs: Lab[]): Lab[] {
-  if (!labs.length) return [[100, 0, 0]];
-  const mean: Lab = [0, 0, 0];
-  for (const l of labs) for (let d = 0; d < 3; d++) mean[d] += l[d] / labs.length;
-  const centres: Lab[] = [mean];
-  while (centres.length < K) {
-    let far = 0;
+/** Deterministic farthest-point start: the mean, then repeatedly the pixel farthest from all centres. */
+function initCentres(labs: Float32Array, count: number): number[] {
+  const centres = [0, 0, 0];
+  for (let i = 0; i < count; i++) for (let d = 0; d < 3; d++) centres[d] += labs[i * 3 + d] / count;
+  const minD = new Float64Array(count).fill(Infinity);
+  while (centres.length / 3 < K) {
+    const c = centres.length - 3;
+    let far = -1;
     let farD = -1;
-    for (let i = 0; i < labs.length; i += 3) {
-      const d = Math.min(...centres.map((c) => labDistance(c, labs[i])));
-      if (d > farD) {
-        farD = d;
+    for (let i = 0; i < count; i++) {
+      const x = labs[i * 3] - centres[c], y = labs[i * 3 + 1] - centres[c + 1], z = labs[i * 3 + 2] - centres[c + 2];
+      minD[i] = Math.min(minD[i], x * x + y * y + z * z);
+      if (minD[i] > farD) {
+        farD = minD[i];
         far = i;
       }
     }
-    if (farD < 8) break;
-    centres.push([...labs[far]]);
+    if (farD < 64) break;
+    centres.push(labs[far * 3], labs[far * 3 + 1], labs[far * 3 + 2]);
   }
   return centres;
 }
 
-function nearestCentre(l: Lab, centres: Lab[]): number {
+function nearest(labs: Float32Array, i: number, centres: number[]): number {
   let best = 0;
   let bestD = Infinity;
-  centres.forEach((c, i) => {
-    const d = labDistance(l, c);
+  for (let c = 0; c < centres.length; c += 3) {
+    const x = labs[i * 3] - centres[c], y = labs[i * 3 + 1] - centres[c + 1], z = labs[i * 3 + 2] - centres[c + 2];
+    const d = x * x + y * y + z * z;
     if (d < bestD) {
       bestD = d;
-      best = i;
+      best = c / 3;
     }
-  });
+  }
   return best;
 }

@@ -7,11 +7,14 @@
  * Skin is then left out when enough garment remains, because worn items show arms and faces.
  */
 import type { PixelGrid } from "../repositories/image.repository.js";
-import { labDistance, rgbToLab, type Lab } from "./lab.js";
+import { rgbToLab } from "./lab.js";
 
 export interface GarmentPixels {
-  labs: Lab[];
-  rgbs: [number, number, number][];
+  /** Lab values of the garment's pixels, 3 per pixel. */
+  labs: Float32Array;
+  /** RGB values of the same pixels, 3 per pixel. */
+  rgbs: Uint8Array;
+  count: number;
   /** Fraction of the image the garment covers. */
   coverage: number;
 }
@@ -23,67 +26,86 @@ const MIN_COVERAGE = 0.06;
 export function garmentPixels(grid: PixelGrid): GarmentPixels {
   const { width: w, height: h, data } = grid;
   const n = w * h;
-  const labs: Lab[] = new Array(n);
-  for (let i = 0; i < n; i++) labs[i] = rgbToLab(data[i * 3], data[i * 3 + 1], data[i * 3 + 2]);
+  const lab = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const [L, a, b] = rgbToLab(data[i * 3], data[i * 3 + 1], data[i * 3 + 2]);
+    lab[i * 3] = L;
+    lab[i * 3 + 1] = a;
+    lab[i * 3 + 2] = b;
+  }
+  const d2 = (i: number, j: number) => {
+    const x = lab[i * 3] - lab[j * 3], y = lab[i * 3 + 1] - lab[j * 3 + 1], z = lab[i * 3 + 2] - lab[j * 3 + 2];
+    return x * x + y * y + z * z;
+  };
 
   const border: number[] = [];
   for (let x = 0; x < w; x++) border.push(x, (h - 1) * w + x);
   for (let y = 1; y < h - 1; y++) border.push(y * w, y * w + w - 1);
-  const seeds = borderColors(border.map((i) => labs[i]));
+  const seeds = borderColors(border, lab);
+  const seedNear = (i: number) => {
+    for (let s = 0; s < seeds.length; s += 3) {
+      const x = lab[i * 3] - seeds[s], y = lab[i * 3 + 1] - seeds[s + 1], z = lab[i * 3 + 2] - seeds[s + 2];
+      if (x * x + y * y + z * z < SEED_TOLERANCE ** 2) return true;
+    }
+    return false;
+  };
 
   const background = new Uint8Array(n);
-  const queue: number[] = [];
+  const queue = new Int32Array(n);
+  let top = 0;
   for (const i of border) {
-    if (nearest(labs[i], seeds) < SEED_TOLERANCE) {
+    if (!background[i] && seedNear(i)) {
       background[i] = 1;
-      queue.push(i);
+      queue[top++] = i;
     }
   }
-  while (queue.length) {
-    const i = queue.pop()!;
-    const x = i % w;
-    const y = (i / w) | 0;
-    for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, y > 0 ? i - w : -1, y < h - 1 ? i + w : -1]) {
-      if (j < 0 || background[j]) continue;
-      if (labDistance(labs[i], labs[j]) < STEP_TOLERANCE && nearest(labs[j], seeds) < SEED_TOLERANCE) {
-        background[j] = 1;
-        queue.push(j);
-      }
+  const step2 = STEP_TOLERANCE ** 2;
+  const visit = (i: number, j: number) => {
+    if (!background[j] && d2(i, j) < step2 && seedNear(j)) {
+      background[j] = 1;
+      queue[top++] = j;
     }
+  };
+  while (top > 0) {
+    const i = queue[--top];
+    const x = i % w;
+    if (x > 0) visit(i, i - 1);
+    if (x < w - 1) visit(i, i + 1);
+    if (i >= w) visit(i, i - w);
+    if (i < n - w) visit(i, i + w);
   }
 
   let garment: number[] = [];
   for (let i = 0; i < n; i++) if (!background[i]) garment.push(i);
   if (garment.length < n * MIN_COVERAGE) garment = centreRegion(w, h);
-
   const withoutSkin = garment.filter((i) => !isSkin(data[i * 3], data[i * 3 + 1], data[i * 3 + 2]));
   if (withoutSkin.length >= garment.length * 0.35) garment = withoutSkin;
 
-  return {
-    labs: garment.map((i) => labs[i]),
-    rgbs: garment.map((i) => [data[i * 3], data[i * 3 + 1], data[i * 3 + 2]]),
-    coverage: garment.length / n,
-  };
+  const labs = new Float32Array(garment.length * 3);
+  const rgbs = new Uint8Array(garment.length * 3);
+  garment.forEach((i, k) => {
+    for (let c = 0; c < 3; c++) {
+      labs[k * 3 + c] = lab[i * 3 + c];
+      rgbs[k * 3 + c] = data[i * 3 + c];
+    }
+  });
+  return { labs, rgbs, count: garment.length, coverage: garment.length / n };
 }
 
-/** Up to three colours that each cover a real part of the border. */
-function borderColors(labs: Lab[]): Lab[] {
-  const clusters: { lab: Lab; count: number }[] = [];
-  for (const l of labs) {
-    const c = clusters.find((k) => labDistance(k.lab, l) < SEED_TOLERANCE / 2);
+/** Up to three colours that each cover a real part of the border, flat Lab triples. */
+function borderColors(border: number[], lab: Float32Array): number[] {
+  const clusters: { l: number[]; count: number }[] = [];
+  const r2 = (SEED_TOLERANCE / 2) ** 2;
+  for (const i of border) {
+    const p = [lab[i * 3], lab[i * 3 + 1], lab[i * 3 + 2]];
+    const c = clusters.find((k) => (k.l[0] - p[0]) ** 2 + (k.l[1] - p[1]) ** 2 + (k.l[2] - p[2]) ** 2 < r2);
     if (c) {
       c.count++;
-      for (let d = 0; d < 3; d++) c.lab[d] += (l[d] - c.lab[d]) / c.count;
-    } else clusters.push({ lab: [...l], count: 1 });
+      for (let d = 0; d < 3; d++) c.l[d] += (p[d] - c.l[d]) / c.count;
+    } else clusters.push({ l: p, count: 1 });
   }
   clusters.sort((a, b) => b.count - a.count);
-  return clusters.filter((c) => c.count >= labs.length * 0.1).slice(0, 3).map((c) => c.lab);
-}
-
-function nearest(l: Lab, seeds: Lab[]): number {
-  let best = Infinity;
-  for (const s of seeds) best = Math.min(best, labDistance(l, s));
-  return best;
+  return clusters.filter((c) => c.count >= border.length * 0.1).slice(0, 3).flatMap((c) => c.l);
 }
 
 function centreRegion(w: number, h: number): number[] {

@@ -23,7 +23,7 @@ export const PALETTE: PaletteColor[] = [
   { name: "olive", hex: "#6b6b2a", prototypes: ["#6b6b2a", "#808040", "#55552a"] },
   { name: "green", hex: "#2e7d32", prototypes: ["#388e3c", "#1b5e20", "#66bb6a", "#2e7d32"] },
   { name: "teal", hex: "#00897b", prototypes: ["#00897b", "#26a69a", "#00695c"] },
-  { name: "blue", hex: "#1e63c6", prototypes: ["#1e88e5", "#1565c0", "#64b5f6", "#4a78b0"] },
+  { name: "blue", hex: "#1e63c6", prototypes: ["#1e88e5", "#1565c0", "#64b5f6", "#4a78b0", "#3b5275", "#50698f", "#6f87a8"] },
   { name: "navy", hex: "#1f2a50", prototypes: ["#1a237e", "#1f2a50", "#283050", "#16203a"] },
   { name: "purple", hex: "#7b1fa2", prototypes: ["#7b1fa2", "#9c27b0", "#b39ddb", "#5e35b1"] },
 ];

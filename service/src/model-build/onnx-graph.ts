@@ -47,13 +47,14 @@ export class OnnxGraphBuilder {
     return out;
   }
 
-  /** Serialises the graph with one float input `[batch, ...inputDims]` and one float output. */
-  encode(opts: { input: string; inputDims: number[]; output: string; outputDims: number[]; docString: string }): Uint8Array {
-    const valueInfo = (name: string, dims: number[]): Proto.IValueInfoProto => ({
+  /** Serialises the graph with one input `[batch, ...inputDims]` (float, or int64 token ids) and one float output. */
+  encode(opts: { input: string; inputDims: number[]; output: string; outputDims: number[]; docString: string; inputType?: "float" | "int64" }): Uint8Array {
+    const T = onnx.TensorProto.DataType;
+    const valueInfo = (name: string, dims: number[], elemType: number = T.FLOAT): Proto.IValueInfoProto => ({
       name,
       type: {
         tensorType: {
-          elemType: onnx.TensorProto.DataType.FLOAT,
+          elemType,
           shape: { dim: [{ dimParam: "batch" }, ...dims.map((d) => ({ dimValue: d }))] },
         },
       },
@@ -67,7 +68,7 @@ export class OnnxGraphBuilder {
         name: "encoder",
         node: this.nodes,
         initializer: this.initializers,
-        input: [valueInfo(opts.input, opts.inputDims)],
+        input: [valueInfo(opts.input, opts.inputDims, opts.inputType === "int64" ? T.INT64 : T.FLOAT)],
         output: [valueInfo(opts.output, opts.outputDims)],
       },
     });

@@ -57,7 +57,7 @@ export async function checkImage(bytes: Buffer): Promise<{ format: string; width
  * Decodes once and produces both the encoder's square RGB input and a small grid for colour
  * analysis. Throws a 400 when the data is truncated or corrupt.
  */
-export async function decodeForModel(bytes: Buffer, spec: EncoderInputSpec, colorSide = 96): Promise<{ model: PixelGrid; color: PixelGrid }> {
+export async function decodeForModel(bytes: Buffer, spec: EncoderInputSpec, colorSide = 64): Promise<{ model: PixelGrid; color: PixelGrid }> {
   await checkImage(bytes);
   try {
     const base = sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })

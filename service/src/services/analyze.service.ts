@@ -3,6 +3,7 @@
  * sees, the prepared features (for heads and learning) and the search vector.
  */
 import { colorHistogram, dominantColors, type DominantColor } from "../colors/dominant-colors.js";
+import { garmentPixels } from "../colors/garment-mask.js";
 import { prepareFeatures, searchVector } from "../model/features.js";
 import { predict, type Head, type Prediction } from "../model/heads.js";
 import type { LoadedModel } from "../model/load-model.js";
@@ -14,6 +15,8 @@ export interface Annotation {
   category: Prediction | null;
   attributes: Record<string, Prediction>;
   colors: DominantColor[];
+  /** The main colour as the pack's colour head names it, when the pack has one. */
+  color?: Prediction;
   model: { name: string; version: string };
   timing_ms: number;
   /** Predictions of the shop's own labels, when the shop has learned them (catalogue learning). */
@@ -46,20 +49,24 @@ export async function analyzeImages(all: Buffer[], shopPredictor?: ShopPredictor
 function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, startedMs: number, shopPredictor?: ShopPredictor): Analysis {
   const t0 = performance.now();
   const features = prepareFeatures(raw, model.transform);
+  const garment = garmentPixels(colorGrid);
   const needsColor = model.heads.some((h) => h.input === "embedding+color");
-  const withColor = needsColor ? concat(features, colorHistogram(colorGrid)) : features;
+  const withColor = needsColor ? concat(features, colorHistogram(colorGrid, garment)) : features;
   const attributes: Record<string, Prediction> = {};
   let category: Prediction | null = null;
+  let color: Prediction | undefined;
   for (const head of model.heads) {
     const p = predict(head, inputFor(head, features, withColor));
     if (head.field === "category") category = p;
-    else if (head.field !== "color") attributes[head.field] = p;
+    else if (head.field === "color") color = p;
+    else attributes[head.field] = p;
   }
-  const colors = dominantColors(colorGrid);
+  const colors = nameWithHead(dominantColors(colorGrid, 3, garment), color);
   const annotation: Annotation = {
     category,
     attributes,
     colors,
+    ...(color ? { color } : {}),
     model: { name: model.manifest.name, version: model.manifest.version },
     timing_ms: 0,
   };
@@ -67,6 +74,18 @@ function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, s
   if (shop && Object.keys(shop).length) annotation.shop = shop;
   annotation.timing_ms = Math.round((startedMs + performance.now() - t0) * 10) / 10;
   return { annotation, features, vector: searchVector(features, model.transform) };
+}
+
+/**
+ * Pixel clusters find where the colours are and how much of each; naming shades is where they
+ * fail (charcoal called black, cream called white). A confident colour head, which has seen
+ * catalogue names, decides the name of the main colour.
+ */
+function nameWithHead(colors: DominantColor[], head?: Prediction): DominantColor[] {
+  if (!head?.confident || !colors.length || colors[0].name === head.label) return colors;
+  const i = colors.findIndex((c) => c.name === head.label);
+  if (i > 0) return [colors[i], ...colors.slice(0, i), ...colors.slice(i + 1)];
+  return [{ ...colors[0], name: head.label }, ...colors.slice(1)];
 }
 
 const inputFor = (h: Head, f: Float32Array, fc: Float32Array) => (h.input === "embedding+color" ? fc : f);
