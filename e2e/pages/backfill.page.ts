@@ -3,14 +3,16 @@ import { expect, type Locator, type Page } from "@playwright/test";
 /** Kalas Iris → Backfill (admin.php?page=kalas-iris-backfill): annotate the existing catalogue. */
 export class BackfillPage {
   readonly progress: Locator;
+  readonly state: Locator;
 
   constructor(private readonly page: Page) {
-    this.progress = page.getByRole("progressbar");
+    this.progress = page.getByRole("progressbar", { name: "Backfill progress" });
+    this.state = page.getByTestId("backfill-state");
   }
 
   async goto(): Promise<void> {
     await this.page.goto("/wp-admin/admin.php?page=kalas-iris-backfill");
-    await expect(this.page.getByRole("heading", { name: /Backfill/ }).first()).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Kalas Iris: Backfill" })).toBeVisible();
   }
 
   async start(): Promise<void> {
@@ -18,10 +20,10 @@ export class BackfillPage {
     await expect(this.progress).toBeVisible();
   }
 
-  /** Waits, within `timeout`, until the bar says `done` of `total`. */
+  /** Waits, within `timeout`, until the bar (which the page polls) says `total` of `total`. */
   async waitUntilDone(total: number, timeout: number): Promise<void> {
     await expect(this.progress).toHaveAttribute("aria-valuemax", String(total), { timeout: 60_000 });
-    await expect(this.progress).toHaveAttribute("aria-valuenow", String(total), { timeout });
-    await expect(this.page.getByText(`${total}/${total}`).or(this.page.getByText(`${total} / ${total}`)).or(this.page.getByText(`${total} of ${total}`)).first()).toBeVisible();
+    await expect(this.progress).toHaveAttribute("aria-valuetext", `${total} of ${total} products`, { timeout });
+    await expect(this.state).toHaveText("Done.");
   }
 }

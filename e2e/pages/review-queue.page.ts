@@ -6,28 +6,38 @@ export class ReviewQueuePage {
 
   async goto(): Promise<void> {
     await this.page.goto("/wp-admin/admin.php?page=kalas-iris-review");
-    await expect(this.page.getByRole("heading", { name: /Review queue/ }).first()).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Kalas Iris: Review queue" })).toBeVisible();
+    await expect(this.page.getByText(/waiting for review/)).toBeVisible();
   }
 
-  /** The queue entry of one product, found by the product's name. */
+  /** The queue card of one product, found by its heading. */
   item(productName: string): Locator {
-    return this.page.getByRole("listitem").filter({ hasText: productName }).or(this.page.getByRole("row").filter({ hasText: productName }));
+    // Cards have no landmark role; the product's heading identifies one.
+    return this.page.locator(".kalas-iris-review-item").filter({ has: this.page.getByRole("heading", { name: productName }) });
   }
 
-  /** Reloads the queue until the product's suggestions are listed (jobs run in the background). */
+  /** Reloads the queue until the product is listed (annotation runs in the background). */
   async waitFor(productName: string, timeout = 180_000): Promise<Locator> {
     await expect(async () => {
       await this.goto();
-      await expect(this.item(productName).first()).toBeVisible({ timeout: 5_000 });
+      await expect(this.item(productName)).toBeVisible({ timeout: 5_000 });
     }).toPass({ timeout, intervals: [2_000, 5_000] });
-    return this.item(productName).first();
+    return this.item(productName);
   }
 
   async accept(productName: string): Promise<void> {
-    await this.item(productName).first().getByRole("button", { name: "Accept" }).click();
+    await this.item(productName).getByRole("button", { name: "Accept" }).click();
   }
 
   async reject(productName: string): Promise<void> {
-    await this.item(productName).first().getByRole("button", { name: "Reject" }).click();
+    await this.item(productName).getByRole("button", { name: "Reject" }).click();
+  }
+
+  /** Opens the editor of a suggestion, sets the colours, and accepts the edited labels. */
+  async correctColours(productName: string, colours: string): Promise<void> {
+    const item = this.item(productName);
+    await item.getByRole("button", { name: "Edit" }).click();
+    await item.getByLabel("Colours (comma separated)").fill(colours);
+    await item.getByRole("button", { name: "Accept" }).click();
   }
 }

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 
 import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
 
-import type { Stack } from "./stack-env.js";
+import { AUTH_STATE, type Stack } from "./stack-env.js";
 
 /** A product as wc/v3 returns it (the fields the flows read). */
 export interface ShopProduct {
@@ -37,7 +37,12 @@ async function json<T>(res: APIResponse, what: string): Promise<T> {
  * how the flows seed data and check what the plugin wrote, next to what the browser shows.
  */
 export class ShopApi {
-  private constructor(private readonly api: APIRequestContext) {}
+  private nonce: string | undefined;
+
+  private constructor(
+    private readonly api: APIRequestContext,
+    private readonly session: APIRequestContext,
+  ) {}
 
   static async open(stack: Stack): Promise<ShopApi> {
     const api = await request.newContext({
@@ -45,11 +50,14 @@ export class ShopApi {
       httpCredentials: { username: stack.adminUser, password: stack.appPassword, send: "always" },
       timeout: 60_000,
     });
-    return new ShopApi(api);
+    // The plugin's own routes want the logged-in admin's cookie and a REST nonce, as its admin UI sends.
+    const session = await request.newContext({ baseURL: stack.baseUrl, storageState: AUTH_STATE, timeout: 60_000 });
+    return new ShopApi(api, session);
   }
 
   async close(): Promise<void> {
     await this.api.dispose();
+    await this.session.dispose();
   }
 
   /** Uploads a photo to the media library; returns the attachment id. */
@@ -134,7 +142,17 @@ export class ShopApi {
 
   /** Calls a route of the plugin (namespace kalas-iris/v1) as the admin. */
   async plugin<T>(method: "GET" | "POST", route: string, data?: unknown): Promise<T> {
-    const res = await this.api.fetch(`/wp-json/kalas-iris/v1${route}`, { method, ...(data === undefined ? {} : { data }) });
+    if (!this.nonce) {
+      // WordPress core hands a logged-in user a fresh wp_rest nonce here.
+      const res = await this.session.get("/wp-admin/admin-ajax.php?action=rest-nonce");
+      this.nonce = (await res.text()).trim();
+      if (!res.ok() || !/^[0-9a-f]{10}$/.test(this.nonce)) throw new Error(`no REST nonce for the admin session (${res.status()}): log in again`);
+    }
+    const res = await this.session.fetch(`/wp-json/kalas-iris/v1${route}`, {
+      method,
+      headers: { "X-WP-Nonce": this.nonce },
+      ...(data === undefined ? {} : { data }),
+    });
     return json<T>(res, `${method} kalas-iris/v1${route}`);
   }
 

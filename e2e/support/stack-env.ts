@@ -11,6 +11,9 @@ export interface Stack {
   appPassword: string;
   serviceUrl: string;
   serviceKey: string;
+  /** WooCommerce REST key for the service (the local stack creates one). */
+  wcConsumerKey?: string;
+  wcConsumerSecret?: string;
   /** Script with `start|stop|status` for the companion service, when the stack offers one. */
   serviceControl?: string;
 }
@@ -52,6 +55,8 @@ export function readStack(): { stack: Stack } | { reason: string } {
       appPassword: v("KALAS_APP_PASSWORD"),
       serviceUrl: v("KALAS_SERVICE_URL").replace(/\/$/, ""),
       serviceKey: v("KALAS_SERVICE_KEY"),
+      wcConsumerKey: v("KALAS_WC_CONSUMER_KEY") || undefined,
+      wcConsumerSecret: v("KALAS_WC_CONSUMER_SECRET") || undefined,
       serviceControl: v("KALAS_SERVICE_CONTROL") || undefined,
     },
   };

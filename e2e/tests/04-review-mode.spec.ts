@@ -20,17 +20,17 @@ test.describe("4. Review mode", () => {
     expect(ShopApi.terms(after).attributes.pa_color ?? []).toEqual(expect.arrayContaining([expect.stringMatching(RED)]));
   });
 
-  test("editing a suggestion records the correction as feedback in the service", async ({ page, shop, service, settings, reviewQueue }) => {
+  test("editing a suggestion records the correction as feedback in the service", async ({ shop, service, settings, reviewQueue }) => {
     await settings.connect({ mode: "review", attribute_fields: ["color", "pattern"], set_category: true });
     const name = uniqueName("E2E corrected dress");
     const product = await shop.createProduct({ name, photo: photo(RED_DRESS).file });
     await waitForStatus(shop, product.id, ["review"], 180_000);
 
-    const item = await reviewQueue.waitFor(name);
-    await item.getByRole("button", { name: /Edit/ }).click();
-    const colour = page.getByLabel(/colou?r/i).first();
-    await colour.fill("green");
-    await page.getByRole("button", { name: /Save|Accept/ }).first().click();
+    await reviewQueue.waitFor(name);
+    await reviewQueue.correctColours(name, "green");
+    await expect(reviewQueue.item(name)).toHaveCount(0, { timeout: 30_000 });
+    const after = await waitForStatus(shop, product.id, ["applied", "annotated"], 60_000);
+    expect(ShopApi.terms(after).attributes.pa_color ?? []).toEqual(expect.arrayContaining([expect.stringMatching(/^green$/i)]));
 
     await expect
       .poll(async () => (await service.feedback(50)).some((f) => String(f.product_id) === String(product.id)), {
