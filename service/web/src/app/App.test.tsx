@@ -123,6 +123,17 @@ describe('App', () => {
     expect(transport.calls.some((c) => c.url === '/v1/annotate')).toBe(false);
   });
 
+  it('takes a dropped or pasted photo like a chosen one', async () => {
+    const { transport } = renderApp({});
+    fireEvent.drop(screen.getByRole('region', { name: 'Photo of a clothing item' }), { dataTransfer: { files: [jpegFile('dropped.jpg')] } });
+    await screen.findByRole('region', { name: 'Annotation' });
+    const paste = new Event('paste', { bubbles: true, cancelable: true });
+    Object.defineProperty(paste, 'clipboardData', { value: { files: [jpegFile('pasted.jpg')] } });
+    document.dispatchEvent(paste);
+    await waitFor(() => expect(transport.calls.filter((c) => c.url === '/v1/annotate')).toHaveLength(2));
+    expect(paste.defaultPrevented).toBe(true);
+  });
+
   it('reopens and deletes history entries', async () => {
     renderApp({});
     await choose(jpegFile());

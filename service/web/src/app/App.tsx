@@ -66,18 +66,22 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
     void refreshMode();
   }, []);
 
-  // Pasting a photo anywhere on the page works like choosing it.
+  // Pasting a photo anywhere on the page works like choosing it. The listener is added once and reads
+  // the latest state through a ref, so it never acts on a stale "busy" between a render and its effects.
+  const onPaste = useRef<(file: File) => void>(() => undefined);
+  onPaste.current = (file) => {
+    if (!busy) void handlePhoto(file);
+  };
   useEffect(() => {
-    const onPaste = (event: ClipboardEvent) => {
+    const listener = (event: ClipboardEvent) => {
       const file = event.clipboardData?.files[0];
-      if (file && !busy) {
-        event.preventDefault();
-        void handlePhoto(file);
-      }
+      if (!file) return;
+      event.preventDefault();
+      onPaste.current(file);
     };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  });
+    document.addEventListener('paste', listener);
+    return () => document.removeEventListener('paste', listener);
+  }, []);
 
   // Move focus to the result so keyboard and screen-reader users land on what just appeared.
   useEffect(() => {
