@@ -1,0 +1,21 @@
+/** Folder-indexing throughput: the CLI's batched path over real photos. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { indexFiles } from "../services/bulk-index.service.js";
+import { getModel } from "../services/model.service.js";
+import { ShopRegistry } from "../services/shops.service.js";
+
+export async function indexingThroughput(files: string[]): Promise<{ images: number; seconds: number; perSecond: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
+  const model = await getModel();
+  const shops = new ShopRegistry(dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim);
+  const shop = await shops.get("bench");
+  const t0 = performance.now();
+  const res = await indexFiles(shop, files.map((f) => ({ id: path.basename(f, path.extname(f)), file: f })), () => undefined);
+  const seconds = (performance.now() - t0) / 1000;
+  shops.closeAll();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { images: res.indexed, seconds, perSecond: res.indexed / seconds };
+}

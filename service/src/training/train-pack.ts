@@ -1,0 +1,148 @@
+/**
+ * Trains the default pack's heads on the shared datasets (training only, not part of CI):
+ *
+ *   npm run train -w service -- --datasets ../shared/datasets
+ *
+ * Steps: extract features with the runtime's own encoder, split (documented in splits.ts), fit the
+ * feature mean and the search projection on the train split, train one linear head per field,
+ * calibrate each on a validation slice, score on the test split, and write the pack files,
+ * its metrics and docs/taxonomy.md. Seeded throughout, so a rerun gives the same pack.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import { progressBar } from "../cli/progress.js";
+import { PALETTE, PALETTE_NAMES } from "../colors/palette.js";
+import { prepareFeatures } from "../model/features.js";
+import { softmax } from "../model/heads.js";
+import { loadModel } from "../model/load-model.js";
+import { fitTemperature, linearLogits, trainSoftmax } from "../model/softmax-regression.js";
+import { resolvePackDir } from "../pack/pack.repository.js";
+import type { HeadSpec, PackManifest } from "../pack/manifest.js";
+import { loadDatasets, type Example } from "./datasets.js";
+import { extractFeatures } from "./extract-features.js";
+import { abstainThreshold, accuracy, accuracyCoverage, expectedCalibrationError, type Scored } from "./metrics.js";
+import { pca } from "./pca.js";
+import { splitExamples } from "./splits.js";
+import { writeTaxonomyDoc } from "./taxonomy-doc.js";
+
+const FIELDS: { field: keyof Example["labels"]; input: HeadSpec["input"]; minPerLabel: number }[] = [
+  { field: "category", input: "embedding", minPerLabel: 20 },
+  { field: "gender", input: "embedding", minPerLabel: 20 },
+  { field: "usage", input: "embedding", minPerLabel: 20 },
+  { field: "pattern", input: "embedding", minPerLabel: 20 },
+  { field: "sleeve", input: "embedding", minPerLabel: 20 },
+  { field: "color", input: "embedding+color", minPerLabel: 20 },
+];
+const SEARCH_DIM = 256;
+
+async function main() {
+  const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => (a.startsWith("--") ? [a.slice(2), all[i + 1]] : [])).filter((x) => x.length));
+  const datasets = path.resolve(args.datasets ?? "../shared/datasets");
+  const cacheDir = path.resolve(args.cache ?? ".cache/features");
+  const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
+  const repoRoot = path.resolve(packDir, "../../..");
+
+  const { examples, unmapped } = loadDatasets(datasets);
+  const model = await loadModel(packDir);
+  const bar = progressBar(examples.length, "features");
+  let last = 0;
+  const table = await extractFeatures(model, examples.map((e) => e.file), cacheDir, (done) => {
+    while (last < done) (bar.tick(), last++);
+  });
+  bar.stop();
+  await model.dispose();
+
+  const split = splitExamples(examples);
+  const trainIdx = examples.map((_, i) => i).filter((i) => split[i] === "train");
+  // Every 10th train example calibrates (temperature, abstain threshold); the test split is never seen.
+  const calIdx = trainIdx.filter((_, k) => k % 10 === 9);
+  const fitIdx = trainIdx.filter((_, k) => k % 10 !== 9);
+  const testIdx = examples.map((_, i) => i).filter((i) => split[i] === "test");
+
+  // Feature transform fitted on the train split only.
+  const dim = table.dim;
+  const sqrtRows = table.raw.map((r) => prepareFeatures(r, { sqrt: true }));
+  const mean = new Float32Array(dim);
+  for (const i of trainIdx) for (let d = 0; d < dim; d++) mean[d] += sqrtRows[i][d] / trainIdx.length;
+  const feats = table.raw.map((r) => prepareFeatures(r, { sqrt: true, mean }));
+  const withColor = feats.map((f, i) => concat(f, table.color[i]));
+  process.stderr.write(`examples ${examples.length}: train ${fitIdx.length}, calibrate ${calIdx.length}, test ${testIdx.length}\n`);
+
+  const heads: HeadSpec[] = [];
+  const metrics: Record<string, unknown> = {};
+  fs.mkdirSync(path.join(packDir, "heads"), { recursive: true });
+  for (const spec of FIELDS) {
+    const has = (i: number) => examples[i].labels[spec.field] !== undefined;
+    const counts = new Map<string, number>();
+    for (const i of fitIdx.filter(has)) counts.set(examples[i].labels[spec.field]!, (counts.get(examples[i].labels[spec.field]!) ?? 0) + 1);
+    const labels = spec.field === "color" ? PALETTE_NAMES.filter((l) => (counts.get(l) ?? 0) >= 5) : [...counts.keys()].filter((l) => counts.get(l)! >= spec.minPerLabel).sort();
+    const keep = (i: number) => has(i) && labels.includes(examples[i].labels[spec.field]!);
+    const X = spec.input === "embedding+color" ? withColor : feats;
+    const fit = fitIdx.filter(keep);
+    const y = (i: number) => labels.indexOf(examples[i].labels[spec.field]!);
+    const started = performance.now();
+    const w = trainSoftmax(fit.map((i) => X[i]), fit.map(y), labels.length, { epochs: 30, lr: 0.01, seed: 42 });
+    const cal = calIdx.filter(keep);
+    const temperature = fitTemperature(cal.map((i) => linearLogits(w, X[i])), cal.map(y));
+    const scored = (idx: number[]): Scored[] =>
+      idx.map((i) => {
+        const p = softmax(linearLogits(w, X[i]).map((v) => v / temperature));
+        let guess = 0;
+        for (let c = 1; c < p.length; c++) if (p[c] > p[guess]) guess = c;
+        return { truth: y(i), guess, score: p[guess] };
+      });
+    const abstain = abstainThreshold(scored(cal), 0.9);
+    const test = scored(testIdx.filter(keep));
+    const file = `heads/${spec.field}.bin`;
+    fs.writeFileSync(path.join(packDir, file), Buffer.concat([f32(w.weights), f32(w.bias)]));
+    heads.push({ field: spec.field, kind: "linear", labels, file, temperature, abstain, input: spec.input });
+    const bySource = (src: string) => test.filter((_, k) => examples[testIdx.filter(keep)[k]].source === src);
+    metrics[spec.field] = {
+      labels: labels.length,
+      train: fit.length,
+      test: test.length,
+      top1: round(accuracy(test)),
+      top1_fashion_products: bySource("fashion-products-224").length ? round(accuracy(bySource("fashion-products-224"))) : null,
+      top1_clothing_cc0: bySource("clothing-cc0").length ? round(accuracy(bySource("clothing-cc0"))) : null,
+      ece: round(expectedCalibrationError(test)),
+      temperature,
+      abstain,
+      coverage_at_abstain: round(test.filter((s) => s.score >= abstain).length / test.length),
+      accuracy_at_abstain: round(accuracy(test.filter((s) => s.score >= abstain))),
+      accuracy_coverage: accuracyCoverage(test).map((r) => ({ threshold: r.threshold, coverage: round(r.coverage), accuracy: round(r.accuracy) })),
+    };
+    process.stderr.write(`${spec.field}: ${labels.length} labels, top-1 ${round(accuracy(test))}, ECE ${round(expectedCalibrationError(test))}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+
+  process.stderr.write("search projection (PCA)…\n");
+  const projection = pca(trainIdx.filter((_, k) => k % 2 === 0).map((i) => feats[i]), SEARCH_DIM);
+  fs.writeFileSync(path.join(packDir, "features-mean.f32"), f32(mean));
+  fs.writeFileSync(path.join(packDir, "search-projection.f32"), f32(projection));
+
+  const manifestFile = path.join(packDir, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as PackManifest;
+  manifest.version = args.version ?? manifest.version;
+  manifest.features = { sqrt: true, mean: "features-mean.f32", projection: "search-projection.f32", searchDim: SEARCH_DIM };
+  manifest.heads = heads;
+  manifest.metrics = { split: "fashion-products-224: 70/30 stratified by articleType; clothing-cc0: 70/30 by sender_id; seed 42", trained_at: new Date().toISOString().slice(0, 10), ...metrics };
+  manifest.provenance = {
+    ...manifest.provenance,
+    heads: "linear heads trained by service/src/training/train-pack.ts on fashion-products-224 (MIT-listed) and clothing-cc0 (CC0 1.0)",
+    palette: PALETTE.map((c) => c.name).join(", "),
+  };
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
+  writeTaxonomyDoc(path.join(repoRoot, "docs", "taxonomy.md"), examples, unmapped);
+  process.stdout.write(JSON.stringify(metrics, (k, v) => (k === "accuracy_coverage" ? undefined : v), 2) + "\n");
+}
+
+const f32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const round = (v: number) => Math.round(v * 1000) / 1000;
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+await main();
