@@ -53,7 +53,8 @@ test.describe('annotate a real photo', () => {
     // The service stored it, with the photo, for this shop.
     const res = await request.get(`http://127.0.0.1:${port}/v1/feedback?limit=1`, { headers: { Authorization: `Bearer ${apiKey()}` } });
     expect(res.status()).toBe(200);
-    const [stored] = ((await res.json()) as { items: { has_image: boolean; correction: { colors?: string[]; category?: string } }[] }).items;
+    const [stored] = ((await res.json()) as { items: { has_image: boolean; correction: { colors?: string[]; category?: string } }[] })
+      .items;
     expect(stored?.has_image).toBe(true);
     expect(stored?.correction.colors?.[0]).toBe(chosen);
     if (chosenCategory) expect(stored?.correction.category).toBe(chosenCategory);
@@ -71,7 +72,9 @@ test.describe('annotate a real photo', () => {
   test('uses a pasted API key when the site offers no public demo', async ({ page }) => {
     const app = new WebApp(page);
     // This deployment has the demo on; answer the session route as a deployment without it would.
-    await page.route('**/v1/web/session', (route) => route.fulfill({ status: 404, json: { error: { code: 'web_sessions_disabled', message: 'Off.' } } }));
+    await page.route('**/v1/web/session', (route) =>
+      route.fulfill({ status: 404, json: { error: { code: 'web_sessions_disabled', message: 'Off.' } } }),
+    );
     await app.open();
     await expect(app.settings).toContainText('This site has no public demo');
     await app.saveKey(apiKey());

@@ -7,7 +7,11 @@ test.describe('installable app', () => {
     const app = new WebApp(page);
     await app.open();
     const href = await page.locator('link[rel=manifest]').getAttribute('href');
-    const manifest = (await (await request.get(href!)).json()) as { display: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[] };
+    const manifest = (await (await request.get(href!)).json()) as {
+      display: string;
+      start_url: string;
+      icons: { src: string; sizes: string; purpose: string }[];
+    };
     expect(manifest).toMatchObject({ display: 'standalone', start_url: '/' });
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
     expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);

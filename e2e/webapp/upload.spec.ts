@@ -18,7 +18,22 @@ test.describe('large phone photos', () => {
     // A 4032x3024 JPEG, the size of a typical 12 MP phone photo; noise keeps it large, as a real photo is.
     const big = await sharp(query!.file)
       .resize(4032, 3024, { fit: 'fill' })
-      .composite([{ input: await sharp({ create: { width: 4032, height: 3024, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer(), blend: 'overlay' }])
+      .composite([
+        {
+          input: await sharp({
+            create: {
+              width: 4032,
+              height: 3024,
+              channels: 3,
+              background: { r: 128, g: 128, b: 128 },
+              noise: { type: 'gaussian', mean: 128, sigma: 40 },
+            },
+          })
+            .png()
+            .toBuffer(),
+          blend: 'overlay',
+        },
+      ])
       .jpeg({ quality: 92 })
       .toBuffer();
     expect(big.length).toBeGreaterThan(3 * 1024 * 1024);
@@ -30,7 +45,12 @@ test.describe('large phone photos', () => {
     // A slow uplink, so the progress bar has time to be seen.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
 
     const upload = page.waitForRequest((r) => r.url().endsWith('/v1/annotate') && r.method() === 'POST');
     await app.choosePhoto(file);

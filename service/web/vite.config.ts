@@ -17,7 +17,15 @@ export default defineConfig({
     serviceWorkerPlugin({
       source: `${root}src/pwa/sw.ts`,
       publicDir,
-      publicFiles: ['offline.html', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png', 'icons/apple-touch-icon.png', 'icons/favicon-32.png'],
+      publicFiles: [
+        'offline.html',
+        'manifest.webmanifest',
+        'icons/icon-192.png',
+        'icons/icon-512.png',
+        'icons/icon-maskable-512.png',
+        'icons/apple-touch-icon.png',
+        'icons/favicon-32.png',
+      ],
     }),
   ],
   build: {

@@ -62,7 +62,8 @@ export function queryPhoto(dir: string, indexed: Product[]): Product {
     const cells = line.split(',');
     const [id, , , , articleType] = cells;
     const file = path.join(dir, 'images', `${id}.jpg`);
-    if (id && articleType === wanted && !ids.has(id) && fs.existsSync(file)) return { id, name: cells.slice(9).join(','), articleType, file };
+    if (id && articleType === wanted && !ids.has(id) && fs.existsSync(file))
+      return { id, name: cells.slice(9).join(','), articleType, file };
   }
   throw new Error(`no unindexed ${wanted} photo in the dataset`);
 }

@@ -52,7 +52,9 @@ export class WebApp {
   async expectSimilarPhotosLoaded(): Promise<void> {
     for (const img of await this.similar.locator('img').all()) {
       await img.scrollIntoViewIfNeeded();
-      await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0)).toBe(true);
+      await expect
+        .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0))
+        .toBe(true);
     }
     await this.page.evaluate(() => window.scrollTo(0, 0));
   }

@@ -33,6 +33,8 @@ const icons: { file: string; size: number; pad: number }[] = [
 
 await mkdir(out, { recursive: true });
 for (const icon of icons) {
-  await sharp(Buffer.from(svg(icon.size, icon.pad))).png({ compressionLevel: 9 }).toFile(`${out}${icon.file}`);
+  await sharp(Buffer.from(svg(icon.size, icon.pad)))
+    .png({ compressionLevel: 9 })
+    .toFile(`${out}${icon.file}`);
   console.log(`wrote icons/${icon.file} (${icon.size}px)`);
 }

@@ -30,7 +30,10 @@ describe('KalasClient', () => {
     let annotates = 0;
     const { client } = setup({
       'POST /v1/web/session': () => json(200, { token: `t${++sessions}`, expires_at: new Date(Date.now() + 600_000).toISOString() }),
-      'POST /v1/annotate': (req) => (++annotates === 1 ? json(401, { error: { code: 'invalid_key', message: 'x' } }) : json(200, { ...sampleAnnotation(), auth: req.headers?.Authorization })),
+      'POST /v1/annotate': (req) =>
+        ++annotates === 1
+          ? json(401, { error: { code: 'invalid_key', message: 'x' } })
+          : json(200, { ...sampleAnnotation(), auth: req.headers?.Authorization }),
     });
     const answer = (await client.annotate(new Blob(['x']))) as unknown as { auth: string };
     expect(answer.auth).toBe('Bearer t2');
@@ -55,7 +58,12 @@ describe('KalasClient', () => {
 
   it('sends a correction with its photo as multipart, or as JSON without one', async () => {
     const { client, transport } = setup({ 'POST /v1/feedback': () => json(201, { id: 'f1' }) }, 'k');
-    const correction = { category: 'Skirts', attributes: {}, colors: ['red'], original: { category: 'Dresses', attributes: {}, colors: ['red'] } };
+    const correction = {
+      category: 'Skirts',
+      attributes: {},
+      colors: ['red'],
+      original: { category: 'Dresses', attributes: {}, colors: ['red'] },
+    };
     await client.feedback(correction, new Blob(['x'], { type: 'image/jpeg' }));
     const form = transport.calls[0]!.body as FormData;
     expect(JSON.parse(form.get('correction') as string)).toEqual(correction);

@@ -20,7 +20,12 @@ export class KalasClient {
   }
 
   async similar(image: Blob, k = 8, onProgress?: (fraction: number) => void): Promise<SimilarAnswer> {
-    const answer = (await this.send({ method: 'POST', url: `/v1/similar?k=${k}`, body: imageForm(image), onUploadProgress: onProgress })) as Partial<SimilarAnswer> | null;
+    const answer = (await this.send({
+      method: 'POST',
+      url: `/v1/similar?k=${k}`,
+      body: imageForm(image),
+      onUploadProgress: onProgress,
+    })) as Partial<SimilarAnswer> | null;
     return { items: Array.isArray(answer?.items) ? answer.items : [] };
   }
 
@@ -31,7 +36,12 @@ export class KalasClient {
       form.append('correction', JSON.stringify(correction));
       await this.send({ method: 'POST', url: '/v1/feedback', body: form });
     } else {
-      await this.send({ method: 'POST', url: '/v1/feedback', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(correction) });
+      await this.send({
+        method: 'POST',
+        url: '/v1/feedback',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(correction),
+      });
     }
   }
 

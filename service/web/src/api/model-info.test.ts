@@ -15,10 +15,23 @@ describe('parseModelInfo', () => {
 
   it('reads a list of named fields nested under pack, and a palette map', () => {
     const info = parseModelInfo({
-      pack: { name: 'p', version: '2', fields: [{ name: 'category', labels: [{ label: 'Shirts' }] }, { name: 'season', labels: ['Summer'] }] },
+      pack: {
+        name: 'p',
+        version: '2',
+        fields: [
+          { name: 'category', labels: [{ label: 'Shirts' }] },
+          { name: 'season', labels: ['Summer'] },
+        ],
+      },
       palette: { black: '#000000' },
     });
-    expect(info).toEqual({ name: 'p', version: '2', categories: ['Shirts'], attributes: { season: ['Summer'] }, palette: [{ name: 'black', hex: '#000000' }] });
+    expect(info).toEqual({
+      name: 'p',
+      version: '2',
+      categories: ['Shirts'],
+      attributes: { season: ['Summer'] },
+      palette: [{ name: 'black', hex: '#000000' }],
+    });
   });
 
   it('reads the service answer: top-level category and attributes lists', () => {

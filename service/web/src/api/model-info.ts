@@ -40,7 +40,7 @@ function readFields(raw: unknown): Record<string, string[]> {
 
 function labels(raw: unknown): string[] {
   if (!Array.isArray(raw)) return [];
-  return raw.map((item) => (isRecord(item) ? str(item['label']) ?? str(item['name']) : str(item))).filter((l): l is string => !!l);
+  return raw.map((item) => (isRecord(item) ? (str(item['label']) ?? str(item['name'])) : str(item))).filter((l): l is string => !!l);
 }
 
 function readPalette(raw: unknown): ModelInfo['palette'] {

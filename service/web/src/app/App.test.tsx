@@ -15,7 +15,13 @@ const session: Handler = () => json(200, { token: 'demo-token', expires_at: new 
 const similar: Handler = () =>
   json(200, {
     items: [
-      { id: '15970', score: 0.91, name: 'Red midi dress', permalink: 'https://shop.example/p/15970', image_url: 'https://shop.example/15970.jpg' },
+      {
+        id: '15970',
+        score: 0.91,
+        name: 'Red midi dress',
+        permalink: 'https://shop.example/p/15970',
+        image_url: 'https://shop.example/15970.jpg',
+      },
       { id: '21379', score: 0.62 },
     ],
   });
@@ -30,7 +36,14 @@ function renderApp(handlers: Record<string, Handler>, storage = memoryStorage())
     ...handlers,
   });
   const credentials = new Credentials(transport, storage);
-  render(<App client={new KalasClient(transport, credentials)} credentials={credentials} history={new HistoryStore(storage)} codec={fakeCodec(224, 224)} />);
+  render(
+    <App
+      client={new KalasClient(transport, credentials)}
+      credentials={credentials}
+      history={new HistoryStore(storage)}
+      codec={fakeCodec(224, 224)}
+    />,
+  );
   return { transport, storage };
 }
 
@@ -88,7 +101,9 @@ describe('App', () => {
   });
 
   it('opens Settings when the site has no public demo, and uses the pasted key', async () => {
-    const { transport, storage } = renderApp({ 'POST /v1/web/session': () => json(404, { error: { code: 'route_not_found', message: 'x' } }) });
+    const { transport, storage } = renderApp({
+      'POST /v1/web/session': () => json(404, { error: { code: 'route_not_found', message: 'x' } }),
+    });
     expect(await screen.findByText(/This site has no public demo/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('API key'), 'kalas_key_1');
     await userEvent.click(screen.getByRole('button', { name: 'Save key' }));
@@ -99,10 +114,30 @@ describe('App', () => {
   });
 
   it.each([
-    ['an invalid key', { 'POST /v1/annotate': () => json(401, { error: { code: 'invalid_key', message: 'x' } }) }, 'The service did not accept the API key', 'Open settings'],
-    ['a rate limit', { 'POST /v1/annotate': () => json(429, { error: { code: 'rate_limited', message: 'x' } }, '30') }, 'Too many requests right now. Try again in 30 seconds.', 'Try again'],
-    ['an unreachable service', { 'POST /v1/annotate': () => Promise.reject(unreachable()) }, 'The Kalas Iris service cannot be reached.', 'Try again'],
-    ['an unexpected failure', { 'POST /v1/annotate': () => Promise.reject(new TypeError('x is undefined')) }, 'Something went wrong.', 'Try again'],
+    [
+      'an invalid key',
+      { 'POST /v1/annotate': () => json(401, { error: { code: 'invalid_key', message: 'x' } }) },
+      'The service did not accept the API key',
+      'Open settings',
+    ],
+    [
+      'a rate limit',
+      { 'POST /v1/annotate': () => json(429, { error: { code: 'rate_limited', message: 'x' } }, '30') },
+      'Too many requests right now. Try again in 30 seconds.',
+      'Try again',
+    ],
+    [
+      'an unreachable service',
+      { 'POST /v1/annotate': () => Promise.reject(unreachable()) },
+      'The Kalas Iris service cannot be reached.',
+      'Try again',
+    ],
+    [
+      'an unexpected failure',
+      { 'POST /v1/annotate': () => Promise.reject(new TypeError('x is undefined')) },
+      'Something went wrong.',
+      'Try again',
+    ],
   ] as const)('shows its own message for %s', async (_name, handlers, message, action) => {
     const storage = memoryStorage();
     storage.setItem('kalas-iris:api-key', 'k');
@@ -125,7 +160,9 @@ describe('App', () => {
 
   it('takes a dropped or pasted photo like a chosen one', async () => {
     const { transport } = renderApp({});
-    fireEvent.drop(screen.getByRole('region', { name: 'Photo of a clothing item' }), { dataTransfer: { files: [jpegFile('dropped.jpg')] } });
+    fireEvent.drop(screen.getByRole('region', { name: 'Photo of a clothing item' }), {
+      dataTransfer: { files: [jpegFile('dropped.jpg')] },
+    });
     await screen.findByRole('region', { name: 'Annotation' });
     const paste = new Event('paste', { bubbles: true, cancelable: true });
     Object.defineProperty(paste, 'clipboardData', { value: { files: [jpegFile('pasted.jpg')] } });

@@ -128,9 +128,24 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
       const annotation = await client.annotate(prepared.blob, (fraction) =>
         setPhase(fraction < 1 ? { kind: 'uploading', fraction } : { kind: 'analysing' }),
       );
-      const entry: HistoryEntry = { id: newEntryId(), at: new Date().toISOString(), fileName: file.name, thumbnail: thumb, annotation, similar: [] };
+      const entry: HistoryEntry = {
+        id: newEntryId(),
+        at: new Date().toISOString(),
+        fileName: file.name,
+        thumbnail: thumb,
+        annotation,
+        similar: [],
+      };
       setEntries(history.add(entry));
-      setCurrent({ entryId: entry.id, annotation, photo: prepared.blob, previewUrl: showPreview(prepared.blob, thumb), similar: null, similarLoading: true, similarError: null });
+      setCurrent({
+        entryId: entry.id,
+        annotation,
+        photo: prepared.blob,
+        previewUrl: showPreview(prepared.blob, thumb),
+        similar: null,
+        similarLoading: true,
+        similarError: null,
+      });
       setPhase({ kind: 'idle' });
       loadModel();
       await findSimilar(entry.id, prepared.blob);
@@ -142,12 +157,19 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
 
   const openEntry = (entry: HistoryEntry) => {
     setError(null);
-    setCurrent({ entryId: entry.id, annotation: entry.annotation, photo: null, previewUrl: showPreview(null, entry.thumbnail), similar: entry.similar, similarLoading: false, similarError: null });
+    setCurrent({
+      entryId: entry.id,
+      annotation: entry.annotation,
+      photo: null,
+      previewUrl: showPreview(null, entry.thumbnail),
+      similar: entry.similar,
+      similarLoading: false,
+      similarError: null,
+    });
     loadModel();
   };
 
   const sendCorrection = (correction: Correction) => client.feedback(correction, current?.photo ?? undefined);
-
 
   return (
     <>
@@ -156,7 +178,13 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
           <img src="/icons/icon-192.png" alt="" width={32} height={32} />
           <h1>Kalas Iris</h1>
         </div>
-        <button type="button" class="button button--small" aria-expanded={settingsOpen} aria-controls="settings" onClick={() => setSettingsOpen(!settingsOpen)}>
+        <button
+          type="button"
+          class="button button--small"
+          aria-expanded={settingsOpen}
+          aria-controls="settings"
+          onClick={() => setSettingsOpen(!settingsOpen)}
+        >
           Settings
         </button>
       </header>
@@ -208,8 +236,8 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
             <section class="card intro">
               <h2>What this does</h2>
               <p>
-                Kalas Iris looks at a photo of a clothing item and names its category, attributes and main colours, then finds
-                similar products in the shop. You can correct what it says; corrections teach it the shop's own labels.
+                Kalas Iris looks at a photo of a clothing item and names its category, attributes and main colours, then finds similar
+                products in the shop. You can correct what it says; corrections teach it the shop's own labels.
               </p>
             </section>
           )}

@@ -57,26 +57,26 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
           </select>
         </div>
         {Object.keys(options.attributes).length > 0 && (
-        <fieldset>
-          <legend>Attributes</legend>
-          {Object.entries(options.attributes).map(([group, labels]) => (
-            <div class="field" key={group}>
-              <label for={`fix-attr-${group}`}>{humanise(group)}</label>
-              <select
-                id={`fix-attr-${group}`}
-                value={draft.attributes[group] ?? ''}
-                onChange={(e) => update({ attributes: { ...draft.attributes, [group]: e.currentTarget.value } })}
-              >
-                <option value="">Not set</option>
-                {labels.map((label) => (
-                  <option key={label} value={label}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </fieldset>
+          <fieldset>
+            <legend>Attributes</legend>
+            {Object.entries(options.attributes).map(([group, labels]) => (
+              <div class="field" key={group}>
+                <label for={`fix-attr-${group}`}>{humanise(group)}</label>
+                <select
+                  id={`fix-attr-${group}`}
+                  value={draft.attributes[group] ?? ''}
+                  onChange={(e) => update({ attributes: { ...draft.attributes, [group]: e.currentTarget.value } })}
+                >
+                  <option value="">Not set</option>
+                  {labels.map((label) => (
+                    <option key={label} value={label}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
         )}
         {annotation.colors.length > 0 && (
           <fieldset>
@@ -105,7 +105,9 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
           <button type="submit" class="button button--primary" disabled={status.kind === 'sending'}>
             {status.kind === 'sending' ? 'Sending…' : 'Send correction'}
           </button>
-          <span class="hint">{changes === 0 ? 'No changes: sending confirms the annotation is right.' : `${changes} change${changes === 1 ? '' : 's'}`}</span>
+          <span class="hint">
+            {changes === 0 ? 'No changes: sending confirms the annotation is right.' : `${changes} change${changes === 1 ? '' : 's'}`}
+          </span>
         </div>
         <div role="status" class="correction__status">
           {status.kind === 'saved' && <p class="success">Correction saved. Thank you.</p>}

@@ -24,8 +24,17 @@ export function HistoryList({ entries, activeId, onOpen, onDelete, onClear }: Pr
               const title = `${entry.annotation.category?.label ?? 'Photo'}, ${when(entry.at)}`;
               return (
                 <li key={entry.id} class={`history__item${entry.id === activeId ? ' history__item--active' : ''}`}>
-                  <button type="button" class="history__open" onClick={() => onOpen(entry)} aria-current={entry.id === activeId ? 'true' : undefined}>
-                    {entry.thumbnail ? <img src={entry.thumbnail} alt="" width={56} height={56} /> : <span class="history__nothumb" aria-hidden="true" />}
+                  <button
+                    type="button"
+                    class="history__open"
+                    onClick={() => onOpen(entry)}
+                    aria-current={entry.id === activeId ? 'true' : undefined}
+                  >
+                    {entry.thumbnail ? (
+                      <img src={entry.thumbnail} alt="" width={56} height={56} />
+                    ) : (
+                      <span class="history__nothumb" aria-hidden="true" />
+                    )}
                     <span>{title}</span>
                   </button>
                   <button type="button" class="button button--small" aria-label={`Delete ${title}`} onClick={() => onDelete(entry)}>

@@ -17,11 +17,7 @@ export function UploadProgress({ stage, fraction }: Props) {
   return (
     <div class="progress" role="status">
       <label for="upload-progress">{label}</label>
-      {stage === 'uploading' ? (
-        <progress id="upload-progress" max={1} value={fraction} />
-      ) : (
-        <progress id="upload-progress" />
-      )}
+      {stage === 'uploading' ? <progress id="upload-progress" max={1} value={fraction} /> : <progress id="upload-progress" />}
     </div>
   );
 }

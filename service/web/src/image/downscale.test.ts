@@ -36,7 +36,10 @@ describe('preparePhoto', () => {
 
   it('sends the original when the browser cannot decode it, so the service can explain', async () => {
     const file = jpegFile('odd.heic');
-    const prepared = await preparePhoto(file, { decode: () => Promise.reject(new Error('no')), encode: () => Promise.reject(new Error('no')) });
+    const prepared = await preparePhoto(file, {
+      decode: () => Promise.reject(new Error('no')),
+      encode: () => Promise.reject(new Error('no')),
+    });
     expect(prepared.blob).toBe(file);
   });
 });

@@ -11,7 +11,9 @@ describe('validatePhoto', () => {
   });
 
   it('rejects a text file, even one named like a photo', async () => {
-    await expect(validatePhoto(new File(['hello'], 'notes.txt', { type: 'text/plain' }), 'notes.txt')).rejects.toMatchObject({ code: 'not_an_image' });
+    await expect(validatePhoto(new File(['hello'], 'notes.txt', { type: 'text/plain' }), 'notes.txt')).rejects.toMatchObject({
+      code: 'not_an_image',
+    });
     await expect(validatePhoto(new File(['hello there, friend'], 'fake.jpg', { type: 'image/jpeg' }), 'fake.jpg')).rejects.toMatchObject({
       code: 'not_an_image',
       message: '“fake.jpg” is not a photo. Choose a JPEG, PNG, WebP, GIF or AVIF image.',
@@ -19,12 +21,17 @@ describe('validatePhoto', () => {
   });
 
   it('rejects an empty file as not a photo', async () => {
-    await expect(validatePhoto(new File([], 'empty.jpg', { type: 'image/jpeg' }), 'empty.jpg')).rejects.toMatchObject({ code: 'not_an_image' });
+    await expect(validatePhoto(new File([], 'empty.jpg', { type: 'image/jpeg' }), 'empty.jpg')).rejects.toMatchObject({
+      code: 'not_an_image',
+    });
   });
 
   it('rejects a photo over 20 MB with its size', async () => {
     const big = jpegFile('huge.jpg', 21 * 1024 * 1024);
-    await expect(validatePhoto(big, 'huge.jpg')).rejects.toMatchObject({ code: 'too_large', message: 'The photo is 21.0 MB; the limit is 20 MB. Choose a smaller photo.' });
+    await expect(validatePhoto(big, 'huge.jpg')).rejects.toMatchObject({
+      code: 'too_large',
+      message: 'The photo is 21.0 MB; the limit is 20 MB. Choose a smaller photo.',
+    });
   });
 });
 

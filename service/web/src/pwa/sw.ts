@@ -39,9 +39,7 @@ sw.addEventListener('fetch', (event) => {
 
   if (request.mode === 'navigate') {
     // Network first, so a deploy is picked up at once; offline, say plainly that annotation needs the service.
-    event.respondWith(
-      fetch(request).catch(async () => (await caches.match(OFFLINE_URL)) ?? Response.error()),
-    );
+    event.respondWith(fetch(request).catch(async () => (await caches.match(OFFLINE_URL)) ?? Response.error()));
     return;
   }
   // Hashed assets and icons never change under the same URL, so the cache can answer first.

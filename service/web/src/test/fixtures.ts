@@ -76,7 +76,10 @@ export function memoryStorage(quota = Infinity): Storage {
 }
 
 /** A codec that "decodes" every image to the given size and records what it was asked to encode. */
-export function fakeCodec(width: number, height: number): ImageCodec<Decoded> & { encoded: { width: number; height: number; type: string; quality: number }[] } {
+export function fakeCodec(
+  width: number,
+  height: number,
+): ImageCodec<Decoded> & { encoded: { width: number; height: number; type: string; quality: number }[] } {
   const encoded: { width: number; height: number; type: string; quality: number }[] = [];
   return {
     encoded,
