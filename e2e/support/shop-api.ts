@@ -47,6 +47,9 @@ export class ShopApi {
   static async open(stack: Stack): Promise<ShopApi> {
     const api = await request.newContext({
       baseURL: stack.baseUrl,
+      // Inside the test runner new contexts inherit the config's logged-in storageState; with its
+      // cookie but no nonce WordPress drops the user, so this context must carry no cookies.
+      storageState: { cookies: [], origins: [] },
       httpCredentials: { username: stack.adminUser, password: stack.appPassword, send: "always" },
       timeout: 60_000,
     });
