@@ -21,7 +21,7 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function count_unannotated(): int {
-		$query = new \WP_Query( $this->unannotated_args( 0, 1 ) + array( 'no_found_rows' => false ) );
+		$query = new \WP_Query( array_replace( $this->unannotated_args( 0, 1 ), array( 'no_found_rows' => false ) ) );
 		return (int) $query->found_posts;
 	}
 

@@ -42,8 +42,13 @@ abstract class RestController {
 		if ( ! current_user_can( 'manage_woocommerce' ) ) {
 			return new \WP_Error( 'rest_forbidden', __( 'You are not allowed to manage Kalas Iris.', 'kalas-iris' ), array( 'status' => rest_authorization_required_code() ) );
 		}
-		// Cookie auth already requires the nonce; checking it here as well keeps these
-		// routes closed to cross-site requests even if another plugin relaxes that.
+		// Browser sessions must send the REST nonce (CSRF). WordPress already demands it for
+		// cookie auth; checking it here too keeps these routes closed if another plugin relaxes
+		// that. Application passwords (HTTP Basic, used by scripts and the e2e setup) cannot be
+		// forged cross-site, so they need no nonce.
+		if ( null !== rest_get_authenticated_app_password() ) {
+			return true;
+		}
 		$nonce = (string) $request->get_header( 'X-WP-Nonce' );
 		if ( '' === $nonce || ! wp_verify_nonce( $nonce, 'wp_rest' ) ) {
 			return new \WP_Error( 'rest_cookie_invalid_nonce', __( 'Your session expired. Reload the page and try again.', 'kalas-iris' ), array( 'status' => 403 ) );
