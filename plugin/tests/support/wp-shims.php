@@ -20,7 +20,7 @@ function add_filter( string $hook, callable $callback, int $priority = 10, int $
 	return add_action( $hook, $callback, $priority, $accepted_args );
 }
 
-function remove_filter( string $hook, callable $callback ): bool {
+function remove_filter( string $hook, $callback, int $priority = 10 ): bool {
 	return true;
 }
 
@@ -101,5 +101,31 @@ function set_transient( string $key, $value, int $expiration = 0 ): bool {
 
 function delete_transient( string $key ): bool {
 	unset( Wp::$options[ '_transient_' . $key ] );
+	return true;
+}
+
+/**
+ * Records the arguments of each query; found_posts is only counted when asked for,
+ * as in WordPress.
+ */
+class WP_Query {
+	/** @var list<array<string, mixed>> */
+	public static array $queries = array();
+	/** @var list<int> */
+	public static array $result = array();
+	/** @var list<int> */
+	public array $posts;
+	public int $found_posts = 0;
+
+	public function __construct( array $args ) {
+		self::$queries[] = $args;
+		$this->posts     = array_slice( self::$result, 0, max( 0, (int) ( $args['posts_per_page'] ?? 10 ) ) );
+		if ( empty( $args['no_found_rows'] ) ) {
+			$this->found_posts = count( self::$result );
+		}
+	}
+}
+
+function remove_action( string $hook, $callback, int $priority = 10 ): bool {
 	return true;
 }
