@@ -13,7 +13,7 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import { dot } from "../model/features.js";
 import { predict, type Head, type Prediction } from "../model/heads.js";
-import { fitTemperature, linearLogits, trainSoftmax } from "../model/softmax-regression.js";
+import { fitTemperature, linearLogits, trainSoftmax, type LinearWeights } from "../model/softmax-regression.js";
 import type { Shop } from "./shops.service.js";
 
 interface LearnedHeadFile {
@@ -68,31 +68,35 @@ export function learnShop(shop: Shop, opts: { epochs?: number } = {}): LearnRepo
     const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_EXAMPLES_PER_LABEL).sort();
     if (labels.length < 2) continue;
     const keep = data.y.map((l, i) => (labels.includes(l) ? i : -1)).filter((i) => i >= 0);
-    const x = keep.map((i) => data.x[i]);
-    const y = keep.map((i) => labels.indexOf(data.y[i]));
-    const w = keep.map((i) => data.w[i]);
-    const previous = loadHead(dir, field);
+    const previous = loadHead(dir, encodeURIComponent(field));
     const init = previous && sameLabels(previous.labels, labels) ? { weights: previous.weights, bias: previous.bias } : undefined;
-
-    // Every fifth example is held out to fit the temperature and report accuracy, then all are used.
-    const holdout = x.map((_, i) => i % 5 === 4);
-    const trainIdx = x.map((_, i) => i).filter((i) => !holdout[i]);
-    const testIdx = x.map((_, i) => i).filter((i) => holdout[i]);
-    const epochs = opts.epochs ?? (init ? 4 : 12);
-    let temperature = 1;
-    let accuracy: number | null = null;
-    if (testIdx.length >= 10) {
-      const probe = trainSoftmax(trainIdx.map((i) => x[i]), trainIdx.map((i) => y[i]), labels.length, { epochs, lr: 0.05, init, sampleWeights: trainIdx.map((i) => w[i]) });
-      const logits = testIdx.map((i) => linearLogits(probe, x[i]));
-      temperature = fitTemperature(logits, testIdx.map((i) => y[i]));
-      accuracy = testIdx.filter((i, j) => argmax(logits[j]) === y[i]).length / testIdx.length;
-    }
-    const final = trainSoftmax(x, y, labels.length, { epochs, lr: 0.05, init, sampleWeights: w });
-    saveHead(dir, { field, labels, dim: x[0].length, temperature, examples: x.length, trained_at: new Date().toISOString() }, final.weights, final.bias);
-    report.fields[field] = { labels: labels.length, examples: x.length, holdout_accuracy: accuracy == null ? null : round(accuracy), seconds: round((performance.now() - started) / 1000) };
+    const { final, temperature, accuracy } = fitLabelHead(keep.map((i) => data.x[i]), keep.map((i) => labels.indexOf(data.y[i])), labels.length, keep.map((i) => data.w[i]), { init, epochs: opts.epochs });
+    saveHead(dir, { field, labels, dim: data.x[0].length, temperature, examples: keep.length, trained_at: new Date().toISOString() }, final.weights, final.bias);
+    report.fields[field] = { labels: labels.length, examples: keep.length, holdout_accuracy: accuracy == null ? null : round(accuracy), seconds: round((performance.now() - started) / 1000) };
   }
   cache.delete(shop);
   return report;
+}
+
+/**
+ * Fits one field's head: every fifth example is held out to fit the temperature and measure
+ * accuracy, then the head is trained on all of them. Warm-starts from `init` (incremental).
+ */
+export function fitLabelHead(x: Float32Array[], y: number[], classes: number, w: number[], opts: { init?: LinearWeights; epochs?: number } = {}) {
+  const holdout = x.map((_, i) => i % 5 === 4);
+  const trainIdx = x.map((_, i) => i).filter((i) => !holdout[i]);
+  const testIdx = x.map((_, i) => i).filter((i) => holdout[i]);
+  const epochs = opts.epochs ?? (opts.init ? 4 : 12);
+  let temperature = 1;
+  let accuracy: number | null = null;
+  if (testIdx.length >= 10) {
+    const probe = trainSoftmax(trainIdx.map((i) => x[i]), trainIdx.map((i) => y[i]), classes, { epochs, lr: 0.05, init: opts.init, sampleWeights: trainIdx.map((i) => w[i]) });
+    const logits = testIdx.map((i) => linearLogits(probe, x[i]));
+    temperature = fitTemperature(logits, testIdx.map((i) => y[i]));
+    accuracy = testIdx.filter((i, j) => argmax(logits[j]) === y[i]).length / testIdx.length;
+  }
+  const final = trainSoftmax(x, y, classes, { epochs, lr: 0.05, init: opts.init, sampleWeights: w });
+  return { final, temperature, accuracy };
 }
 
 /** The function the annotator calls for a shop's own predictions, or undefined when it has none. */
