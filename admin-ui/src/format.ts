@@ -7,20 +7,20 @@
  *
  * @param seconds Seconds left.
  */
-export function formatEta( seconds: number | null ): string | null {
-	if ( seconds === null || ! Number.isFinite( seconds ) || seconds < 0 ) {
+export function formatEta(seconds: number | null): string | null {
+	if (seconds === null || !Number.isFinite(seconds) || seconds < 0) {
 		return null;
 	}
-	if ( seconds < 60 ) {
+	if (seconds < 60) {
 		return 'less than a minute';
 	}
-	const minutes = Math.round( seconds / 60 );
-	if ( minutes < 60 ) {
-		return `about ${ minutes } min`;
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) {
+		return `about ${minutes} min`;
 	}
-	const hours = Math.floor( minutes / 60 );
+	const hours = Math.floor(minutes / 60);
 	const rest = minutes % 60;
-	return rest === 0 ? `about ${ hours } h` : `about ${ hours } h ${ rest } min`;
+	return rest === 0 ? `about ${hours} h` : `about ${hours} h ${rest} min`;
 }
 
 /**
@@ -28,6 +28,6 @@ export function formatEta( seconds: number | null ): string | null {
  *
  * @param score Score.
  */
-export function percent( score: number ): string {
-	return `${ Math.round( score * 100 ) }%`;
+export function percent(score: number): string {
+	return `${Math.round(score * 100)}%`;
 }

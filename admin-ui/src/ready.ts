@@ -4,9 +4,9 @@
  *
  * @param callback Callback.
  */
-export function onReady( callback: () => void ): void {
-	if ( document.readyState === 'loading' ) {
-		document.addEventListener( 'DOMContentLoaded', callback, { once: true } );
+export function onReady(callback: () => void): void {
+	if (document.readyState === 'loading') {
+		document.addEventListener('DOMContentLoaded', callback, { once: true });
 	} else {
 		callback();
 	}

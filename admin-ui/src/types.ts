@@ -9,7 +9,7 @@ export interface Settings {
 	service_url: string;
 	has_api_key: boolean;
 	mode: Mode;
-	thresholds: Record< string, number >;
+	thresholds: Record<string, number>;
 	tag_fields: string[];
 	attribute_fields: string[];
 	set_category: boolean;
@@ -23,14 +23,14 @@ export interface Settings {
 
 /** What the settings form may send; api_key is write-only and null keeps the stored key. */
 export type SettingsUpdate = Partial<
-	Omit< Settings, 'has_api_key' | 'woocommerce_connection' >
+	Omit<Settings, 'has_api_key' | 'woocommerce_connection'>
 > & { api_key?: string | null };
 
 export interface ModelInfo {
 	name: string;
 	version: string;
 	fields: string[];
-	labels: Record< string, string[] >;
+	labels: Record<string, string[]>;
 	latency_ms: number;
 }
 
@@ -38,7 +38,7 @@ export interface Prediction {
 	label: string;
 	score: number;
 	confident: boolean;
-	alternatives?: Array< { label: string; score: number } >;
+	alternatives?: Array<{ label: string; score: number }>;
 }
 
 export interface Color {
@@ -49,7 +49,7 @@ export interface Color {
 
 export interface Annotation {
 	category: Prediction | null;
-	attributes: Record< string, Prediction >;
+	attributes: Record<string, Prediction>;
 	colors: Color[];
 	model: { name: string; version: string };
 	timing_ms?: number;
@@ -58,7 +58,7 @@ export interface Annotation {
 /** Labels as a person reviews them and as the service takes feedback. */
 export interface Labels {
 	category: string | null;
-	attributes: Record< string, string >;
+	attributes: Record<string, string>;
 	colors: string[];
 }
 
@@ -98,7 +98,7 @@ export interface ProductSummary {
 	product_id: number;
 	status: ProductStatus;
 	annotation: StoredAnnotation | [];
-	applied: Record< string, { applied: string[]; declined: string[] } > | [];
+	applied: Record<string, { applied: string[]; declined: string[] }> | [];
 	job: JobState | [];
 }
 
@@ -145,5 +145,5 @@ export interface ApiError {
 	code: string;
 	message: string;
 	status?: number;
-	details?: Record< string, string >;
+	details?: Record<string, string>;
 }

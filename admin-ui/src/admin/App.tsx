@@ -7,8 +7,8 @@ import { SettingsPage } from '../pages/SettingsPage';
 import { TryItPage } from '../pages/TryItPage';
 import type { AdminConfig } from './config';
 
-export function App( { page }: { page: AdminConfig[ 'page' ] } ) {
-	switch ( page ) {
+export function App({ page }: { page: AdminConfig['page'] }) {
+	switch (page) {
 		case 'review':
 			return <ReviewPage />;
 		case 'backfill':

@@ -9,7 +9,7 @@ export interface AdminConfig {
 
 declare global {
 	interface Window {
-		kalasIris?: Partial< AdminConfig >;
+		kalasIris?: Partial<AdminConfig>;
 	}
 }
 

@@ -9,9 +9,9 @@ import { App } from './App';
 import { adminConfig } from './config';
 import './screens.css';
 
-onReady( () => {
-	const root = document.getElementById( 'kalas-iris-admin' );
-	if ( root ) {
-		createRoot( root ).render( <App page={ adminConfig().page } /> );
+onReady(() => {
+	const root = document.getElementById('kalas-iris-admin');
+	if (root) {
+		createRoot(root).render(<App page={adminConfig().page} />);
 	}
-} );
+});

@@ -8,12 +8,14 @@ export interface BackfillProgressBarProps {
 	progress: BackfillProgress;
 }
 
-export function BackfillProgressBar( { progress }: BackfillProgressBarProps ) {
+export function BackfillProgressBar({ progress }: BackfillProgressBarProps) {
 	const processed = progress.done + progress.failed;
-	const max = Math.max( progress.total, processed );
-	const value = Math.min( processed, max );
-	const width = max > 0 ? ( value / max ) * 100 : progress.state === 'done' ? 100 : 0;
-	const eta = progress.state === 'running' ? formatEta( progress.eta_seconds ) : null;
+	const max = Math.max(progress.total, processed);
+	const value = Math.min(processed, max);
+	const width =
+		max > 0 ? (value / max) * 100 : progress.state === 'done' ? 100 : 0;
+	const eta =
+		progress.state === 'running' ? formatEta(progress.eta_seconds) : null;
 
 	return (
 		<div className="kalas-iris-progress">
@@ -21,22 +23,25 @@ export function BackfillProgressBar( { progress }: BackfillProgressBarProps ) {
 				className="kalas-iris-progress__track"
 				role="progressbar"
 				aria-label="Backfill progress"
-				aria-valuemin={ 0 }
-				aria-valuemax={ max }
-				aria-valuenow={ value }
-				aria-valuetext={ `${ value } of ${ max } products` }
+				aria-valuemin={0}
+				aria-valuemax={max}
+				aria-valuenow={value}
+				aria-valuetext={`${value} of ${max} products`}
 			>
 				<div
 					className="kalas-iris-progress__bar"
-					style={ { width: `${ width }%` } }
+					style={{ width: `${width}%` }}
 				/>
 			</div>
 			<p className="kalas-iris-progress__numbers">
-				<span data-testid="backfill-done">{ progress.done }</span> done of{ ' ' }
-				<span data-testid="backfill-total">{ progress.total }</span>
-				{ ', ' }
-				<span data-testid="backfill-failed">{ progress.failed }</span> failed
-				{ eta ? <span> · { eta } left</span> : null }
+				<span data-testid="backfill-done">{progress.done}</span> done of{' '}
+				<span data-testid="backfill-total">{progress.total}</span>
+				{', '}
+				<span data-testid="backfill-failed">
+					{progress.failed}
+				</span>{' '}
+				failed
+				{eta ? <span> · {eta} left</span> : null}
 			</p>
 		</div>
 	);

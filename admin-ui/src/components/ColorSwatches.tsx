@@ -4,24 +4,27 @@
 import { percent } from '../format';
 import type { Color } from '../types';
 
-export function ColorSwatches( { colors }: { colors: Color[] } ) {
-	if ( colors.length === 0 ) {
+export function ColorSwatches({ colors }: { colors: Color[] }) {
+	if (colors.length === 0) {
 		return null;
 	}
 	return (
 		<ul className="kalas-iris-swatches" aria-label="Colours">
-			{ colors.map( ( color ) => (
-				<li key={ color.name + color.hex } className="kalas-iris-swatches__item">
+			{colors.map((color) => (
+				<li
+					key={color.name + color.hex}
+					className="kalas-iris-swatches__item"
+				>
 					<span
 						className="kalas-iris-swatches__chip"
-						style={ { backgroundColor: color.hex } }
+						style={{ backgroundColor: color.hex }}
 						aria-hidden="true"
 					/>
 					<span>
-						{ color.name } { percent( color.share ) }
+						{color.name} {percent(color.share)}
 					</span>
 				</li>
-			) ) }
+			))}
 		</ul>
 	);
 }

@@ -6,14 +6,14 @@ import { useSelect } from '@wordpress/data';
 
 import { store, type ErrorArea } from '../store';
 
-export function ErrorNotice( { area }: { area: ErrorArea } ) {
-	const error = useSelect( ( select ) => select( store ).getError( area ), [ area ] );
-	if ( ! error ) {
+export function ErrorNotice({ area }: { area: ErrorArea }) {
+	const error = useSelect((select) => select(store).getError(area), [area]);
+	if (!error) {
 		return null;
 	}
 	return (
-		<Notice status="error" isDismissible={ false }>
-			<span data-error-code={ error.code }>{ error.message }</span>
+		<Notice status="error" isDismissible={false}>
+			<span data-error-code={error.code}>{error.message}</span>
 		</Notice>
 	);
 }

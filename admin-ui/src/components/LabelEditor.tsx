@@ -8,7 +8,7 @@ import type { Labels } from '../types';
 
 export interface LabelEditorProps {
 	labels: Labels;
-	onChange: ( labels: Labels ) => void;
+	onChange: (labels: Labels) => void;
 	idPrefix: string;
 }
 
@@ -17,49 +17,54 @@ export interface LabelEditorProps {
  *
  * @param text Input text.
  */
-export function parseList( text: string ): string[] {
+export function parseList(text: string): string[] {
 	return text
-		.split( ',' )
-		.map( ( item ) => item.trim() )
-		.filter( Boolean );
+		.split(',')
+		.map((item) => item.trim())
+		.filter(Boolean);
 }
 
-export function LabelEditor( { labels, onChange, idPrefix }: LabelEditorProps ) {
+export function LabelEditor({ labels, onChange, idPrefix }: LabelEditorProps) {
 	// The text is kept as typed, so a trailing comma survives until the next colour.
-	const [ colorsText, setColorsText ] = useState( labels.colors.join( ', ' ) );
+	const [colorsText, setColorsText] = useState(labels.colors.join(', '));
 	return (
 		<div className="kalas-iris-label-editor">
 			<TextControl
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize
-				id={ `${ idPrefix }-category` }
+				id={`${idPrefix}-category`}
 				label="Category"
-				value={ labels.category ?? '' }
-				onChange={ ( value ) => onChange( { ...labels, category: value || null } ) }
+				value={labels.category ?? ''}
+				onChange={(value) =>
+					onChange({ ...labels, category: value || null })
+				}
 			/>
-			{ Object.entries( labels.attributes ).map( ( [ field, value ] ) => (
+			{Object.entries(labels.attributes).map(([field, value]) => (
 				<TextControl
 					__nextHasNoMarginBottom
 					__next40pxDefaultSize
-					key={ field }
-					id={ `${ idPrefix }-${ field }` }
-					label={ field }
-					value={ value }
-					onChange={ ( next ) =>
-						onChange( { ...labels, attributes: { ...labels.attributes, [ field ]: next } } )
+					key={field}
+					id={`${idPrefix}-${field}`}
+					label={field}
+					value={value}
+					onChange={(next) =>
+						onChange({
+							...labels,
+							attributes: { ...labels.attributes, [field]: next },
+						})
 					}
 				/>
-			) ) }
+			))}
 			<TextControl
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize
-				id={ `${ idPrefix }-colors` }
+				id={`${idPrefix}-colors`}
 				label="Colours (comma separated)"
-				value={ colorsText }
-				onChange={ ( value ) => {
-					setColorsText( value );
-					onChange( { ...labels, colors: parseList( value ) } );
-				} }
+				value={colorsText}
+				onChange={(value) => {
+					setColorsText(value);
+					onChange({ ...labels, colors: parseList(value) });
+				}}
 			/>
 		</div>
 	);

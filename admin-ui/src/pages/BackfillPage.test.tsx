@@ -3,26 +3,58 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 
 import { BackfillPage } from './BackfillPage';
 
-jest.mock( '@wordpress/api-fetch', () => ( { __esModule: true, default: jest.fn() } ) );
+jest.mock('@wordpress/api-fetch', () => ({
+	__esModule: true,
+	default: jest.fn(),
+}));
 const mockedFetch = apiFetch as unknown as jest.Mock;
 
-const idle = { state: 'idle', total: 0, done: 0, failed: 0, processed: 0, remaining: 0, eta_seconds: null, started_at: null, updated_at: null, error: null, retry_at: null };
+const idle = {
+	state: 'idle',
+	total: 0,
+	done: 0,
+	failed: 0,
+	processed: 0,
+	remaining: 0,
+	eta_seconds: null,
+	started_at: null,
+	updated_at: null,
+	error: null,
+	retry_at: null,
+};
 
-describe( 'BackfillPage', () => {
-	it( 'starts a backfill and shows a real progress bar', async () => {
-		mockedFetch.mockResolvedValueOnce( idle );
-		render( <BackfillPage /> );
-		const start = await screen.findByRole( 'button', { name: 'Start backfill' } );
+describe('BackfillPage', () => {
+	it('starts a backfill and shows a real progress bar', async () => {
+		mockedFetch.mockResolvedValueOnce(idle);
+		render(<BackfillPage />);
+		const start = await screen.findByRole('button', {
+			name: 'Start backfill',
+		});
 
-		mockedFetch.mockResolvedValue( { ...idle, state: 'running', total: 40, done: 20, processed: 20, remaining: 20, eta_seconds: 90 } );
-		await act( async () => {
-			fireEvent.click( start );
-		} );
+		mockedFetch.mockResolvedValue({
+			...idle,
+			state: 'running',
+			total: 40,
+			done: 20,
+			processed: 20,
+			remaining: 20,
+			eta_seconds: 90,
+		});
+		await act(async () => {
+			fireEvent.click(start);
+		});
 
-		expect( mockedFetch ).toHaveBeenCalledWith( expect.objectContaining( { path: '/kalas-iris/v1/backfill/start', method: 'POST' } ) );
-		const bar = await screen.findByRole( 'progressbar' );
-		expect( bar.getAttribute( 'aria-valuenow' ) ).toBe( '20' );
-		expect( screen.getByRole( 'button', { name: 'Pause' } ) ).toBeTruthy();
-		expect( screen.queryByRole( 'button', { name: 'Start backfill' } ) ).toBeNull();
-	} );
-} );
+		expect(mockedFetch).toHaveBeenCalledWith(
+			expect.objectContaining({
+				path: '/kalas-iris/v1/backfill/start',
+				method: 'POST',
+			})
+		);
+		const bar = await screen.findByRole('progressbar');
+		expect(bar.getAttribute('aria-valuenow')).toBe('20');
+		expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
+		expect(
+			screen.queryByRole('button', { name: 'Start backfill' })
+		).toBeNull();
+	});
+});

@@ -13,24 +13,24 @@ import { store } from '../store';
 export const POLL_MS = 2000;
 
 export function BackfillPage() {
-	const progress = useSelect( ( select ) => select( store ).getBackfill(), [] );
-	const { loadBackfill, controlBackfill } = useDispatch( store );
+	const progress = useSelect((select) => select(store).getBackfill(), []);
+	const { loadBackfill, controlBackfill } = useDispatch(store);
 	const state = progress?.state;
 
-	useEffect( () => {
+	useEffect(() => {
 		void loadBackfill();
-	}, [ loadBackfill ] );
+	}, [loadBackfill]);
 
 	// Progress lives on the server, so polling picks up where a reload left off.
-	useEffect( () => {
-		if ( state !== 'running' ) {
+	useEffect(() => {
+		if (state !== 'running') {
 			return undefined;
 		}
-		const timer = window.setInterval( () => void loadBackfill(), POLL_MS );
-		return () => window.clearInterval( timer );
-	}, [ state, loadBackfill ] );
+		const timer = window.setInterval(() => void loadBackfill(), POLL_MS);
+		return () => window.clearInterval(timer);
+	}, [state, loadBackfill]);
 
-	if ( ! progress ) {
+	if (!progress) {
 		return (
 			<>
 				<Spinner />
@@ -42,36 +42,67 @@ export function BackfillPage() {
 	return (
 		<div className="kalas-iris-backfill">
 			<p>
-				Annotates and indexes every product that has a photo but no annotation yet, 20 products at
-				a time in the background. You can leave this page; the run continues.
+				Annotates and indexes every product that has a photo but no
+				annotation yet, 20 products at a time in the background. You can
+				leave this page; the run continues.
 			</p>
-			<p role="status" data-testid="backfill-state" data-state={ progress.state }>
-				{ { idle: 'Not started.', running: 'Running…', paused: 'Paused.', done: 'Done.' }[ progress.state ] }
+			<p
+				role="status"
+				data-testid="backfill-state"
+				data-state={progress.state}
+			>
+				{
+					{
+						idle: 'Not started.',
+						running: 'Running…',
+						paused: 'Paused.',
+						done: 'Done.',
+					}[progress.state]
+				}
 			</p>
-			{ progress.state !== 'idle' ? <BackfillProgressBar progress={ progress } /> : null }
-			{ progress.error ? (
-				<Notice status="warning" isDismissible={ false }>
-					Waiting for the service: { progress.error.message }
-					{ progress.retry_at ? ` Next try at ${ new Date( progress.retry_at * 1000 ).toLocaleTimeString() }.` : '' }
+			{progress.state === 'done' && progress.total === 0 ? (
+				<p>
+					Nothing to backfill: every product with a photo has an
+					annotation.
+				</p>
+			) : null}
+			{progress.state !== 'idle' ? (
+				<BackfillProgressBar progress={progress} />
+			) : null}
+			{progress.error ? (
+				<Notice status="warning" isDismissible={false}>
+					Waiting for the service: {progress.error.message}
+					{progress.retry_at
+						? ` Next try at ${new Date(progress.retry_at * 1000).toLocaleTimeString()}.`
+						: ''}
 				</Notice>
-			) : null }
+			) : null}
 			<ErrorNotice area="backfill" />
 			<div className="kalas-iris-backfill__actions">
-				{ progress.state === 'idle' || progress.state === 'done' ? (
-					<Button variant="primary" onClick={ () => void controlBackfill( 'start' ) }>
+				{progress.state === 'idle' || progress.state === 'done' ? (
+					<Button
+						variant="primary"
+						onClick={() => void controlBackfill('start')}
+					>
 						Start backfill
 					</Button>
-				) : null }
-				{ progress.state === 'running' ? (
-					<Button variant="secondary" onClick={ () => void controlBackfill( 'pause' ) }>
+				) : null}
+				{progress.state === 'running' ? (
+					<Button
+						variant="secondary"
+						onClick={() => void controlBackfill('pause')}
+					>
 						Pause
 					</Button>
-				) : null }
-				{ progress.state === 'paused' ? (
-					<Button variant="primary" onClick={ () => void controlBackfill( 'resume' ) }>
+				) : null}
+				{progress.state === 'paused' ? (
+					<Button
+						variant="primary"
+						onClick={() => void controlBackfill('resume')}
+					>
 						Resume
 					</Button>
-				) : null }
+				) : null}
 			</div>
 		</div>
 	);

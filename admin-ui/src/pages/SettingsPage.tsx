@@ -25,23 +25,26 @@ interface FormState {
 	service_url: string;
 	api_key: string;
 	mode: Mode;
-	thresholds: Record< string, string >;
+	thresholds: Record<string, string>;
 	tag_fields: string;
 	attribute_fields: string;
 	set_category: boolean;
 	protect_manual: boolean;
 }
 
-function toForm( settings: Settings ): FormState {
+function toForm(settings: Settings): FormState {
 	return {
 		service_url: settings.service_url,
 		api_key: '',
 		mode: settings.mode,
 		thresholds: Object.fromEntries(
-			Object.entries( settings.thresholds ).map( ( [ field, value ] ) => [ field, String( value ) ] )
+			Object.entries(settings.thresholds).map(([field, value]) => [
+				field,
+				String(value),
+			])
 		),
-		tag_fields: settings.tag_fields.join( ', ' ),
-		attribute_fields: settings.attribute_fields.join( ', ' ),
+		tag_fields: settings.tag_fields.join(', '),
+		attribute_fields: settings.attribute_fields.join(', '),
 		set_category: settings.set_category,
 		protect_manual: settings.protect_manual,
 	};
@@ -52,52 +55,53 @@ function toForm( settings: Settings ): FormState {
  *
  * @param form Form state.
  */
-export function toUpdate( form: FormState ): SettingsUpdate {
+export function toUpdate(form: FormState): SettingsUpdate {
 	return {
 		service_url: form.service_url.trim(),
 		api_key: form.api_key.trim() === '' ? null : form.api_key.trim(),
 		mode: form.mode,
 		thresholds: Object.fromEntries(
-			Object.entries( form.thresholds )
-				.filter( ( [ , value ] ) => value.trim() !== '' )
-				.map( ( [ field, value ] ) => [ field, Number( value ) ] )
+			Object.entries(form.thresholds)
+				.filter(([, value]) => value.trim() !== '')
+				.map(([field, value]) => [field, Number(value)])
 		),
-		tag_fields: parseList( form.tag_fields ),
-		attribute_fields: parseList( form.attribute_fields ),
+		tag_fields: parseList(form.tag_fields),
+		attribute_fields: parseList(form.attribute_fields),
 		set_category: form.set_category,
 		protect_manual: form.protect_manual,
 	};
 }
 
 function ConnectionTest() {
-	const connection = useSelect( ( select ) => select( store ).getConnection(), [] );
-	const { testConnection } = useDispatch( store );
+	const connection = useSelect((select) => select(store).getConnection(), []);
+	const { testConnection } = useDispatch(store);
 	return (
 		<div className="kalas-iris-connection">
 			<Button
 				variant="secondary"
-				onClick={ () => void testConnection() }
-				isBusy={ connection.status === 'testing' }
-				disabled={ connection.status === 'testing' }
+				onClick={() => void testConnection()}
+				isBusy={connection.status === 'testing'}
+				disabled={connection.status === 'testing'}
 			>
 				Test connection
 			</Button>
-			{ connection.status === 'ok' && connection.model ? (
+			{connection.status === 'ok' && connection.model ? (
 				<p role="status" data-testid="connection-result">
-					Connected: model pack <strong>{ connection.model.name }</strong>{ ' ' }
-					{ connection.model.version }, answered in{ ' ' }
-					{ Math.round( connection.model.latency_ms ) } ms.
+					Connected: model pack{' '}
+					<strong>{connection.model.name}</strong>{' '}
+					{connection.model.version}, answered in{' '}
+					{Math.round(connection.model.latency_ms)} ms.
 				</p>
-			) : null }
+			) : null}
 			<ErrorNotice area="connection" />
 		</div>
 	);
 }
 
-function WooCommerceAccess( { settings }: { settings: Settings } ) {
-	const { startConnect, connectManually } = useDispatch( store );
-	const [ key, setKey ] = useState( '' );
-	const [ secret, setSecret ] = useState( '' );
+function WooCommerceAccess({ settings }: { settings: Settings }) {
+	const { startConnect, connectManually } = useDispatch(store);
+	const [key, setKey] = useState('');
+	const [secret, setSecret] = useState('');
 	const { shopIsSsl } = adminConfig();
 	const connection = settings.woocommerce_connection;
 
@@ -107,37 +111,41 @@ function WooCommerceAccess( { settings }: { settings: Settings } ) {
 				<h2>WooCommerce access for the service</h2>
 			</CardHeader>
 			<CardBody>
-				{ connection.connected ? (
+				{connection.connected ? (
 					<p data-testid="woocommerce-connected">
-						The service has WooCommerce REST access since { connection.connected_at }.
+						The service has WooCommerce REST access since{' '}
+						{connection.connected_at}.
 					</p>
 				) : (
-					<p>The service does not have WooCommerce REST access yet.</p>
-				) }
-				{ shopIsSsl ? (
+					<p>
+						The service does not have WooCommerce REST access yet.
+					</p>
+				)}
+				{shopIsSsl ? (
 					<Button
 						variant="secondary"
-						onClick={ async () => {
+						onClick={async () => {
 							const url = await startConnect();
-							if ( url ) {
-								window.location.assign( url );
+							if (url) {
+								window.location.assign(url);
 							}
-						} }
+						}}
 					>
 						Connect to WooCommerce
 					</Button>
 				) : (
 					<>
 						<p className="description">
-							WooCommerce only authorises apps on HTTPS sites. Create a Read/Write key under
-							WooCommerce → Settings → Advanced → REST API and enter it here.
+							WooCommerce only authorises apps on HTTPS sites.
+							Create a Read/Write key under WooCommerce → Settings
+							→ Advanced → REST API and enter it here.
 						</p>
 						<TextControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
 							label="Consumer key"
-							value={ key }
-							onChange={ setKey }
+							value={key}
+							onChange={setKey}
 							autoComplete="off"
 						/>
 						<TextControl
@@ -145,24 +153,29 @@ function WooCommerceAccess( { settings }: { settings: Settings } ) {
 							__next40pxDefaultSize
 							label="Consumer secret"
 							type="password"
-							value={ secret }
-							onChange={ setSecret }
+							value={secret}
+							onChange={setSecret}
 							autoComplete="off"
 						/>
 						<Button
 							variant="secondary"
-							disabled={ ! key || ! secret }
-							onClick={ async () => {
-								if ( await connectManually( key.trim(), secret.trim() ) ) {
-									setKey( '' );
-									setSecret( '' );
+							disabled={!key || !secret}
+							onClick={async () => {
+								if (
+									await connectManually(
+										key.trim(),
+										secret.trim()
+									)
+								) {
+									setKey('');
+									setSecret('');
 								}
-							} }
+							}}
 						>
 							Save WooCommerce keys
 						</Button>
 					</>
-				) }
+				)}
 				<ErrorNotice area="connect" />
 			</CardBody>
 		</Card>
@@ -171,27 +184,27 @@ function WooCommerceAccess( { settings }: { settings: Settings } ) {
 
 export function SettingsPage() {
 	const { settings, saving, model } = useSelect(
-		( select ) => ( {
-			settings: select( store ).getSettings(),
-			saving: select( store ).isSaving(),
-			model: select( store ).getConnection().model,
-		} ),
+		(select) => ({
+			settings: select(store).getSettings(),
+			saving: select(store).isSaving(),
+			model: select(store).getConnection().model,
+		}),
 		[]
 	);
-	const { loadSettings, saveSettings } = useDispatch( store );
-	const [ form, setForm ] = useState< FormState | null >( null );
-	const [ saved, setSaved ] = useState( false );
+	const { loadSettings, saveSettings } = useDispatch(store);
+	const [form, setForm] = useState<FormState | null>(null);
+	const [saved, setSaved] = useState(false);
 
-	useEffect( () => {
+	useEffect(() => {
 		void loadSettings();
-	}, [ loadSettings ] );
-	useEffect( () => {
-		if ( settings ) {
-			setForm( toForm( settings ) );
+	}, [loadSettings]);
+	useEffect(() => {
+		if (settings) {
+			setForm(toForm(settings));
 		}
-	}, [ settings ] );
+	}, [settings]);
 
-	if ( ! settings || ! form ) {
+	if (!settings || !form) {
 		return (
 			<>
 				<Spinner />
@@ -201,28 +214,28 @@ export function SettingsPage() {
 	}
 
 	const fields = Array.from(
-		new Set( [
+		new Set([
 			'default',
 			'category',
 			'color',
-			...( model?.fields ?? [] ),
-			...parseList( form.tag_fields ),
-			...parseList( form.attribute_fields ),
-			...Object.keys( form.thresholds ),
-		] )
+			...(model?.fields ?? []),
+			...parseList(form.tag_fields),
+			...parseList(form.attribute_fields),
+			...Object.keys(form.thresholds),
+		])
 	);
-	const set = ( patch: Partial< FormState > ) => {
-		setSaved( false );
-		setForm( { ...form, ...patch } );
+	const set = (patch: Partial<FormState>) => {
+		setSaved(false);
+		setForm({ ...form, ...patch });
 	};
 
 	return (
 		<form
 			className="kalas-iris-settings"
-			onSubmit={ async ( event ) => {
+			onSubmit={async (event) => {
 				event.preventDefault();
-				setSaved( Boolean( await saveSettings( toUpdate( form ) ) ) );
-			} }
+				setSaved(Boolean(await saveSettings(toUpdate(form))));
+			}}
 		>
 			<Card>
 				<CardHeader>
@@ -234,8 +247,8 @@ export function SettingsPage() {
 						__next40pxDefaultSize
 						label="Service URL"
 						type="url"
-						value={ form.service_url }
-						onChange={ ( service_url ) => set( { service_url } ) }
+						value={form.service_url}
+						onChange={(service_url) => set({ service_url })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
@@ -243,19 +256,19 @@ export function SettingsPage() {
 						label="API key"
 						type="password"
 						autoComplete="off"
-						value={ form.api_key }
+						value={form.api_key}
 						help={
 							settings.has_api_key
 								? 'A key is saved. Leave empty to keep it.'
 								: 'Create one with: npx kalas-iris keys create --shop <name>'
 						}
-						onChange={ ( api_key ) => set( { api_key } ) }
+						onChange={(api_key) => set({ api_key })}
 					/>
 					<ConnectionTest />
 				</CardBody>
 			</Card>
 
-			<WooCommerceAccess settings={ settings } />
+			<WooCommerceAccess settings={settings} />
 
 			<Card>
 				<CardHeader>
@@ -264,71 +277,94 @@ export function SettingsPage() {
 				<CardBody>
 					<RadioControl
 						label="Mode"
-						selected={ form.mode }
-						options={ [
-							{ label: 'Apply labels automatically', value: 'auto' },
-							{ label: 'Suggest labels for review', value: 'review' },
-						] }
-						onChange={ ( mode ) => set( { mode: mode === 'review' ? 'review' : 'auto' } ) }
+						selected={form.mode}
+						options={[
+							{
+								label: 'Apply labels automatically',
+								value: 'auto',
+							},
+							{
+								label: 'Suggest labels for review',
+								value: 'review',
+							},
+						]}
+						onChange={(mode) =>
+							set({ mode: mode === 'review' ? 'review' : 'auto' })
+						}
 					/>
 					<ToggleControl
 						__nextHasNoMarginBottom
 						label="Never remove or overwrite a tag or attribute a person set"
-						checked={ form.protect_manual }
-						onChange={ ( protect_manual ) => set( { protect_manual } ) }
+						checked={form.protect_manual}
+						onChange={(protect_manual) => set({ protect_manual })}
 					/>
 					<ToggleControl
 						__nextHasNoMarginBottom
 						label="Set the product category"
-						checked={ form.set_category }
-						onChange={ ( set_category ) => set( { set_category } ) }
+						checked={form.set_category}
+						onChange={(set_category) => set({ set_category })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label="Fields that become product tags"
 						help="Comma separated, e.g. usage, season"
-						value={ form.tag_fields }
-						onChange={ ( tag_fields ) => set( { tag_fields } ) }
+						value={form.tag_fields}
+						onChange={(tag_fields) => set({ tag_fields })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label="Fields that become global attributes (pa_…)"
 						help="Comma separated, e.g. color, pattern"
-						value={ form.attribute_fields }
-						onChange={ ( attribute_fields ) => set( { attribute_fields } ) }
+						value={form.attribute_fields}
+						onChange={(attribute_fields) =>
+							set({ attribute_fields })
+						}
 					/>
 					<fieldset className="kalas-iris-thresholds">
-						<legend>Confidence thresholds (0 to 1; for colours, the share of the garment)</legend>
-						{ fields.map( ( field ) => (
+						<legend>
+							Confidence thresholds (0 to 1; for colours, the
+							share of the garment)
+						</legend>
+						{fields.map((field) => (
 							<TextControl
 								__nextHasNoMarginBottom
 								__next40pxDefaultSize
-								key={ field }
-								label={ `Threshold: ${ field }` }
+								key={field}
+								label={`Threshold: ${field}`}
 								type="number"
-								min={ 0 }
-								max={ 1 }
-								step={ 0.05 }
-								value={ form.thresholds[ field ] ?? '' }
-								placeholder={ form.thresholds.default ?? '' }
-								onChange={ ( value ) =>
-									set( { thresholds: { ...form.thresholds, [ field ]: value } } )
+								min={0}
+								max={1}
+								step={0.05}
+								value={form.thresholds[field] ?? ''}
+								placeholder={form.thresholds.default ?? ''}
+								onChange={(value) =>
+									set({
+										thresholds: {
+											...form.thresholds,
+											[field]: value,
+										},
+									})
 								}
 							/>
-						) ) }
+						))}
 					</fieldset>
 				</CardBody>
 			</Card>
 
 			<ErrorNotice area="settings" />
-			{ saved ? (
-				<Notice status="success" isDismissible={ false }>
+			{saved ? (
+				<Notice status="success" isDismissible={false}>
 					Settings saved.
 				</Notice>
-			) : null }
-			<Button variant="primary" type="submit" isBusy={ saving } disabled={ saving }>
+			) : null}
+			<Button
+				variant="primary"
+				type="submit"
+				isBusy={saving}
+				disabled={saving}
+			>
 				Save settings
 			</Button>
 		</form>

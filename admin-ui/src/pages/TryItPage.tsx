@@ -1,7 +1,12 @@
 /**
  * Try it: drop any photo, see what the model says and the most similar products.
  */
-import { Button, DropZone, FormFileUpload, Spinner } from '@wordpress/components';
+import {
+	Button,
+	DropZone,
+	FormFileUpload,
+	Spinner,
+} from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useState } from '@wordpress/element';
 
@@ -11,23 +16,26 @@ import { percent } from '../format';
 import { store } from '../store';
 
 export function TryItPage() {
-	const tryIt = useSelect( ( select ) => select( store ).getTry(), [] );
-	const { tryImage } = useDispatch( store );
-	const [ preview, setPreview ] = useState< string | null >( null );
+	const tryIt = useSelect((select) => select(store).getTry(), []);
+	const { tryImage } = useDispatch(store);
+	const [preview, setPreview] = useState<string | null>(null);
 
-	useEffect( () => () => {
-		if ( preview ) {
-			URL.revokeObjectURL( preview );
-		}
-	}, [ preview ] );
+	useEffect(
+		() => () => {
+			if (preview) {
+				URL.revokeObjectURL(preview);
+			}
+		},
+		[preview]
+	);
 
-	const send = ( files: FileList | File[] | null ) => {
-		const file = files?.[ 0 ];
-		if ( ! file ) {
+	const send = (files: FileList | File[] | null) => {
+		const file = files?.[0];
+		if (!file) {
 			return;
 		}
-		setPreview( URL.createObjectURL( file ) );
-		void tryImage( file );
+		setPreview(URL.createObjectURL(file));
+		void tryImage(file);
 	};
 
 	return (
@@ -36,40 +44,61 @@ export function TryItPage() {
 				<p>Drop a photo here, or</p>
 				<FormFileUpload
 					accept="image/*"
-					onChange={ ( event ) => send( event.currentTarget.files ) }
-					render={ ( { openFileDialog } ) => (
-						<Button variant="primary" onClick={ openFileDialog }>
+					onChange={(event) => send(event.currentTarget.files)}
+					render={({ openFileDialog }) => (
+						<Button variant="primary" onClick={openFileDialog}>
 							Choose a photo
 						</Button>
-					) }
+					)}
 				/>
-				<DropZone onFilesDrop={ ( files ) => send( files ) } />
+				<DropZone onFilesDrop={(files) => send(files)} />
 			</div>
 			<ErrorNotice area="tryIt" />
-			{ preview ? <img className="kalas-iris-try__preview" src={ preview } alt="The photo you chose" /> : null }
-			{ tryIt.status === 'uploading' ? <Spinner /> : null }
-			{ tryIt.status === 'done' && tryIt.result ? (
-				<div className="kalas-iris-try__result" data-testid="try-result">
+			{preview ? (
+				<img
+					className="kalas-iris-try__preview"
+					src={preview}
+					alt="The photo you chose"
+				/>
+			) : null}
+			{tryIt.status === 'uploading' ? <Spinner /> : null}
+			{tryIt.status === 'done' && tryIt.result ? (
+				<div
+					className="kalas-iris-try__result"
+					data-testid="try-result"
+				>
 					<h2>What the model sees</h2>
-					<AnnotationView annotation={ tryIt.result.annotation } />
+					<AnnotationView annotation={tryIt.result.annotation} />
 					<h2>Most similar products</h2>
-					{ tryIt.result.similar.length === 0 ? (
-						<p>No similar products yet. Run a backfill to index the catalogue.</p>
+					{tryIt.result.similar.length === 0 ? (
+						<p>
+							No similar products yet. Run a backfill to index the
+							catalogue.
+						</p>
 					) : (
 						<ul className="kalas-iris-similar-list">
-							{ tryIt.result.similar.map( ( item ) => (
-								<li key={ item.id }>
-									<a href={ item.permalink }>
-										{ item.image_url ? <img src={ item.image_url } alt="" width={ 120 } height={ 120 } /> : null }
-										<span>{ item.name }</span>
+							{tryIt.result.similar.map((item) => (
+								<li key={item.id}>
+									<a href={item.permalink}>
+										{item.image_url ? (
+											<img
+												src={item.image_url}
+												alt=""
+												width={120}
+												height={120}
+											/>
+										) : null}
+										<span>{item.name}</span>
 									</a>
-									<span className="kalas-iris-similar-list__score">{ percent( item.score ) } similar</span>
+									<span className="kalas-iris-similar-list__score">
+										{percent(item.score)} similar
+									</span>
 								</li>
-							) ) }
+							))}
 						</ul>
-					) }
+					)}
 				</div>
-			) : null }
+			) : null}
 		</div>
 	);
 }

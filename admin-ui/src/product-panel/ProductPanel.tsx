@@ -13,24 +13,30 @@ import { store } from '../store';
 /** How often the panel refreshes while a job is queued or retrying. */
 export const PANEL_POLL_MS = 3000;
 
-export function ProductPanel( { productId }: { productId: number } ) {
-	const product = useSelect( ( select ) => select( store ).getProduct( productId ), [ productId ] );
-	const { loadProduct, reannotate } = useDispatch( store );
+export function ProductPanel({ productId }: { productId: number }) {
+	const product = useSelect(
+		(select) => select(store).getProduct(productId),
+		[productId]
+	);
+	const { loadProduct, reannotate } = useDispatch(store);
 	const status = product?.status;
 
-	useEffect( () => {
-		void loadProduct( productId );
-	}, [ productId, loadProduct ] );
+	useEffect(() => {
+		void loadProduct(productId);
+	}, [productId, loadProduct]);
 
-	useEffect( () => {
-		if ( status !== 'pending' && status !== 'retrying' ) {
+	useEffect(() => {
+		if (status !== 'pending' && status !== 'retrying') {
 			return undefined;
 		}
-		const timer = window.setInterval( () => void loadProduct( productId ), PANEL_POLL_MS );
-		return () => window.clearInterval( timer );
-	}, [ status, productId, loadProduct ] );
+		const timer = window.setInterval(
+			() => void loadProduct(productId),
+			PANEL_POLL_MS
+		);
+		return () => window.clearInterval(timer);
+	}, [status, productId, loadProduct]);
 
-	if ( ! product ) {
+	if (!product) {
 		return (
 			<>
 				<Spinner />
@@ -38,32 +44,41 @@ export function ProductPanel( { productId }: { productId: number } ) {
 			</>
 		);
 	}
-	const stored = Array.isArray( product.annotation ) ? null : product.annotation;
-	const job = Array.isArray( product.job ) ? null : product.job;
-	const applied = Array.isArray( product.applied ) ? {} : product.applied;
+	const stored = Array.isArray(product.annotation)
+		? null
+		: product.annotation;
+	const job = Array.isArray(product.job) ? null : product.job;
+	const applied = Array.isArray(product.applied) ? {} : product.applied;
 
 	return (
 		<div className="kalas-iris-product-panel">
-			<StatusBadge status={ product.status } job={ job } />
-			{ stored?.annotation ? <AnnotationView annotation={ stored.annotation } /> : null }
-			{ stored?.annotated_at ? (
-				<p className="description">Annotated { new Date( stored.annotated_at ).toLocaleString() }</p>
-			) : null }
-			{ Object.keys( applied ).length > 0 ? (
+			<StatusBadge status={product.status} job={job} />
+			{stored?.annotation ? (
+				<AnnotationView annotation={stored.annotation} />
+			) : null}
+			{stored?.annotated_at ? (
 				<p className="description">
-					Added by Kalas Iris:{ ' ' }
-					{ Object.entries( applied )
-						.filter( ( [ , record ] ) => record.applied.length > 0 )
-						.map( ( [ taxonomy, record ] ) => `${ taxonomy }: ${ record.applied.join( ', ' ) }` )
-						.join( '; ' ) }
+					Annotated {new Date(stored.annotated_at).toLocaleString()}
 				</p>
-			) : null }
+			) : null}
+			{Object.keys(applied).length > 0 ? (
+				<p className="description">
+					Added by Kalas Iris:{' '}
+					{Object.entries(applied)
+						.filter(([, record]) => record.applied.length > 0)
+						.map(
+							([taxonomy, record]) =>
+								`${taxonomy}: ${record.applied.join(', ')}`
+						)
+						.join('; ')}
+				</p>
+			) : null}
 			<ErrorNotice area="product" />
 			<Button
 				variant="secondary"
-				onClick={ () => void reannotate( productId ) }
-				disabled={ status === 'pending' }
-				isBusy={ status === 'pending' }
+				onClick={() => void reannotate(productId)}
+				disabled={status === 'pending'}
+				isBusy={status === 'pending'}
 			>
 				Re-annotate
 			</Button>

@@ -8,10 +8,10 @@ import '../store';
 import '../admin/screens.css';
 import { ProductPanel } from './ProductPanel';
 
-onReady( () => {
-	const root = document.getElementById( 'kalas-iris-product-panel' );
-	const id = Number( root?.dataset.productId );
-	if ( root && id > 0 ) {
-		createRoot( root ).render( <ProductPanel productId={ id } /> );
+onReady(() => {
+	const root = document.getElementById('kalas-iris-product-panel');
+	const id = Number(root?.dataset.productId);
+	if (root && id > 0) {
+		createRoot(root).render(<ProductPanel productId={id} />);
 	}
-} );
+});

@@ -20,10 +20,10 @@ interface WpErrorBody {
  * Turns whatever apiFetch threw (a WP_Error body, a network failure, a non-JSON page)
  * into an ApiError with a stable code and a sentence a person can read.
  */
-export function toApiError( thrown: unknown ): ApiError {
-	if ( thrown && typeof thrown === 'object' ) {
+export function toApiError(thrown: unknown): ApiError {
+	if (thrown && typeof thrown === 'object') {
 		const body = thrown as WpErrorBody;
-		if ( typeof body.code === 'string' && typeof body.message === 'string' ) {
+		if (typeof body.code === 'string' && typeof body.message === 'string') {
 			const errors = body.data?.errors ?? body.details;
 			const status = body.data?.status ?? body.status;
 			return {
@@ -32,11 +32,11 @@ export function toApiError( thrown: unknown ): ApiError {
 				status: typeof status === 'number' ? status : undefined,
 				details:
 					errors && typeof errors === 'object'
-						? ( errors as Record< string, string > )
+						? (errors as Record<string, string>)
 						: undefined,
 			};
 		}
-		if ( thrown instanceof Error ) {
+		if (thrown instanceof Error) {
 			return { code: 'network_error', message: thrown.message };
 		}
 	}
@@ -58,18 +58,18 @@ export interface RequestOptions {
  * @param path    Path under the plugin namespace, e.g. "/settings".
  * @param options Method and body.
  */
-export async function request< T >(
+export async function request<T>(
 	path: string,
 	options: RequestOptions = {}
-): Promise< T > {
+): Promise<T> {
 	try {
-		return await apiFetch< T >( {
+		return await apiFetch<T>({
 			path: NAMESPACE + path,
 			method: options.method ?? 'GET',
 			data: options.data,
 			body: options.body,
-		} );
-	} catch ( thrown ) {
-		throw toApiError( thrown );
+		});
+	} catch (thrown) {
+		throw toApiError(thrown);
 	}
 }

@@ -10,12 +10,12 @@ import * as thunks from './thunks';
 
 export const STORE_NAME = 'kalas-iris/admin';
 
-export const store = createReduxStore( STORE_NAME, {
+export const store = createReduxStore(STORE_NAME, {
 	reducer,
 	actions: { ...plainActions, ...thunks },
 	selectors,
-} );
+});
 
-register( store );
+register(store);
 
 export type { ErrorArea } from './state';

@@ -3,7 +3,7 @@ import * as selectors from './selectors';
 import { initialState, plainActions, type State } from './state';
 import type { BackfillProgress, ProductSummary, ReviewPage } from '../types';
 
-const progress = ( patch: Partial< BackfillProgress > ): BackfillProgress => ( {
+const progress = (patch: Partial<BackfillProgress>): BackfillProgress => ({
 	state: 'running',
 	total: 200,
 	done: 0,
@@ -16,12 +16,12 @@ const progress = ( patch: Partial< BackfillProgress > ): BackfillProgress => ( {
 	error: null,
 	retry_at: null,
 	...patch,
-} );
+});
 
-const item = ( id: number ): ProductSummary => ( {
+const item = (id: number): ProductSummary => ({
 	id,
 	product_id: id,
-	name: `Product ${ id }`,
+	name: `Product ${id}`,
 	permalink: '',
 	edit_url: '',
 	image_url: '',
@@ -29,55 +29,75 @@ const item = ( id: number ): ProductSummary => ( {
 	annotation: [],
 	applied: [],
 	job: [],
-} );
+});
 
-const reviewPage = ( ids: number[], total: number ): ReviewPage => ( {
-	items: ids.map( item ),
+const reviewPage = (ids: number[], total: number): ReviewPage => ({
+	items: ids.map(item),
 	total,
 	page: 1,
 	per_page: 20,
-} );
+});
 
-describe( 'admin store reducer and selectors', () => {
-	it( 'starts empty', () => {
-		const state = reducer( undefined, { type: '@@INIT' } as never );
-		expect( state ).toEqual( initialState );
-		expect( selectors.getBackfillPercent( state ) ).toBe( 0 );
-	} );
+describe('admin store reducer and selectors', () => {
+	it('starts empty', () => {
+		const state = reducer(undefined, { type: '@@INIT' } as never);
+		expect(state).toEqual(initialState);
+		expect(selectors.getBackfillPercent(state)).toBe(0);
+	});
 
-	it( 'computes the backfill percentage from done and failed', () => {
-		const state = reducer( initialState, plainActions.receiveBackfill( progress( { done: 49, failed: 1 } ) ) );
-		expect( selectors.getBackfillPercent( state ) ).toBe( 25 );
-		const done = reducer( state, plainActions.receiveBackfill( progress( { state: 'done', total: 0 } ) ) );
-		expect( selectors.getBackfillPercent( done ) ).toBe( 100 );
-	} );
+	it('computes the backfill percentage from done and failed', () => {
+		const state = reducer(
+			initialState,
+			plainActions.receiveBackfill(progress({ done: 49, failed: 1 }))
+		);
+		expect(selectors.getBackfillPercent(state)).toBe(25);
+		const done = reducer(
+			state,
+			plainActions.receiveBackfill(progress({ state: 'done', total: 0 }))
+		);
+		expect(selectors.getBackfillPercent(done)).toBe(100);
+	});
 
-	it( 'removes decided review items and lowers the total', () => {
-		let state: State = reducer( initialState, plainActions.receiveReview( reviewPage( [ 1, 2, 3 ], 30 ) ) );
-		state = reducer( state, plainActions.removeReviewItems( [ 1, 3, 99 ] ) );
-		expect( selectors.getReviewPage( state )?.items.map( ( i ) => i.id ) ).toEqual( [ 2 ] );
-		expect( selectors.getReviewPage( state )?.total ).toBe( 28 );
-	} );
+	it('removes decided review items and lowers the total', () => {
+		let state: State = reducer(
+			initialState,
+			plainActions.receiveReview(reviewPage([1, 2, 3], 30))
+		);
+		state = reducer(state, plainActions.removeReviewItems([1, 3, 99]));
+		expect(selectors.getReviewPage(state)?.items.map((i) => i.id)).toEqual([
+			2,
+		]);
+		expect(selectors.getReviewPage(state)?.total).toBe(28);
+	});
 
-	it( 'tracks busy review items', () => {
-		let state = reducer( initialState, plainActions.setReviewBusy( [ 1, 2 ], true ) );
-		expect( selectors.isReviewBusy( state, 2 ) ).toBe( true );
-		state = reducer( state, plainActions.setReviewBusy( [ 2 ], false ) );
-		expect( selectors.isReviewBusy( state, 1 ) ).toBe( true );
-		expect( selectors.isReviewBusy( state, 2 ) ).toBe( false );
-	} );
+	it('tracks busy review items', () => {
+		let state = reducer(
+			initialState,
+			plainActions.setReviewBusy([1, 2], true)
+		);
+		expect(selectors.isReviewBusy(state, 2)).toBe(true);
+		state = reducer(state, plainActions.setReviewBusy([2], false));
+		expect(selectors.isReviewBusy(state, 1)).toBe(true);
+		expect(selectors.isReviewBusy(state, 2)).toBe(false);
+	});
 
-	it( 'stores and clears errors per area', () => {
-		let state = reducer( initialState, plainActions.setError( 'backfill', { code: 'x', message: 'Broken.' } ) );
-		expect( selectors.getError( state, 'backfill' )?.message ).toBe( 'Broken.' );
-		expect( selectors.getError( state, 'review' ) ).toBeNull();
-		state = reducer( state, plainActions.setError( 'backfill', null ) );
-		expect( selectors.getError( state, 'backfill' ) ).toBeNull();
-	} );
+	it('stores and clears errors per area', () => {
+		let state = reducer(
+			initialState,
+			plainActions.setError('backfill', { code: 'x', message: 'Broken.' })
+		);
+		expect(selectors.getError(state, 'backfill')?.message).toBe('Broken.');
+		expect(selectors.getError(state, 'review')).toBeNull();
+		state = reducer(state, plainActions.setError('backfill', null));
+		expect(selectors.getError(state, 'backfill')).toBeNull();
+	});
 
-	it( 'keeps products by id', () => {
-		const state = reducer( initialState, plainActions.receiveProduct( item( 7 ) ) );
-		expect( selectors.getProduct( state, 7 )?.name ).toBe( 'Product 7' );
-		expect( selectors.getProduct( state, 8 ) ).toBeNull();
-	} );
-} );
+	it('keeps products by id', () => {
+		const state = reducer(
+			initialState,
+			plainActions.receiveProduct(item(7))
+		);
+		expect(selectors.getProduct(state, 7)?.name).toBe('Product 7');
+		expect(selectors.getProduct(state, 8)).toBeNull();
+	});
+});

@@ -3,8 +3,8 @@
  */
 import { initialState, type Action, type State } from './state';
 
-export function reducer( state: State = initialState, action: Action ): State {
-	switch ( action.type ) {
+export function reducer(state: State = initialState, action: Action): State {
+	switch (action.type) {
 		case 'RECEIVE_SETTINGS':
 			return { ...state, settings: action.settings };
 		case 'SET_SAVING':
@@ -15,7 +15,10 @@ export function reducer( state: State = initialState, action: Action ): State {
 				connection: { status: action.status, model: action.model },
 			};
 		case 'SET_REVIEW_LOADING':
-			return { ...state, review: { ...state.review, loading: action.loading } };
+			return {
+				...state,
+				review: { ...state.review, loading: action.loading },
+			};
 		case 'RECEIVE_REVIEW':
 			return {
 				...state,
@@ -23,23 +26,23 @@ export function reducer( state: State = initialState, action: Action ): State {
 			};
 		case 'SET_REVIEW_BUSY': {
 			const others = state.review.busy.filter(
-				( id ) => ! action.ids.includes( id )
+				(id) => !action.ids.includes(id)
 			);
 			return {
 				...state,
 				review: {
 					...state.review,
-					busy: action.busy ? [ ...others, ...action.ids ] : others,
+					busy: action.busy ? [...others, ...action.ids] : others,
 				},
 			};
 		}
 		case 'REMOVE_REVIEW_ITEMS': {
 			const page = state.review.page;
-			if ( ! page ) {
+			if (!page) {
 				return state;
 			}
 			const items = page.items.filter(
-				( item ) => ! action.ids.includes( item.id )
+				(item) => !action.ids.includes(item.id)
 			);
 			return {
 				...state,
@@ -50,7 +53,7 @@ export function reducer( state: State = initialState, action: Action ): State {
 						items,
 						total: Math.max(
 							0,
-							page.total - ( page.items.length - items.length )
+							page.total - (page.items.length - items.length)
 						),
 					},
 				},
@@ -66,14 +69,17 @@ export function reducer( state: State = initialState, action: Action ): State {
 		case 'RECEIVE_PRODUCT':
 			return {
 				...state,
-				products: { ...state.products, [ action.product.id ]: action.product },
+				products: {
+					...state.products,
+					[action.product.id]: action.product,
+				},
 			};
 		case 'SET_ERROR': {
 			const errors = { ...state.errors };
-			if ( action.error ) {
-				errors[ action.area ] = action.error;
+			if (action.error) {
+				errors[action.area] = action.error;
 			} else {
-				delete errors[ action.area ];
+				delete errors[action.area];
 			}
 			return { ...state, errors };
 		}

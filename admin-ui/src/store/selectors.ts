@@ -4,33 +4,33 @@
 import type { ErrorArea, State } from './state';
 import type { ApiError, BackfillProgress } from '../types';
 
-export const getSettings = ( state: State ) => state.settings;
-export const isSaving = ( state: State ) => state.saving;
-export const getConnection = ( state: State ) => state.connection;
-export const getReviewPage = ( state: State ) => state.review.page;
-export const isReviewLoading = ( state: State ) => state.review.loading;
-export const isReviewBusy = ( state: State, id: number ) =>
-	state.review.busy.includes( id );
-export const getBackfill = ( state: State ): BackfillProgress | null =>
+export const getSettings = (state: State) => state.settings;
+export const isSaving = (state: State) => state.saving;
+export const getConnection = (state: State) => state.connection;
+export const getReviewPage = (state: State) => state.review.page;
+export const isReviewLoading = (state: State) => state.review.loading;
+export const isReviewBusy = (state: State, id: number) =>
+	state.review.busy.includes(id);
+export const getBackfill = (state: State): BackfillProgress | null =>
 	state.backfill;
-export const getTry = ( state: State ) => state.tryIt;
-export const getProduct = ( state: State, id: number ) =>
-	state.products[ id ] ?? null;
-export const getError = ( state: State, area: ErrorArea ): ApiError | null =>
-	state.errors[ area ] ?? null;
+export const getTry = (state: State) => state.tryIt;
+export const getProduct = (state: State, id: number) =>
+	state.products[id] ?? null;
+export const getError = (state: State, area: ErrorArea): ApiError | null =>
+	state.errors[area] ?? null;
 
 /**
  * Whole-number percentage of the backfill that is processed (done or failed).
  *
  * @param state Store state.
  */
-export const getBackfillPercent = ( state: State ): number => {
+export const getBackfillPercent = (state: State): number => {
 	const progress = state.backfill;
-	if ( ! progress || progress.total <= 0 ) {
+	if (!progress || progress.total <= 0) {
 		return progress?.state === 'done' ? 100 : 0;
 	}
 	return Math.min(
 		100,
-		Math.floor( ( ( progress.done + progress.failed ) / progress.total ) * 100 )
+		Math.floor(((progress.done + progress.failed) / progress.total) * 100)
 	);
 };

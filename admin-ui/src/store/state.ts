@@ -30,8 +30,8 @@ export interface State {
 	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
 	backfill: BackfillProgress | null;
 	tryIt: { status: TryStatus; result: TryResult | null };
-	products: Record< number, ProductSummary >;
-	errors: Partial< Record< ErrorArea, ApiError > >;
+	products: Record<number, ProductSummary>;
+	errors: Partial<Record<ErrorArea, ApiError>>;
 }
 
 export const initialState: State = {
@@ -46,27 +46,29 @@ export const initialState: State = {
 };
 
 export const plainActions = {
-	receiveSettings: ( settings: Settings ) =>
-		( { type: 'RECEIVE_SETTINGS', settings } ) as const,
-	setSaving: ( saving: boolean ) => ( { type: 'SET_SAVING', saving } ) as const,
-	setConnection: ( status: ConnectionStatus, model: ModelInfo | null ) =>
-		( { type: 'SET_CONNECTION', status, model } ) as const,
-	setReviewLoading: ( loading: boolean ) =>
-		( { type: 'SET_REVIEW_LOADING', loading } ) as const,
-	receiveReview: ( page: ReviewPage ) =>
-		( { type: 'RECEIVE_REVIEW', page } ) as const,
-	setReviewBusy: ( ids: number[], busy: boolean ) =>
-		( { type: 'SET_REVIEW_BUSY', ids, busy } ) as const,
-	removeReviewItems: ( ids: number[] ) =>
-		( { type: 'REMOVE_REVIEW_ITEMS', ids } ) as const,
-	receiveBackfill: ( progress: BackfillProgress ) =>
-		( { type: 'RECEIVE_BACKFILL', progress } ) as const,
-	setTry: ( status: TryStatus, result: TryResult | null ) =>
-		( { type: 'SET_TRY', status, result } ) as const,
-	receiveProduct: ( product: ProductSummary ) =>
-		( { type: 'RECEIVE_PRODUCT', product } ) as const,
-	setError: ( area: ErrorArea, error: ApiError | null ) =>
-		( { type: 'SET_ERROR', area, error } ) as const,
+	receiveSettings: (settings: Settings) =>
+		({ type: 'RECEIVE_SETTINGS', settings }) as const,
+	setSaving: (saving: boolean) => ({ type: 'SET_SAVING', saving }) as const,
+	setConnection: (status: ConnectionStatus, model: ModelInfo | null) =>
+		({ type: 'SET_CONNECTION', status, model }) as const,
+	setReviewLoading: (loading: boolean) =>
+		({ type: 'SET_REVIEW_LOADING', loading }) as const,
+	receiveReview: (page: ReviewPage) =>
+		({ type: 'RECEIVE_REVIEW', page }) as const,
+	setReviewBusy: (ids: number[], busy: boolean) =>
+		({ type: 'SET_REVIEW_BUSY', ids, busy }) as const,
+	removeReviewItems: (ids: number[]) =>
+		({ type: 'REMOVE_REVIEW_ITEMS', ids }) as const,
+	receiveBackfill: (progress: BackfillProgress) =>
+		({ type: 'RECEIVE_BACKFILL', progress }) as const,
+	setTry: (status: TryStatus, result: TryResult | null) =>
+		({ type: 'SET_TRY', status, result }) as const,
+	receiveProduct: (product: ProductSummary) =>
+		({ type: 'RECEIVE_PRODUCT', product }) as const,
+	setError: (area: ErrorArea, error: ApiError | null) =>
+		({ type: 'SET_ERROR', area, error }) as const,
 };
 
-export type Action = ReturnType< ( typeof plainActions )[ keyof typeof plainActions ] >;
+export type Action = ReturnType<
+	(typeof plainActions)[keyof typeof plainActions]
+>;

@@ -19,7 +19,7 @@ type Plain = typeof plainActions;
 
 /** What a thunk receives; only the plain actions are used from it. */
 export interface ThunkArgs {
-	dispatch: { [ K in keyof Plain ]: ( ...args: Parameters< Plain[ K ] > ) => void };
+	dispatch: { [K in keyof Plain]: (...args: Parameters<Plain[K]>) => void };
 }
 
 /**
@@ -29,156 +29,161 @@ export interface ThunkArgs {
  * @param run  Body.
  * @return Thunk resolving to the body's result, or undefined after an error.
  */
-function guarded< T >( area: ErrorArea, run: ( args: ThunkArgs ) => Promise< T > ) {
-	return async ( args: ThunkArgs ): Promise< T | undefined > => {
-		args.dispatch.setError( area, null );
+function guarded<T>(area: ErrorArea, run: (args: ThunkArgs) => Promise<T>) {
+	return async (args: ThunkArgs): Promise<T | undefined> => {
+		args.dispatch.setError(area, null);
 		try {
-			return await run( args );
-		} catch ( thrown ) {
-			args.dispatch.setError( area, toApiError( thrown ) );
+			return await run(args);
+		} catch (thrown) {
+			args.dispatch.setError(area, toApiError(thrown));
 			return undefined;
 		}
 	};
 }
 
 export const loadSettings = () =>
-	guarded( 'settings', async ( { dispatch } ) => {
-		dispatch.receiveSettings( await request< Settings >( '/settings' ) );
-	} );
+	guarded('settings', async ({ dispatch }) => {
+		dispatch.receiveSettings(await request<Settings>('/settings'));
+	});
 
-export const saveSettings = ( update: SettingsUpdate ) =>
-	guarded( 'settings', async ( { dispatch } ) => {
-		dispatch.setSaving( true );
+export const saveSettings = (update: SettingsUpdate) =>
+	guarded('settings', async ({ dispatch }) => {
+		dispatch.setSaving(true);
 		try {
-			const settings = await request< Settings >( '/settings', {
+			const settings = await request<Settings>('/settings', {
 				method: 'POST',
 				data: update,
-			} );
-			dispatch.receiveSettings( settings );
+			});
+			dispatch.receiveSettings(settings);
 			return true;
 		} finally {
-			dispatch.setSaving( false );
+			dispatch.setSaving(false);
 		}
-	} );
+	});
 
 export const testConnection = () =>
-	guarded( 'connection', async ( { dispatch } ) => {
-		dispatch.setConnection( 'testing', null );
+	guarded('connection', async ({ dispatch }) => {
+		dispatch.setConnection('testing', null);
 		try {
-			const model = await request< ModelInfo >( '/settings/test', {
+			const model = await request<ModelInfo>('/settings/test', {
 				method: 'POST',
-			} );
-			dispatch.setConnection( 'ok', model );
-		} catch ( error ) {
-			dispatch.setConnection( 'error', null );
+			});
+			dispatch.setConnection('ok', model);
+		} catch (error) {
+			dispatch.setConnection('error', null);
 			throw error;
 		}
-	} );
+	});
 
 /** Asks for the WooCommerce authorization URL; the caller navigates to it. */
 export const startConnect = () =>
-	guarded( 'connect', async () => {
-		const { url } = await request< { url: string } >( '/connect/start', {
+	guarded('connect', async () => {
+		const { url } = await request<{ url: string }>('/connect/start', {
 			method: 'POST',
-		} );
+		});
 		return url;
-	} );
+	});
 
-export const connectManually = ( consumerKey: string, consumerSecret: string ) =>
-	guarded( 'connect', async ( { dispatch } ) => {
-		await request( '/connect/manual', {
+export const connectManually = (consumerKey: string, consumerSecret: string) =>
+	guarded('connect', async ({ dispatch }) => {
+		await request('/connect/manual', {
 			method: 'POST',
-			data: { consumer_key: consumerKey, consumer_secret: consumerSecret },
-		} );
-		dispatch.receiveSettings( await request< Settings >( '/settings' ) );
+			data: {
+				consumer_key: consumerKey,
+				consumer_secret: consumerSecret,
+			},
+		});
+		dispatch.receiveSettings(await request<Settings>('/settings'));
 		return true;
-	} );
+	});
 
-export const loadReview = ( page = 1 ) =>
-	guarded( 'review', async ( { dispatch } ) => {
-		dispatch.setReviewLoading( true );
+export const loadReview = (page = 1) =>
+	guarded('review', async ({ dispatch }) => {
+		dispatch.setReviewLoading(true);
 		try {
 			dispatch.receiveReview(
-				await request< ReviewPage >( `/review?page=${ page }&per_page=20` )
+				await request<ReviewPage>(`/review?page=${page}&per_page=20`)
 			);
 		} finally {
-			dispatch.setReviewLoading( false );
+			dispatch.setReviewLoading(false);
 		}
-	} );
+	});
 
 export const decide = (
 	id: number,
 	decision: 'accept' | 'reject',
 	labels: Labels | null = null
 ) =>
-	guarded( 'review', async ( { dispatch } ) => {
-		dispatch.setReviewBusy( [ id ], true );
+	guarded('review', async ({ dispatch }) => {
+		dispatch.setReviewBusy([id], true);
 		try {
-			await request( `/review/${ id }`, {
+			await request(`/review/${id}`, {
 				method: 'POST',
 				data: { decision, labels },
-			} );
-			dispatch.removeReviewItems( [ id ] );
+			});
+			dispatch.removeReviewItems([id]);
 		} finally {
-			dispatch.setReviewBusy( [ id ], false );
+			dispatch.setReviewBusy([id], false);
 		}
-	} );
+	});
 
-export const decideBulk = ( ids: number[], decision: 'accept' | 'reject' ) =>
-	guarded( 'review', async ( { dispatch } ) => {
-		dispatch.setReviewBusy( ids, true );
+export const decideBulk = (ids: number[], decision: 'accept' | 'reject') =>
+	guarded('review', async ({ dispatch }) => {
+		dispatch.setReviewBusy(ids, true);
 		try {
-			const { results } = await request< {
-				results: Array< { id: number; status: string } >;
-			} >( '/review/bulk', { method: 'POST', data: { ids, decision } } );
+			const { results } = await request<{
+				results: Array<{ id: number; status: string }>;
+			}>('/review/bulk', { method: 'POST', data: { ids, decision } });
 			dispatch.removeReviewItems(
-				results.filter( ( r ) => r.status !== 'error' ).map( ( r ) => r.id )
+				results.filter((r) => r.status !== 'error').map((r) => r.id)
 			);
 		} finally {
-			dispatch.setReviewBusy( ids, false );
+			dispatch.setReviewBusy(ids, false);
 		}
-	} );
+	});
 
 export const loadBackfill = () =>
-	guarded( 'backfill', async ( { dispatch } ) => {
-		dispatch.receiveBackfill( await request< BackfillProgress >( '/backfill' ) );
-	} );
+	guarded('backfill', async ({ dispatch }) => {
+		dispatch.receiveBackfill(await request<BackfillProgress>('/backfill'));
+	});
 
-export const controlBackfill = ( action: 'start' | 'pause' | 'resume' ) =>
-	guarded( 'backfill', async ( { dispatch } ) => {
+export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
+	guarded('backfill', async ({ dispatch }) => {
 		dispatch.receiveBackfill(
-			await request< BackfillProgress >( `/backfill/${ action }`, {
+			await request<BackfillProgress>(`/backfill/${action}`, {
 				method: 'POST',
-			} )
+			})
 		);
-	} );
+	});
 
-export const tryImage = ( file: File ) =>
-	guarded( 'tryIt', async ( { dispatch } ) => {
-		dispatch.setTry( 'uploading', null );
+export const tryImage = (file: File) =>
+	guarded('tryIt', async ({ dispatch }) => {
+		dispatch.setTry('uploading', null);
 		const body = new FormData();
-		body.append( 'image', file );
+		body.append('image', file);
 		try {
 			dispatch.setTry(
 				'done',
-				await request< TryResult >( '/try', { method: 'POST', body } )
+				await request<TryResult>('/try', { method: 'POST', body })
 			);
-		} catch ( error ) {
-			dispatch.setTry( 'error', null );
+		} catch (error) {
+			dispatch.setTry('error', null);
 			throw error;
 		}
-	} );
+	});
 
-export const loadProduct = ( id: number ) =>
-	guarded( 'product', async ( { dispatch } ) => {
-		dispatch.receiveProduct( await request< ProductSummary >( `/products/${ id }` ) );
-	} );
-
-export const reannotate = ( id: number ) =>
-	guarded( 'product', async ( { dispatch } ) => {
+export const loadProduct = (id: number) =>
+	guarded('product', async ({ dispatch }) => {
 		dispatch.receiveProduct(
-			await request< ProductSummary >( `/products/${ id }/annotate`, {
-				method: 'POST',
-			} )
+			await request<ProductSummary>(`/products/${id}`)
 		);
-	} );
+	});
+
+export const reannotate = (id: number) =>
+	guarded('product', async ({ dispatch }) => {
+		dispatch.receiveProduct(
+			await request<ProductSummary>(`/products/${id}/annotate`, {
+				method: 'POST',
+			})
+		);
+	});

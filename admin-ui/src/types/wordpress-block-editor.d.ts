@@ -6,8 +6,8 @@ declare module '@wordpress/block-editor' {
 	import type { ComponentType, ReactNode } from 'react';
 
 	export function useBlockProps(
-		props?: Record< string, unknown >
-	): Record< string, unknown >;
+		props?: Record<string, unknown>
+	): Record<string, unknown>;
 
-	export const InspectorControls: ComponentType< { children?: ReactNode } >;
+	export const InspectorControls: ComponentType<{ children?: ReactNode }>;
 }

@@ -15,50 +15,55 @@ export type ShopByPhotoAttributes = {
 
 interface EditProps {
 	attributes: ShopByPhotoAttributes;
-	setAttributes: ( attributes: Partial< ShopByPhotoAttributes > ) => void;
+	setAttributes: (attributes: Partial<ShopByPhotoAttributes>) => void;
 }
 
-export function Edit( { attributes, setAttributes }: EditProps ) {
+export function Edit({ attributes, setAttributes }: EditProps) {
 	return (
-		<div { ...useBlockProps( { className: 'kalas-iris-shop-by-photo' } ) }>
+		<div {...useBlockProps({ className: 'kalas-iris-shop-by-photo' })}>
 			<InspectorControls>
 				<PanelBody title="Settings">
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label="Field label"
-						value={ attributes.label }
-						onChange={ ( label ) => setAttributes( { label } ) }
+						value={attributes.label}
+						onChange={(label) => setAttributes({ label })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label="Button text"
-						value={ attributes.buttonText }
-						onChange={ ( buttonText ) => setAttributes( { buttonText } ) }
+						value={attributes.buttonText}
+						onChange={(buttonText) => setAttributes({ buttonText })}
 					/>
 					<RangeControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
 						label="Number of products"
-						min={ 1 }
-						max={ 24 }
-						value={ attributes.count }
-						onChange={ ( count ) => setAttributes( { count: count ?? 8 } ) }
+						min={1}
+						max={24}
+						value={attributes.count}
+						onChange={(count) =>
+							setAttributes({ count: count ?? 8 })
+						}
 					/>
 				</PanelBody>
 			</InspectorControls>
 			<label>
-				{ attributes.label } <input type="file" disabled />
-			</label>{ ' ' }
+				{attributes.label} <input type="file" disabled />
+			</label>{' '}
 			<button type="button" className="wp-element-button" disabled>
-				{ attributes.buttonText }
+				{attributes.buttonText}
 			</button>
 		</div>
 	);
 }
 
-registerBlockType( metadata as unknown as BlockConfiguration< ShopByPhotoAttributes >, {
-	edit: Edit,
-	save: () => null,
-} );
+registerBlockType(
+	metadata as unknown as BlockConfiguration<ShopByPhotoAttributes>,
+	{
+		edit: Edit,
+		save: () => null,
+	}
+);

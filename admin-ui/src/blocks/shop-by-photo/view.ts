@@ -4,43 +4,55 @@
  */
 import { checkFile, resultMessage, type SearchAnswer } from './check';
 
-function init( root: HTMLElement ): void {
-	const form = root.querySelector< HTMLFormElement >( 'form' );
-	const input = root.querySelector< HTMLInputElement >( 'input[type="file"]' );
-	const message = root.querySelector< HTMLElement >( '.kalas-iris-shop-by-photo__message' );
-	const results = root.querySelector< HTMLElement >( '.kalas-iris-shop-by-photo__results' );
+function init(root: HTMLElement): void {
+	const form = root.querySelector<HTMLFormElement>('form');
+	const input = root.querySelector<HTMLInputElement>('input[type="file"]');
+	const message = root.querySelector<HTMLElement>(
+		'.kalas-iris-shop-by-photo__message'
+	);
+	const results = root.querySelector<HTMLElement>(
+		'.kalas-iris-shop-by-photo__results'
+	);
 	const endpoint = root.dataset.endpoint;
-	if ( ! form || ! input || ! message || ! results || ! endpoint ) {
+	if (!form || !input || !message || !results || !endpoint) {
 		return;
 	}
-	const maxBytes = Number( root.dataset.maxBytes ) || 10 * 1048576;
+	const maxBytes = Number(root.dataset.maxBytes) || 10 * 1048576;
 	const count = root.dataset.count ?? '8';
 
-	form.addEventListener( 'submit', async ( event ) => {
+	form.addEventListener('submit', async (event) => {
 		event.preventDefault();
-		const file = input.files?.[ 0 ];
-		const problem = checkFile( file, maxBytes );
-		if ( problem || ! file ) {
+		const file = input.files?.[0];
+		const problem = checkFile(file, maxBytes);
+		if (problem || !file) {
 			message.textContent = problem;
 			return;
 		}
 		const body = new FormData();
-		body.append( 'image', file );
-		body.append( 'count', count );
+		body.append('image', file);
+		body.append('count', count);
 		message.textContent = 'Searching…';
-		root.setAttribute( 'aria-busy', 'true' );
+		root.setAttribute('aria-busy', 'true');
 		try {
-			const response = await fetch( endpoint, { method: 'POST', body, credentials: 'omit' } );
-			const answer = ( await response.json().catch( () => ( {} ) ) ) as SearchAnswer;
-			message.textContent = resultMessage( response.ok, answer );
+			const response = await fetch(endpoint, {
+				method: 'POST',
+				body,
+				credentials: 'omit',
+			});
+			const answer = (await response
+				.json()
+				.catch(() => ({}))) as SearchAnswer;
+			message.textContent = resultMessage(response.ok, answer);
 			// Server-rendered by WooCommerce's own templates, which escape their output.
-			results.innerHTML = response.ok ? answer.html ?? '' : '';
+			results.innerHTML = response.ok ? (answer.html ?? '') : '';
 		} catch {
-			message.textContent = resultMessage( false, {} );
+			message.textContent = resultMessage(false, {});
 		} finally {
-			root.removeAttribute( 'aria-busy' );
+			root.removeAttribute('aria-busy');
 		}
-	} );
+	});
 }
 
-document.querySelectorAll< HTMLElement >( '.kalas-iris-shop-by-photo[data-endpoint]' ).forEach( init );
+document
+	.querySelectorAll<HTMLElement>('.kalas-iris-shop-by-photo[data-endpoint]')
+	.forEach(init);
