@@ -121,7 +121,11 @@ final class WcProductGateway implements ProductGateway {
 	 */
 	private function change_attribute( array $attributes, string $taxonomy, array $add_ids, array $remove_ids ): array {
 		$attribute = $attributes[ $taxonomy ] ?? null;
-		if ( ! $attribute instanceof \WC_Product_Attribute ) {
+		if ( $attribute instanceof \WC_Product_Attribute ) {
+			// A copy: WC_Data::set_prop() compares the array with !==, so an attribute changed in
+			// place would look unchanged and WooCommerce would not save it.
+			$attribute = clone $attribute;
+		} else {
 			$attribute = new \WC_Product_Attribute();
 			$attribute->set_id( (int) wc_attribute_taxonomy_id_by_name( $taxonomy ) );
 			$attribute->set_name( $taxonomy );
