@@ -13,12 +13,12 @@ export class ProductEditorPage {
 
   async create(): Promise<void> {
     await this.page.goto("/wp-admin/post-new.php?post_type=product");
-    await expect(this.page.getByRole("heading", { name: "Add new product" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Add new product", level: 1 }).first()).toBeVisible();
   }
 
   async open(productId: number): Promise<void> {
     await this.page.goto(`/wp-admin/post.php?post=${productId}&action=edit`);
-    await expect(this.page.getByRole("heading", { name: "Edit product" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Edit product", level: 1 }).first()).toBeVisible();
   }
 
   async setName(name: string): Promise<void> {
@@ -32,8 +32,8 @@ export class ProductEditorPage {
   /** Adds a tag the way an owner types it into the "Product tags" box. */
   async addTag(tag: string): Promise<void> {
     await this.tagsBox.getByRole("combobox", { name: "Add new tag" }).fill(tag);
-    await this.tagsBox.getByRole("button", { name: "Add" }).click();
-    await expect(this.tagsBox.getByText(tag, { exact: true })).toBeVisible();
+    await this.tagsBox.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(this.tagsBox.getByRole("button", { name: `Remove term: ${tag}` })).toBeVisible();
   }
 
   /** Uploads a photo through the media modal and sets it as the product image. */
@@ -58,10 +58,10 @@ export class ProductEditorPage {
     return id;
   }
 
-  /** Tag names shown in the "Product tags" box. */
+  /** Tag names shown in the "Product tags" box (each has a "Remove term: NAME" button). */
   async tags(): Promise<string[]> {
-    const items = this.tagsBox.locator(".tagchecklist li");
-    return (await items.allInnerTexts()).map((t) => t.replace(/^\s*Remove term:.*?\n?/s, "").replace(/^\W+/, "").trim());
+    const buttons = this.tagsBox.getByRole("button", { name: /^Remove term: / });
+    return (await buttons.allTextContents()).map((t) => t.replace(/^\s*Remove term:\s*/, "").trim());
   }
 
   /** Clicks the plugin's "Re-annotate" in the Kalas Iris box. */

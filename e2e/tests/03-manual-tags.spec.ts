@@ -5,7 +5,8 @@ import { DONE, waitForStatus } from "../support/waits.js";
 
 test.describe("3. Manual tags win", () => {
   test("a tag the owner typed is still there after annotation and re-annotation", async ({ shop, settings, productEditor }) => {
-    await settings.connect({ mode: "auto", tag_fields: ["usage", "season", "gender"] });
+    // Colours become tags here, so Kalas Iris writes into the same list the owner typed into.
+    await settings.connect({ mode: "auto", tag_fields: ["color", "usage", "season", "gender"], attribute_fields: ["pattern"] });
     const ownerTag = "owner-picked";
     const name = uniqueName("E2E tagged dress");
 
@@ -17,7 +18,9 @@ test.describe("3. Manual tags win", () => {
     shop.created.push(id);
 
     const annotated = await waitForStatus(shop, id, DONE, 180_000);
-    expect(ShopApi.terms(annotated).tags).toContain(ownerTag);
+    const tags = ShopApi.terms(annotated).tags;
+    expect(tags).toContain(ownerTag);
+    expect(tags.length, `Kalas Iris added its own tags next to the owner's: ${tags.join(", ")}`).toBeGreaterThan(1);
 
     // Ask for a fresh annotation from the product screen: the owner's tag must survive it too.
     await productEditor.open(id);

@@ -21,7 +21,7 @@ test.describe('annotate a real photo', () => {
     const swatches = app.annotation.locator('.swatch');
     await expect(swatches.first()).toBeVisible();
     await expect(swatches.first()).toHaveText(/^[a-z][a-z ]*\d+%$/);
-    await expect(app.annotation.getByText(/^Took \d+(\.\d)? (ms|s) · model /)).toBeVisible();
+    await expect(app.annotation.getByText(/^Took \d+(\.\d)? (ms|s) on the service, \d+(\.\d)? (ms|s) in all · model /)).toBeVisible();
     await expect(app.annotation.getByText(/\d\.\d{3,}/)).toHaveCount(0);
 
     // Similar items: names link to the product page, each with its similarity.

@@ -36,7 +36,8 @@ test.describe('large phone photos', () => {
       ])
       .jpeg({ quality: 92 })
       .toBuffer();
-    expect(big.length).toBeGreaterThan(3 * 1024 * 1024);
+    // Well over the 1.5 MB a photo may have to go untouched.
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
     const file = testInfo.outputPath('phone-photo.jpg');
     fs.writeFileSync(file, big);
 
