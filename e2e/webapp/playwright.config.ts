@@ -10,7 +10,8 @@ const port = Number(process.env.KALAS_WEBAPP_PORT ?? 18790);
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '../test-results/webapp',
+  // Its own folder: the main e2e suite empties e2e/test-results when it starts.
+  outputDir: './test-results',
   // One service for all tests, on a 2-core machine: run them one after another.
   workers: 1,
   fullyParallel: false,

@@ -15,7 +15,7 @@ const cli = path.join(repoRoot, 'service', 'bin', 'kalas-iris.js');
 export default async function globalSetup(): Promise<() => Promise<void>> {
   execFileSync('npm', ['run', 'build:web', '-w', 'service'], { cwd: repoRoot, stdio: 'inherit' });
 
-  const logDir = path.join(repoRoot, 'e2e', 'test-results', 'webapp-service');
+  const logDir = path.join(repoRoot, 'e2e', 'webapp', 'service-logs');
   fs.mkdirSync(logDir, { recursive: true });
   const dataDirs: string[] = [];
   const children: ChildProcess[] = [];
@@ -62,7 +62,7 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`the service at ${url} exited with ${child.exitCode}; see e2e/test-results/webapp-service/*.log`);
+      throw new Error(`the service at ${url} exited with ${child.exitCode}; see e2e/webapp/service-logs/*.log`);
     try {
       const res = await fetch(`${url}/v1/health/ready`);
       if (res.ok && ((await res.json()) as { ready?: boolean }).ready) return;

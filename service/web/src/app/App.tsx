@@ -33,6 +33,7 @@ interface Current {
   /** The uploaded photo, kept so a correction can carry it; null for an entry reopened from history. */
   photo: Blob | null;
   previewUrl: string | null;
+  totalMs?: number;
   similar: SimilarItem[] | null;
   similarLoading: boolean;
   similarError: string | null;
@@ -119,6 +120,7 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
   async function handlePhoto(file: File) {
     setError(null);
     lastFile.current = file;
+    const started = performance.now();
     try {
       await validatePhoto(file, file.name || 'The file');
       setPhase({ kind: 'preparing' });
@@ -142,6 +144,7 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
         annotation,
         photo: prepared.blob,
         previewUrl: showPreview(prepared.blob, thumb),
+        totalMs: performance.now() - started,
         similar: null,
         similarLoading: true,
         similarError: null,
@@ -223,7 +226,7 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
               <h2 class="visually-hidden" tabIndex={-1} ref={resultHeading}>
                 Result for your photo
               </h2>
-              <AnnotationView annotation={current.annotation} previewUrl={current.previewUrl} />
+              <AnnotationView annotation={current.annotation} previewUrl={current.previewUrl} totalMs={current.totalMs} />
               {current.photo ? (
                 <CorrectionForm key={current.entryId} annotation={current.annotation} model={model} onSubmit={sendCorrection} />
               ) : (

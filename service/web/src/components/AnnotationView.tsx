@@ -5,10 +5,12 @@ import { ConfidenceBar } from './ConfidenceBar';
 interface Props {
   annotation: Annotation;
   previewUrl: string | null;
+  /** From choosing the photo to the answer, upload included; absent for an entry reopened from history. */
+  totalMs?: number;
 }
 
 /** The service's answer, read for a person: labels with confidence bars, colour swatches, time taken. */
-export function AnnotationView({ annotation, previewUrl }: Props) {
+export function AnnotationView({ annotation, previewUrl, totalMs }: Props) {
   const groups = Object.entries(annotation.attributes);
   return (
     <section class="card annotation" aria-labelledby="annotation-title">
@@ -42,7 +44,8 @@ export function AnnotationView({ annotation, previewUrl }: Props) {
         </ul>
       )}
       <p class="meta">
-        Took {duration(annotation.timing_ms)} · model {annotation.model.name} {annotation.model.version}
+        Took {duration(annotation.timing_ms)} on the service{totalMs !== undefined && `, ${duration(totalMs)} in all`} · model{' '}
+        {annotation.model.name} {annotation.model.version}
       </p>
     </section>
   );
