@@ -61,8 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the service at ${url} exited with ${child.exitCode}; see e2e/webapp/service-logs/*.log`);
+    if (child.exitCode !== null) throw new Error(`the service at ${url} exited with ${child.exitCode}; see e2e/webapp/service-logs/*.log`);
     try {
       const res = await fetch(`${url}/v1/health/ready`);
       if (res.ok && ((await res.json()) as { ready?: boolean }).ready) return;
