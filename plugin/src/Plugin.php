@@ -98,11 +98,23 @@ final class Plugin {
 			new Rest\ReviewController( new WpCatalog(), $this->meta(), new ReviewService( $this->write_back(), $this->meta(), $this->scheduler() ) ),
 			new Rest\BackfillController( $this->backfill() ),
 			new Rest\TryItController( $client, $this->settings() ),
-			new Rest\ShopperSearchController( $client, new RateLimiter( 'search', 10, 10 * MINUTE_IN_SECONDS ), new ProductListRenderer() ),
+			new Rest\ShopperSearchController( $client, $this->shopper_limiter(), new ProductListRenderer() ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();
 		}
+	}
+
+	/**
+	 * Photo searches per visitor: 10 per 10 minutes unless a site filters it
+	 * (kalas_iris_search_rate_limit, kalas_iris_search_rate_window in seconds).
+	 */
+	private function shopper_limiter(): RateLimiter {
+		return new RateLimiter(
+			'search',
+			max( 1, (int) apply_filters( 'kalas_iris_search_rate_limit', 10 ) ),
+			max( 1, (int) apply_filters( 'kalas_iris_search_rate_window', 10 * MINUTE_IN_SECONDS ) )
+		);
 	}
 
 	/**
