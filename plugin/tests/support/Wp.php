@@ -22,6 +22,10 @@ final class Wp {
 	public static array $meta = array();
 	/** @var array<int, array{type: string, status: string}> */
 	public static array $posts = array();
+	/** @var array<int, \WC_Product> */
+	public static array $products = array();
+	/** @var array<int, list<int>> */
+	public static array $related = array();
 
 	/**
 	 * Forgets everything.
@@ -30,7 +34,9 @@ final class Wp {
 		self::$actions = array();
 		self::$options = array();
 		self::$meta    = array();
-		self::$posts   = array();
+		self::$posts    = array();
+		self::$products = array();
+		self::$related  = array();
 	}
 
 	/**

@@ -129,3 +129,33 @@ class WP_Query {
 function remove_action( string $hook, $callback, int $priority = 10 ): bool {
 	return true;
 }
+
+if ( ! defined( 'DAY_IN_SECONDS' ) ) {
+	define( 'MINUTE_IN_SECONDS', 60 );
+	define( 'DAY_IN_SECONDS', 86400 );
+}
+
+/**
+ * Just enough of a WooCommerce product for visibility checks.
+ */
+class WC_Product {
+	public function __construct( private int $id, private string $status = 'publish', private bool $visible = true ) {
+	}
+	public function get_id(): int {
+		return $this->id;
+	}
+	public function get_status(): string {
+		return $this->status;
+	}
+	public function is_visible(): bool {
+		return $this->visible;
+	}
+}
+
+function wc_get_product( $id ) {
+	return Wp::$products[ (int) $id ] ?? false;
+}
+
+function wc_get_related_products( int $id, int $limit = 5 ): array {
+	return array_slice( Wp::$related[ $id ] ?? array(), 0, $limit );
+}
