@@ -23,6 +23,7 @@ const similar: Handler = () =>
         image_url: 'https://shop.example/15970.jpg',
       },
       { id: '21379', score: 0.62 },
+      { id: '666', score: 0.5, name: 'Evil', permalink: 'javascript:alert(1)', image_url: 'javascript:alert(2)' },
     ],
   });
 
@@ -71,6 +72,9 @@ describe('App', () => {
     expect(link.getAttribute('href')).toBe('https://shop.example/p/15970');
     expect(within(grid).getByText('Product 21379')).toBeTruthy();
     expect(within(grid).getByText('Similarity 91%')).toBeTruthy();
+    // A link or photo URL that is not http(s) is shown as plain text, never as a clickable href.
+    expect(within(grid).getByText('Evil').closest('a')).toBeNull();
+    expect(within(grid).queryByRole('img', { name: 'Evil' })).toBeNull();
 
     expect(transport.calls.find((c) => c.url === '/v1/annotate')?.headers?.Authorization).toBe('Bearer demo-token');
     expect(within(screen.getByRole('region', { name: 'Recent photos' })).getByRole('button', { name: /^Dresses, / })).toBeTruthy();

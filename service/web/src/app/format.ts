@@ -20,3 +20,17 @@ export function when(iso: string, now = new Date()): string {
     ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
     : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 }
+
+/**
+ * The URL if it is http(s), else null. Permalinks and photo URLs come from a shop's product index,
+ * so a `javascript:` or `data:` link must never become a clickable href on this page.
+ */
+export function safeHttpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

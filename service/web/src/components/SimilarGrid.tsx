@@ -1,5 +1,5 @@
 import type { SimilarItem } from '../api/types';
-import { percent } from '../app/format';
+import { percent, safeHttpUrl } from '../app/format';
 
 interface Props {
   items: SimilarItem[] | null;
@@ -23,18 +23,20 @@ export function SimilarGrid({ items, loading, error }: Props) {
         <ul class="similar__grid">
           {items.map((item) => {
             const name = item.name || `Product ${item.id}`;
+            const photo = safeHttpUrl(item.image_url);
+            const link = safeHttpUrl(item.permalink);
             return (
               <li key={item.id} class="similar__item">
-                {item.image_url ? (
-                  <img src={item.image_url} alt={name} loading="lazy" referrerpolicy="no-referrer" />
+                {photo ? (
+                  <img src={photo} alt={name} loading="lazy" referrerpolicy="no-referrer" />
                 ) : (
                   <div class="similar__nophoto" aria-hidden="true">
                     No photo
                   </div>
                 )}
                 <p class="similar__name">
-                  {item.permalink ? (
-                    <a href={item.permalink} target="_blank" rel="noopener noreferrer">
+                  {link ? (
+                    <a href={link} target="_blank" rel="noopener noreferrer">
                       {name}
                     </a>
                   ) : (
