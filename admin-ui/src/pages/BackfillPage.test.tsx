@@ -1,5 +1,5 @@
 import apiFetch from '@wordpress/api-fetch';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 
 import { BackfillPage } from './BackfillPage';
 
@@ -22,24 +22,33 @@ const idle = {
 	error: null,
 	retry_at: null,
 };
+const running = {
+	...idle,
+	state: 'running',
+	total: 40,
+	done: 20,
+	processed: 20,
+	remaining: 20,
+	eta_seconds: 90,
+};
 
 describe('BackfillPage', () => {
-	it('starts a backfill and shows a real progress bar', async () => {
-		mockedFetch.mockResolvedValueOnce(idle);
+	it('starts a backfill, shows a real progress bar and the job counts', async () => {
+		let started = false;
+		mockedFetch.mockImplementation(({ path }: { path: string }) => {
+			if (path.endsWith('/jobs')) {
+				return Promise.resolve({ counts: { retrying: 2, failed: 1 } });
+			}
+			if (path.endsWith('/backfill/start')) {
+				started = true;
+			}
+			return Promise.resolve(started ? running : idle);
+		});
 		render(<BackfillPage />);
 		const start = await screen.findByRole('button', {
 			name: 'Start backfill',
 		});
 
-		mockedFetch.mockResolvedValue({
-			...idle,
-			state: 'running',
-			total: 40,
-			done: 20,
-			processed: 20,
-			remaining: 20,
-			eta_seconds: 90,
-		});
 		await act(async () => {
 			fireEvent.click(start);
 		});
@@ -56,5 +65,11 @@ describe('BackfillPage', () => {
 		expect(
 			screen.queryByRole('button', { name: 'Start backfill' })
 		).toBeNull();
+
+		const jobs = screen.getByRole('table', { name: 'Annotation jobs' });
+		const retrying = within(jobs)
+			.getByText('Service unavailable, retrying')
+			.closest('tr') as HTMLElement;
+		expect(within(retrying).getByText('2')).toBeTruthy();
 	});
 });

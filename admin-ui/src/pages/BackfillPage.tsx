@@ -5,30 +5,42 @@ import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
 
+import { adminConfig } from '../admin/config';
 import { BackfillProgressBar } from '../components/BackfillProgressBar';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { JobCounts } from '../components/JobCounts';
 import { store } from '../store';
 
 /** How often the page asks for progress while a run is going. */
 export const POLL_MS = 2000;
 
 export function BackfillPage() {
-	const progress = useSelect((select) => select(store).getBackfill(), []);
-	const { loadBackfill, controlBackfill } = useDispatch(store);
+	const { progress, counts } = useSelect(
+		(select) => ({
+			progress: select(store).getBackfill(),
+			counts: select(store).getJobCounts(),
+		}),
+		[]
+	);
+	const { loadBackfill, loadJobCounts, controlBackfill } = useDispatch(store);
 	const state = progress?.state;
 
 	useEffect(() => {
 		void loadBackfill();
-	}, [loadBackfill]);
+		void loadJobCounts();
+	}, [loadBackfill, loadJobCounts]);
 
 	// Progress lives on the server, so polling picks up where a reload left off.
 	useEffect(() => {
 		if (state !== 'running') {
 			return undefined;
 		}
-		const timer = window.setInterval(() => void loadBackfill(), POLL_MS);
+		const timer = window.setInterval(() => {
+			void loadBackfill();
+			void loadJobCounts();
+		}, POLL_MS);
 		return () => window.clearInterval(timer);
-	}, [state, loadBackfill]);
+	}, [state, loadBackfill, loadJobCounts]);
 
 	if (!progress) {
 		return (
@@ -104,6 +116,17 @@ export function BackfillPage() {
 					</Button>
 				) : null}
 			</div>
+			{counts ? (
+				<>
+					<h2>Annotation jobs</h2>
+					<JobCounts
+						counts={counts}
+						actionsUrl={`${
+							adminConfig().adminUrl
+						}admin.php?page=wc-status&tab=action-scheduler&s=kalas_iris`}
+					/>
+				</>
+			) : null}
 		</div>
 	);
 }

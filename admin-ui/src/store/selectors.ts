@@ -13,6 +13,7 @@ export const isReviewBusy = (state: State, id: number) =>
 	state.review.busy.includes(id);
 export const getBackfill = (state: State): BackfillProgress | null =>
 	state.backfill;
+export const getJobCounts = (state: State) => state.jobCounts;
 export const getTry = (state: State) => state.tryIt;
 export const getProduct = (state: State, id: number) =>
 	state.products[id] ?? null;

@@ -29,6 +29,7 @@ export interface State {
 	connection: { status: ConnectionStatus; model: ModelInfo | null };
 	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
 	backfill: BackfillProgress | null;
+	jobCounts: Record<string, number> | null;
 	tryIt: { status: TryStatus; result: TryResult | null };
 	products: Record<number, ProductSummary>;
 	errors: Partial<Record<ErrorArea, ApiError>>;
@@ -40,6 +41,7 @@ export const initialState: State = {
 	connection: { status: 'idle', model: null },
 	review: { page: null, loading: false, busy: [] },
 	backfill: null,
+	jobCounts: null,
 	tryIt: { status: 'idle', result: null },
 	products: {},
 	errors: {},
@@ -61,6 +63,8 @@ export const plainActions = {
 		({ type: 'REMOVE_REVIEW_ITEMS', ids }) as const,
 	receiveBackfill: (progress: BackfillProgress) =>
 		({ type: 'RECEIVE_BACKFILL', progress }) as const,
+	receiveJobCounts: (counts: Record<string, number>) =>
+		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>
 		({ type: 'SET_TRY', status, result }) as const,
 	receiveProduct: (product: ProductSummary) =>

@@ -147,6 +147,14 @@ export const loadBackfill = () =>
 		dispatch.receiveBackfill(await request<BackfillProgress>('/backfill'));
 	});
 
+export const loadJobCounts = () =>
+	guarded('backfill', async ({ dispatch }) => {
+		const { counts } = await request<{
+			counts: Record<string, number>;
+		}>('/jobs');
+		dispatch.receiveJobCounts(counts);
+	});
+
 export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
 	guarded('backfill', async ({ dispatch }) => {
 		dispatch.receiveBackfill(

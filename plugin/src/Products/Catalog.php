@@ -39,4 +39,11 @@ interface Catalog {
 	 * @return array{ids: list<int>, total: int}
 	 */
 	public function with_status( string $status, int $page, int $per_page ): array;
+
+	/**
+	 * How many products and variations have each plugin status.
+	 *
+	 * @return array<string, int>
+	 */
+	public function count_by_status(): array;
 }

@@ -71,6 +71,26 @@ final class WpCatalog implements Catalog {
 	}
 
 	/**
+	 * {@inheritDoc}
+	 */
+	public function count_by_status(): array {
+		global $wpdb;
+		// One grouped count; WP_Query would load every id to count them.
+		$rows = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- aggregate over the plugin's own meta key.
+			$wpdb->prepare(
+				"SELECT meta_value AS status, COUNT(*) AS n FROM {$wpdb->postmeta} WHERE meta_key = %s GROUP BY meta_value",
+				AnnotationMeta::STATUS
+			),
+			ARRAY_A
+		);
+		$counts = array();
+		foreach ( (array) $rows as $row ) {
+			$counts[ (string) $row['status'] ] = (int) $row['n'];
+		}
+		return $counts;
+	}
+
+	/**
 	 * Query of products with images and no annotation.
 	 *
 	 * @param int $after_id Cursor (applied through posts_where).

@@ -44,6 +44,9 @@ final class BackfillJobTest extends TestCase {
 			public function with_status( string $status, int $page, int $per_page ): array {
 				return array( 'ids' => array(), 'total' => 0 );
 			}
+			public function count_by_status(): array {
+				return array();
+			}
 		};
 		$this->backfill = new BackfillJob(
 			$catalog,
