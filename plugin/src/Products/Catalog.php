@@ -16,7 +16,7 @@ namespace KalasIris\Products;
 interface Catalog {
 
 	/**
-	 * How many products have no annotation yet.
+	 * How many products and variations with a photo have no annotation yet.
 	 */
 	public function count_unannotated(): int;
 

@@ -99,7 +99,8 @@ final class WpCatalog implements Catalog {
 	 */
 	private function unannotated_args( int $after_id, int $limit ): array {
 		return array(
-			'post_type'        => 'product',
+			// Variations too: their photos carry the colours shoppers filter by.
+			'post_type'        => array( 'product', 'product_variation' ),
 			'post_status'      => self::STATUSES,
 			'fields'           => 'ids',
 			'posts_per_page'   => $limit,

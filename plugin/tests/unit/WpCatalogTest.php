@@ -25,7 +25,7 @@ final class WpCatalogTest extends TestCase {
 	public function test_batches_are_products_with_a_photo_and_no_annotation_in_id_order(): void {
 		( new WpCatalog() )->next_unannotated( 0, 20 );
 		$args = \WP_Query::$queries[0];
-		$this->assertSame( 'product', $args['post_type'] );
+		$this->assertSame( array( 'product', 'product_variation' ), $args['post_type'] );
 		$this->assertSame( 'ids', $args['fields'] );
 		$this->assertSame( 20, $args['posts_per_page'] );
 		$this->assertSame( array( 'ID', 'ASC' ), array( $args['orderby'], $args['order'] ) );
