@@ -14,11 +14,6 @@ export class StorefrontPage {
     return this.page.locator(".kalas-iris-similar-products");
   }
 
-  /** WooCommerce's own related products (the fallback). */
-  relatedProducts(): Locator {
-    return this.page.locator(".related.products, .wp-block-woocommerce-related-products, [data-source='related']");
-  }
-
   /** Names of the products listed in a product list, in order. */
   async productNames(list: Locator): Promise<string[]> {
     const titles = list.locator(".woocommerce-loop-product__title, .wp-block-post-title, h2, h3").filter({ hasNotText: /You may also like|Related products/ });

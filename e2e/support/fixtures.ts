@@ -48,6 +48,8 @@ export const test = base.extend<Fixtures>({
   },
   shop: async ({ stack }, use) => {
     const api = await ShopApi.open(stack);
+    // Flows compare products with each other: start without any left by an interrupted run.
+    await api.deleteProducts(await api.e2eProductIds());
     const created: number[] = [];
     const tracked = Object.assign(Object.create(api) as ShopApi, {
       created,

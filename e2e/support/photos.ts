@@ -62,10 +62,21 @@ export function allPhotos(): PhotoRow[] {
   return cache;
 }
 
-/** Photos whose labels match, in dataset order (deterministic, so failures are reproducible). */
-export function photos(filter: Partial<Pick<PhotoRow, "articleType" | "baseColour" | "gender">>, count: number, skip = 0): PhotoRow[] {
-  const hits = allPhotos().filter((r) =>
-    Object.entries(filter).every(([k, v]) => r[k as keyof PhotoRow].toLowerCase() === String(v).toLowerCase()),
+/**
+ * Photos whose labels match, in dataset order (deterministic, so failures are reproducible).
+ * `named` also filters on the display name: some rows carry a broad article type (a kids'
+ * "Saloppette Set" is filed under Dresses), and the flows want what a shopper would call one.
+ */
+export function photos(
+  filter: Partial<Pick<PhotoRow, "articleType" | "baseColour" | "gender">>,
+  count: number,
+  skip = 0,
+  named?: RegExp,
+): PhotoRow[] {
+  const hits = allPhotos().filter(
+    (r) =>
+      Object.entries(filter).every(([k, v]) => r[k as keyof PhotoRow].toLowerCase() === String(v).toLowerCase()) &&
+      (!named || named.test(r.productDisplayName)),
   );
   if (hits.length < skip + count) throw new Error(`only ${hits.length} photos match ${JSON.stringify(filter)}, need ${skip + count}`);
   return hits.slice(skip, skip + count);

@@ -123,6 +123,17 @@ export class ShopApi {
     }
   }
 
+  /** Ids of products named "E2E …" (what the flows create), e.g. left over by an interrupted run. */
+  async e2eProductIds(): Promise<number[]> {
+    const ids: number[] = [];
+    for (let page = 1; ; page++) {
+      const res = await this.api.get("/wp-json/wc/v3/products", { params: { per_page: 100, page, search: "E2E ", _fields: "id,name", status: "any" } });
+      const list = await json<{ id: number; name: string }[]>(res, "listing E2E products");
+      ids.push(...list.filter((p) => p.name.startsWith("E2E ")).map((p) => p.id));
+      if (page >= Number(res.headers()["x-wp-totalpages"] ?? 1)) return ids;
+    }
+  }
+
   /** Deletes products for good (no trash), so a flow leaves no stale items behind. */
   async deleteProducts(ids: number[]): Promise<void> {
     for (let i = 0; i < ids.length; i += 100) {
