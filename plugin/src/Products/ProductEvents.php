@@ -45,6 +45,18 @@ class ProductEvents {
 		add_action( 'transition_post_status', array( $this, 'on_status_change' ), 10, 3 );
 		add_action( 'wp_trash_post', array( $this, 'on_removed' ), 10, 1 );
 		add_action( 'before_delete_post', array( $this, 'on_removed' ), 10, 1 );
+		add_filter( 'woocommerce_duplicate_product_exclude_meta', array( $this, 'exclude_from_duplicates' ) );
+	}
+
+	/**
+	 * A duplicated product starts without the plugin's meta, so it is annotated and indexed
+	 * as a product of its own rather than inheriting the original's image signature.
+	 *
+	 * @param mixed $keys Meta keys WooCommerce will not copy.
+	 * @return list<string>
+	 */
+	public function exclude_from_duplicates( $keys ): array {
+		return array_values( array_unique( array_merge( is_array( $keys ) ? $keys : array(), AnnotationMeta::keys() ) ) );
 	}
 
 	/**

@@ -159,3 +159,10 @@ function wc_get_product( $id ) {
 function wc_get_related_products( int $id, int $limit = 5 ): array {
 	return array_slice( Wp::$related[ $id ] ?? array(), 0, $limit );
 }
+
+function apply_filters( string $hook, $value, ...$args ) {
+	foreach ( Wp::$actions[ $hook ] ?? array() as [ $callback, $accepted ] ) {
+		$value = $callback( ...array_slice( array_merge( array( $value ), $args ), 0, max( 1, $accepted ) ) );
+	}
+	return $value;
+}

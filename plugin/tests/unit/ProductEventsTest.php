@@ -96,4 +96,11 @@ final class ProductEventsTest extends TestCase {
 		do_action( 'woocommerce_new_product', 41 );
 		$this->assertSame( 1, $this->annotate_jobs() );
 	}
+
+	public function test_a_duplicated_product_does_not_inherit_the_plugins_meta(): void {
+		$excluded = apply_filters( 'woocommerce_duplicate_product_exclude_meta', array( '_sku' ), array() );
+		$this->assertContains( '_sku', $excluded );
+		$this->assertContains( '_kalas_iris_image_sig', $excluded );
+		$this->assertContains( '_kalas_iris_applied', $excluded );
+	}
 }
