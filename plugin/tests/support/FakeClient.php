@@ -64,6 +64,15 @@ final class FakeClient extends ServiceClient {
 		return $this->annotation;
 	}
 
+	/** @var list<array{0: string, 1: string, 2: string}> */
+	public array $credentials = array();
+
+	public function put_woocommerce_credentials( string $shop_url, string $consumer_key, string $consumer_secret ): array {
+		$this->credentials[] = array( $shop_url, $consumer_key, $consumer_secret );
+		$this->maybe_fail();
+		return array( 'ok' => true );
+	}
+
 	private function maybe_fail(): void {
 		$error = array_shift( $this->errors );
 		if ( null !== $error ) {

@@ -26,6 +26,11 @@ final class Wp {
 	public static array $products = array();
 	/** @var array<int, list<int>> */
 	public static array $related = array();
+	/** @var array<string, list<array<string, mixed>>> route => endpoints */
+	public static array $routes = array();
+	/** @var list<string> */
+	public static array $capabilities = array();
+	public static ?string $app_password = null;
 
 	/**
 	 * Forgets everything.
@@ -37,6 +42,9 @@ final class Wp {
 		self::$posts    = array();
 		self::$products = array();
 		self::$related  = array();
+		self::$routes   = array();
+		self::$capabilities = array();
+		self::$app_password = null;
 	}
 
 	/**

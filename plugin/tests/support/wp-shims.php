@@ -166,3 +166,82 @@ function apply_filters( string $hook, $value, ...$args ) {
 	}
 	return $value;
 }
+
+/** Minimal REST types for the route and permission tests. */
+class WP_REST_Server {
+	const READABLE  = 'GET';
+	const CREATABLE = 'POST';
+	const EDITABLE  = 'POST, PUT, PATCH';
+}
+
+class WP_REST_Request implements ArrayAccess {
+	/**
+	 * @param array<string, string> $headers
+	 * @param array<string, mixed>  $json
+	 */
+	public function __construct( private array $headers = array(), private array $json = array() ) {
+	}
+	public function get_header( string $name ): ?string {
+		return $this->headers[ strtolower( $name ) ] ?? null;
+	}
+	public function get_json_params(): array {
+		return $this->json;
+	}
+	public function offsetExists( mixed $offset ): bool {
+		return isset( $this->json[ $offset ] );
+	}
+	public function offsetGet( mixed $offset ): mixed {
+		return $this->json[ $offset ] ?? null;
+	}
+	public function offsetSet( mixed $offset, mixed $value ): void {
+		$this->json[ $offset ] = $value;
+	}
+	public function offsetUnset( mixed $offset ): void {
+		unset( $this->json[ $offset ] );
+	}
+}
+
+function rest_ensure_response( $value ) {
+	return $value;
+}
+
+function home_url( string $path = '' ): string {
+	return 'https://shop.test' . $path;
+}
+
+class WP_Error {
+	/** @param array<string, mixed> $data */
+	public function __construct( public string $code = '', public string $message = '', public array $data = array() ) {
+	}
+	public function get_error_code(): string {
+		return $this->code;
+	}
+	public function get_error_message(): string {
+		return $this->message;
+	}
+}
+
+function register_rest_route( string $namespace, string $route, array $args ): bool {
+	Wp::$routes[ $namespace . $route ] = isset( $args['methods'] ) ? array( $args ) : $args;
+	return true;
+}
+
+function __( string $text, string $domain = 'default' ): string {
+	return $text;
+}
+
+function current_user_can( string $capability ): bool {
+	return in_array( $capability, Wp::$capabilities, true );
+}
+
+function wp_verify_nonce( $nonce, $action = -1 ) {
+	return 'valid-nonce' === $nonce && 'wp_rest' === $action ? 1 : false;
+}
+
+function rest_get_authenticated_app_password() {
+	return Wp::$app_password;
+}
+
+function rest_authorization_required_code(): int {
+	return array() === Wp::$capabilities ? 401 : 403;
+}
