@@ -20,7 +20,8 @@ test.describe('installable app', () => {
       expect(res.status(), icon.src).toBe(200);
       expect(res.headers()['content-type']).toBe('image/png');
     }
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+    // `ready` resolves once a worker is active, which may still be "activating": wait for the end state.
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
     // Chromium's own verdict on whether the page can be installed. Playwright's contexts are incognito,
     // where nothing installs, so that one reason is expected and left out.
     const cdp = await page.context().newCDPSession(page);
