@@ -32,7 +32,7 @@ test.describe('installable app', () => {
   test('offline, says plainly that annotation needs the service', async ({ page, context }, testInfo) => {
     const app = new WebApp(page);
     await app.open();
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
