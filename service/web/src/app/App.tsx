@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { KalasClient } from '../api/client';
-import { toAppError, type AppError } from '../api/errors';
-import type { Annotation, Correction, ModelInfo, SimilarItem } from '../api/types';
-import type { AuthMode, Credentials } from '../auth/credentials';
+import type { Correction } from '../api/types';
+import type { Credentials } from '../auth/credentials';
 import { AnnotationView } from '../components/AnnotationView';
 import { CorrectionForm } from '../components/CorrectionForm';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -12,9 +11,11 @@ import { PhotoPicker } from '../components/PhotoPicker';
 import { SettingsPanel } from '../components/SettingsPanel';
 import { SimilarGrid } from '../components/SimilarGrid';
 import { UploadProgress } from '../components/UploadProgress';
-import { newEntryId, type HistoryEntry, type HistoryStore } from '../history/history.store';
-import { preparePhoto, thumbnail, type Decoded, type ImageCodec } from '../image/downscale';
-import { validatePhoto } from '../image/validate';
+import type { HistoryStore } from '../history/history.store';
+import type { Decoded, ImageCodec } from '../image/downscale';
+import { useAuthMode } from './use-auth-mode';
+import { usePaste } from './use-paste';
+import { usePhotoFlow } from './use-photo-flow';
 
 export interface AppDeps {
   client: KalasClient;
@@ -25,152 +26,22 @@ export interface AppDeps {
   similarCount?: number;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'preparing' } | { kind: 'uploading'; fraction: number } | { kind: 'analysing' };
-
-interface Current {
-  entryId: string;
-  annotation: Annotation;
-  /** The uploaded photo, kept so a correction can carry it; null for an entry reopened from history. */
-  photo: Blob | null;
-  previewUrl: string | null;
-  totalMs?: number;
-  similar: SimilarItem[] | null;
-  similarLoading: boolean;
-  similarError: string | null;
-}
-
 /** The whole page: pick a photo, see its annotation and similar items, correct it, revisit past photos. */
 export function App({ client, credentials, history, codec, similarCount = 8 }: AppDeps) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [error, setError] = useState<AppError | null>(null);
-  const [current, setCurrent] = useState<Current | null>(null);
-  const [model, setModel] = useState<ModelInfo | null>(null);
-  const [entries, setEntries] = useState<HistoryEntry[]>(() => history.list());
-  const [mode, setMode] = useState<AuthMode | 'checking'>('checking');
+  const flow = usePhotoFlow({ client, history, codec, similarCount });
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const lastFile = useRef<File | null>(null);
-  const objectUrl = useRef<string | null>(null);
-  const modelLoad = useRef<Promise<void> | null>(null);
+  const auth = useAuthMode(credentials, () => setSettingsOpen(true), flow.setError);
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const busy = phase.kind !== 'idle';
+  const { current, phase } = flow;
 
-  const refreshMode = () =>
-    credentials
-      .mode()
-      .then((m) => {
-        setMode(m);
-        if (m === 'none') setSettingsOpen(true);
-      })
-      .catch((e: unknown) => setError(toAppError(e)));
-
-  useEffect(() => {
-    void refreshMode();
-  }, []);
-
-  // Pasting a photo anywhere on the page works like choosing it. The listener is added once and reads
-  // the latest state through a ref, so it never acts on a stale "busy" between a render and its effects.
-  const onPaste = useRef<(file: File) => void>(() => undefined);
-  onPaste.current = (file) => {
-    if (!busy) void handlePhoto(file);
-  };
-  useEffect(() => {
-    const listener = (event: ClipboardEvent) => {
-      const file = event.clipboardData?.files[0];
-      if (!file) return;
-      event.preventDefault();
-      onPaste.current(file);
-    };
-    document.addEventListener('paste', listener);
-    return () => document.removeEventListener('paste', listener);
-  }, []);
+  usePaste((file) => {
+    if (!flow.busy) void flow.annotate(file);
+  });
 
   // Move focus to the result so keyboard and screen-reader users land on what just appeared.
   useEffect(() => {
     if (current) resultHeading.current?.focus();
   }, [current?.entryId]);
-
-  /** The pack's labels for the correction form: loaded once, lazily; a failed load is tried again next time. */
-  const loadModel = () => {
-    modelLoad.current ??= client
-      .model()
-      .then(setModel)
-      .catch(() => {
-        modelLoad.current = null;
-      });
-  };
-
-  const showPreview = (blob: Blob | null, fallback: string | null): string | null => {
-    if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
-    objectUrl.current = blob && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(blob) : null;
-    return objectUrl.current ?? fallback;
-  };
-
-  const findSimilar = async (entryId: string, photo: Blob) => {
-    setCurrent((c) => (c && c.entryId === entryId ? { ...c, similarLoading: true, similarError: null } : c));
-    try {
-      const { items } = await client.similar(photo, similarCount);
-      setEntries(history.update(entryId, { similar: items }));
-      setCurrent((c) => (c && c.entryId === entryId ? { ...c, similar: items, similarLoading: false } : c));
-    } catch (e) {
-      const message = toAppError(e).message;
-      setCurrent((c) => (c && c.entryId === entryId ? { ...c, similarLoading: false, similarError: message } : c));
-    }
-  };
-
-  async function handlePhoto(file: File) {
-    setError(null);
-    lastFile.current = file;
-    const started = performance.now();
-    try {
-      await validatePhoto(file, file.name || 'The file');
-      setPhase({ kind: 'preparing' });
-      const prepared = await preparePhoto(file, codec);
-      const thumb = await thumbnail(prepared.blob, codec);
-      setPhase({ kind: 'uploading', fraction: 0 });
-      const annotation = await client.annotate(prepared.blob, (fraction) =>
-        setPhase(fraction < 1 ? { kind: 'uploading', fraction } : { kind: 'analysing' }),
-      );
-      const entry: HistoryEntry = {
-        id: newEntryId(),
-        at: new Date().toISOString(),
-        fileName: file.name,
-        thumbnail: thumb,
-        annotation,
-        similar: [],
-      };
-      setEntries(history.add(entry));
-      setCurrent({
-        entryId: entry.id,
-        annotation,
-        photo: prepared.blob,
-        previewUrl: showPreview(prepared.blob, thumb),
-        totalMs: performance.now() - started,
-        similar: null,
-        similarLoading: true,
-        similarError: null,
-      });
-      setPhase({ kind: 'idle' });
-      loadModel();
-      await findSimilar(entry.id, prepared.blob);
-    } catch (e) {
-      setPhase({ kind: 'idle' });
-      setError(toAppError(e));
-    }
-  }
-
-  const openEntry = (entry: HistoryEntry) => {
-    setError(null);
-    setCurrent({
-      entryId: entry.id,
-      annotation: entry.annotation,
-      photo: null,
-      previewUrl: showPreview(null, entry.thumbnail),
-      similar: entry.similar,
-      similarLoading: false,
-      similarError: null,
-    });
-    loadModel();
-  };
 
   const sendCorrection = (correction: Correction) => client.feedback(correction, current?.photo ?? undefined);
 
@@ -195,30 +66,24 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
         <div class="layout__input">
           {settingsOpen && (
             <SettingsPanel
-              mode={mode}
+              mode={auth.mode}
               hasStoredKey={!!credentials.storedKey()}
               onSave={(key) => {
                 credentials.saveKey(key);
-                setError(null);
+                flow.setError(null);
                 setSettingsOpen(false);
-                void refreshMode();
+                void auth.refresh();
               }}
               onForget={() => {
                 credentials.forgetKey();
-                void refreshMode();
+                void auth.refresh();
               }}
               onClose={() => setSettingsOpen(false)}
             />
           )}
-          <PhotoPicker disabled={busy} onPhoto={(file) => void handlePhoto(file)} />
+          <PhotoPicker disabled={flow.busy} onPhoto={(file) => void flow.annotate(file)} />
           {phase.kind !== 'idle' && <UploadProgress stage={phase.kind} fraction={phase.kind === 'uploading' ? phase.fraction : 0} />}
-          {error && (
-            <ErrorMessage
-              error={error}
-              onOpenSettings={() => setSettingsOpen(true)}
-              onRetry={lastFile.current ? () => lastFile.current && void handlePhoto(lastFile.current) : undefined}
-            />
-          )}
+          {flow.error && <ErrorMessage error={flow.error} onOpenSettings={() => setSettingsOpen(true)} onRetry={flow.retry} />}
         </div>
         <div class="layout__main">
           {current ? (
@@ -228,7 +93,7 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
               </h2>
               <AnnotationView annotation={current.annotation} previewUrl={current.previewUrl} totalMs={current.totalMs} />
               {current.photo ? (
-                <CorrectionForm key={current.entryId} annotation={current.annotation} model={model} onSubmit={sendCorrection} />
+                <CorrectionForm key={current.entryId} annotation={current.annotation} model={flow.model} onSubmit={sendCorrection} />
               ) : (
                 // The service stores a correction with its photo, and history keeps only a thumbnail.
                 <p class="card hint">To correct this annotation, choose the photo again.</p>
@@ -247,17 +112,11 @@ export function App({ client, credentials, history, codec, similarCount = 8 }: A
         </div>
         <div class="layout__history">
           <HistoryList
-            entries={entries}
+            entries={flow.entries}
             activeId={current?.entryId ?? null}
-            onOpen={openEntry}
-            onDelete={(entry) => {
-              setEntries(history.remove(entry.id));
-              if (current?.entryId === entry.id) setCurrent(null);
-            }}
-            onClear={() => {
-              setEntries(history.clear());
-              setCurrent(null);
-            }}
+            onOpen={flow.open}
+            onDelete={flow.remove}
+            onClear={flow.clear}
           />
         </div>
       </main>
