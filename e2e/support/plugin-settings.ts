@@ -36,7 +36,7 @@ export class PluginSettings {
   /** Points the plugin at the stack's service with FLOW_SETTINGS plus `overrides`. */
   async connect(overrides: Partial<KalasSettings> = {}): Promise<void> {
     await this.shop.plugin("POST", "/settings", {
-      service_url: this.stack.serviceUrl,
+      service_url: this.stack.serviceUrlForShop,
       api_key: this.stack.serviceKey,
       ...FLOW_SETTINGS,
       ...overrides,

@@ -9,7 +9,10 @@ export interface Stack {
   adminPassword: string;
   /** WordPress application password of the admin (HTTP Basic on wp/v2 and wc/v3). */
   appPassword: string;
+  /** The service as the tests reach it. */
   serviceUrl: string;
+  /** The service as WordPress reaches it (differs under wp-env, where WordPress runs in Docker). */
+  serviceUrlForShop: string;
   serviceKey: string;
   /** WooCommerce REST key for the service (the local stack creates one). */
   wcConsumerKey?: string;
@@ -54,6 +57,7 @@ export function readStack(): { stack: Stack } | { reason: string } {
       adminPassword: v("KALAS_ADMIN_PASSWORD"),
       appPassword: v("KALAS_APP_PASSWORD"),
       serviceUrl: v("KALAS_SERVICE_URL").replace(/\/$/, ""),
+      serviceUrlForShop: (v("KALAS_SERVICE_URL_FOR_SHOP") || v("KALAS_SERVICE_URL")).replace(/\/$/, ""),
       serviceKey: v("KALAS_SERVICE_KEY"),
       wcConsumerKey: v("KALAS_WC_CONSUMER_KEY") || undefined,
       wcConsumerSecret: v("KALAS_WC_CONSUMER_SECRET") || undefined,

@@ -5,7 +5,7 @@ test.describe("1. Owner connects the plugin to the service", () => {
     const ready = (await (await fetch(`${stack.serviceUrl}/v1/health/ready`)).json()) as { pack: { name: string; version: string } };
 
     await settingsPage.goto();
-    await settingsPage.connect(stack.serviceUrl, stack.serviceKey);
+    await settingsPage.connect(stack.serviceUrlForShop, stack.serviceKey);
     await settingsPage.test();
     await expect(settingsPage.connectionResult.first()).toContainText(`Connected: model pack ${ready.pack.name} ${ready.pack.version}`);
   });
@@ -19,7 +19,7 @@ test.describe("1. Owner connects the plugin to the service", () => {
   test("a wrong key is reported in plain words, not as success", async ({ stack, settingsPage, settings }) => {
     try {
       await settingsPage.goto();
-      await settingsPage.connect(stack.serviceUrl, "kis_wrong_key_for_e2e");
+      await settingsPage.connect(stack.serviceUrlForShop, "kis_wrong_key_for_e2e");
       await settingsPage.test();
       await expect(settingsPage.connectionResult.first()).not.toContainText("Connected");
       await expect(settingsPage.connectionResult.first()).toContainText(/key/i);

@@ -5,7 +5,7 @@
  * plugins and a dependent plugin ("Requires Plugins: woocommerce") sees its dependency active.
  */
 
-require __DIR__ . '/bootstrap.php';
+require_once __DIR__ . '/bootstrap.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 
 $folder = $argv[1] ?? '';

@@ -6,7 +6,7 @@
  * credentials named "kalas-e2e" are replaced each time.
  */
 
-require __DIR__ . '/bootstrap.php';
+require_once __DIR__ . '/bootstrap.php';
 require_once ABSPATH . 'wp-admin/includes/admin.php';
 
 global $wpdb, $wp_rewrite;

@@ -5,7 +5,7 @@
  */
 
 define( 'WP_INSTALLING', true );
-require __DIR__ . '/bootstrap.php';
+require_once __DIR__ . '/bootstrap.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 
 if ( is_blog_installed() ) {

@@ -4,7 +4,7 @@
  * up.sh calls it in a loop so background jobs (annotation, backfill) progress without page traffic.
  */
 
-require __DIR__ . '/bootstrap.php';
+require_once __DIR__ . '/bootstrap.php';
 
 if ( class_exists( 'ActionScheduler_QueueRunner' ) ) {
 	$done = ActionScheduler_QueueRunner::instance()->run( 'Kalas Iris e2e queue runner' );

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# What .ci/run calls for the browser flows. With WordPress and WooCommerce sources on the machine
+# (WP_SOURCE, WC_SOURCE: folders or zips) it starts the local stack, runs every flow and stops the
+# stack; without them it prints one line saying the flows were not run, and why, and exits 0.
+# A failing flow, or a stack that does not start, exits non-zero.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+# This machine's default place for the sources (fetched outside the repository; see e2e/README.md).
+WP_SOURCE=${WP_SOURCE:-/work/wp-src/wordpress}
+WC_SOURCE=${WC_SOURCE:-/work/wp-src/woocommerce}
+if [ ! -e "$WP_SOURCE" ] || [ ! -e "$WC_SOURCE" ]; then
+  echo "e2e: the browser flows were NOT run (reported as skipped): no WordPress/WooCommerce sources (WP_SOURCE=$WP_SOURCE, WC_SOURCE=$WC_SOURCE not found); see e2e/README.md"
+  exit 0
+fi
+export WP_SOURCE WC_SOURCE
+
+bash e2e/stack/up.sh || { echo "e2e: the local stack did not start; logs in .stack/logs/" >&2; bash e2e/stack/down.sh; exit 1; }
+npm run test:e2e
+status=$?
+bash e2e/stack/down.sh
+exit $status
