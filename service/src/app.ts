@@ -2,7 +2,6 @@
  * Builds the Express app: public routes, then the key-protected /v1 API, then the try-it web
  * app at /, and one error handler that answers in JSON.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,6 +20,8 @@ import { openapiRoute } from "./routes/openapi.route.js";
 import { productsRoute } from "./routes/products.route.js";
 import { similarRoute } from "./routes/similar.route.js";
 import { webSessionRoute } from "./routes/web-session.route.js";
+import { woocommerceRoute } from "./routes/woocommerce.route.js";
+import { webRouter } from "./web/web.route.js";
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web/dist");
 
@@ -32,10 +33,10 @@ export function createApp(ctx: AppContext): Express {
   app.use("/v1", healthRoute(ctx), openapiRoute(), webSessionRoute(ctx));
   const api = Router();
   api.use(authMiddleware(ctx));
-  api.use(annotateRoute(), productsRoute(), similarRoute(), feedbackRoute(ctx), learnRoute(), modelRoute());
+  api.use(annotateRoute(), productsRoute(), similarRoute(), feedbackRoute(ctx), learnRoute(), modelRoute(), woocommerceRoute());
   app.use("/v1", api);
 
-  if (fs.existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { index: "index.html" }));
+  app.use(webRouter(WEB_DIST));
   app.use((req, _res, next) => next(new AppError(404, "route_not_found", `No route ${req.method} ${req.path}.`)));
   app.use(errorMiddleware);
   return app;

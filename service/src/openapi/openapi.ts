@@ -57,6 +57,18 @@ export const openapiDocument = {
       post: { summary: "Store a person's corrected labels", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Feedback" } }, "multipart/form-data": { schema: { type: "object", properties: { image: { type: "string", format: "binary" }, correction: { type: "string" } } } } } }, responses: { "201": ok({ type: "object" }), "400": err("invalid_request") } },
       get: { summary: "The shop's stored corrections", parameters: [{ name: "limit", in: "query", schema: { type: "integer", default: 50 } }], responses: { "200": ok({ type: "object" }) } },
     },
+    "/v1/shop/woocommerce": {
+      put: { summary: "Store the shop's WooCommerce REST credentials", requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { url: { type: "string" }, consumer_key: { type: "string" }, consumer_secret: { type: "string" } }, required: ["url", "consumer_key", "consumer_secret"] } } } }, responses: { "200": ok({ type: "object" }), "400": err("invalid_request") } },
+      get: { summary: "Whether the shop gave its WooCommerce credentials", responses: { "200": ok({ type: "object" }) } },
+    },
+    "/v1/products/{id}/apply": {
+      post: {
+        summary: "Write an annotation back to the WooCommerce product (tags, global attributes, category), never removing a person's labels",
+        parameters: [id],
+        requestBody: { content: { "application/json": { schema: { type: "object", properties: { annotation: { $ref: "#/components/schemas/Annotation" }, options: { type: "object", properties: { tagFields: { type: "array", items: { type: "string" } }, attributeFields: { type: "array", items: { type: "string" } }, setCategory: { type: "boolean" }, protectManual: { type: "boolean" }, thresholds: { type: "object" } } } } } } } },
+        responses: { "200": ok({ type: "object" }), "404": err("product_not_found, woocommerce_not_found"), "409": err("woocommerce_not_connected"), "502": err("woocommerce_auth, woocommerce_rejected, woocommerce_unreachable") },
+      },
+    },
     "/v1/learn": { post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } } },
   } as Record<string, Record<string, unknown>>,
   components: {

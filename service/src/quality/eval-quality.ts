@@ -1,0 +1,246 @@
+/**
+ * `npm run eval`: measures the shipped default pack on the held-out splits of ../shared/datasets
+ * (the same splits training used, service/src/training/splits.ts) and writes docs/quality.md with
+ * tables and PNG plots. The README's quality figures come from this command.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import sharp from "sharp";
+
+import { progressBar } from "../cli/progress.js";
+import { colorHistogram, dominantColors } from "../colors/dominant-colors.js";
+import { garmentPixels } from "../colors/garment-mask.js";
+import { prepareFeatures, searchVector } from "../model/features.js";
+import { probabilities } from "../model/heads.js";
+import { loadModel } from "../model/load-model.js";
+import { linearLogits } from "../model/softmax-regression.js";
+import { resolvePackDir } from "../pack/pack.repository.js";
+import { decodeForModel } from "../repositories/image.repository.js";
+import { fitLabelHead } from "../services/learn.service.js";
+import { loadDatasets, type Example } from "../training/datasets.js";
+import { extractFeatures } from "../training/extract-features.js";
+import { accuracy, accuracyCoverage, expectedCalibrationError, reliability, type Scored } from "../training/metrics.js";
+import { splitExamples } from "../training/splits.js";
+import { confusionSvg, lineChartSvg, savePng } from "./plots.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../../..");
+const args = process.argv.slice(2);
+const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
+const datasets = path.resolve(arg("datasets", path.join(repo, "../shared/datasets")));
+const cacheDir = path.resolve(arg("cache", path.join(repo, "service/.cache/features")));
+const outDoc = path.join(repo, "docs", "quality.md");
+const plotDir = path.join(repo, "docs", "quality");
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+const { examples } = loadDatasets(datasets);
+const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
+const bar = progressBar(examples.length, "features");
+let ticks = 0;
+const table = await extractFeatures(model, examples.map((e) => e.file), cacheDir, (d) => {
+  while (ticks < d) (bar.tick(), ticks++);
+});
+bar.stop();
+const split = splitExamples(examples);
+const idx = (pred: (e: Example, i: number) => boolean) => examples.map((e, i) => (pred(e, i) ? i : -1)).filter((i) => i >= 0);
+const test = idx((_, i) => split[i] === "test");
+const train = idx((_, i) => split[i] === "train");
+const feats = table.raw.map((r) => prepareFeatures(r, model.transform));
+fs.mkdirSync(plotDir, { recursive: true });
+
+// 1. The pack's own heads on the test split.
+const headRows: string[] = [];
+const curves: { name: string; points: [number, number][]; color: string }[] = [];
+const colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
+const summary: Record<string, number> = {};
+let categoryScored: Scored[] = [];
+for (const [k, head] of model.heads.entries()) {
+  const field = head.field as keyof Example["labels"];
+  const rows = test.filter((i) => examples[i].labels[field] && head.labels.includes(examples[i].labels[field]!));
+  const scored: Scored[] = rows.map((i) => {
+    const x = head.input === "embedding+color" ? concat(feats[i], table.color[i]) : feats[i];
+    const p = probabilities(head, x);
+    let g = 0;
+    for (let c = 1; c < p.length; c++) if (p[c] > p[g]) g = c;
+    return { truth: head.labels.indexOf(examples[i].labels[field]!), guess: g, score: p[g] };
+  });
+  const kept = scored.filter((s) => s.score >= head.abstain);
+  headRows.push(`| ${head.field} | ${head.labels.length} | ${scored.length} | ${f3(accuracy(scored))} | ${f3(expectedCalibrationError(scored))} | ${head.abstain} | ${f3(kept.length / scored.length)} | ${f3(accuracy(kept))} |`);
+  summary[`${head.field}_top1`] = accuracy(scored);
+  summary[`${head.field}_ece`] = expectedCalibrationError(scored);
+  curves.push({ name: head.field, points: accuracyCoverage(scored).map((r) => [r.coverage, r.accuracy] as [number, number]), color: colours[k % colours.length] });
+  if (head.field === "category") {
+    categoryScored = scored;
+    const matrix = head.labels.map(() => head.labels.map(() => 0));
+    for (const s of scored) matrix[s.truth][s.guess]++;
+    await savePng(confusionSvg(head.labels, matrix, "Category confusion (test split, rows = truth, % of row)"), path.join(plotDir, "confusion-category.png"));
+    const cc0 = scored.filter((_, j) => examples[rows[j]].source === "clothing-cc0");
+    summary.category_top1_clothing_cc0 = accuracy(cc0);
+    summary.category_top1_fashion_products = accuracy(scored.filter((_, j) => examples[rows[j]].source === "fashion-products-224"));
+  }
+}
+await savePng(lineChartSvg("Accuracy against coverage (test split)", "coverage", "accuracy of kept predictions", curves), path.join(plotDir, "accuracy-coverage.png"));
+const rel = reliability(categoryScored);
+await savePng(
+  lineChartSvg("Reliability: category (test split)", "confidence", "accuracy", [{ name: "category", points: rel.filter((b) => b.n).map((b) => [b.confidence, b.accuracy] as [number, number]), color: "#1f77b4" }], true),
+  path.join(plotDir, "reliability-category.png"),
+);
+
+// 2. Catalogue learning: a shop's own labels learned from 70% of a catalogue (the code path of /v1/learn).
+function catalogue(rows: number[], label: (e: Example) => string | undefined, minPerLabel: number): { top1: number; labels: number; n: number } {
+  const counts = new Map<string, number>();
+  for (const i of rows) if (split[i] === "train" && label(examples[i])) counts.set(label(examples[i])!, (counts.get(label(examples[i])!) ?? 0) + 1);
+  const labels = [...counts.keys()].filter((l) => counts.get(l)! >= minPerLabel * 0.7).sort();
+  const tr = rows.filter((i) => split[i] === "train" && labels.includes(label(examples[i]) ?? ""));
+  const te = rows.filter((i) => split[i] === "test" && labels.includes(label(examples[i]) ?? ""));
+  const { final } = fitLabelHead(tr.map((i) => feats[i]), tr.map((i) => labels.indexOf(label(examples[i])!)), labels.length, tr.map(() => 1), { epochs: 12 });
+  const hits = te.filter((i) => argmax(linearLogits(final, feats[i])) === labels.indexOf(label(examples[i])!)).length;
+  return { top1: hits / te.length, labels: labels.length, n: te.length };
+}
+log("catalogue learning: article type…");
+const articleType = catalogue(idx((e) => e.source === "fashion-products-224"), (e) => e.rawType, 20);
+log("catalogue learning: clothing-cc0 garment type…");
+const cc0Type = catalogue(idx((e) => e.source === "clothing-cc0"), (e) => e.rawType, 20);
+
+// 3. Colour, strict, against the catalogue's base colour mapped to the palette.
+log("colour: pixels on the test split…");
+const colourRows = test.filter((i) => examples[i].source === "fashion-products-224" && examples[i].labels.color);
+const colorHead = model.heads.find((h) => h.field === "color");
+let pixelHits = 0;
+let finalHits = 0;
+const sheet: { file: string; truth: string; colors: { name: string; hex: string; share: number }[] }[] = [];
+for (const [k, i] of colourRows.entries()) {
+  const { color: grid } = await decodeForModel(fs.readFileSync(examples[i].file), model.manifest.encoder);
+  const garment = garmentPixels(grid);
+  const pixels = dominantColors(grid, 3, garment);
+  const truth = examples[i].labels.color!;
+  if (pixels[0]?.name === truth) pixelHits++;
+  let finalName = pixels[0]?.name;
+  if (colorHead) {
+    const p = probabilities(colorHead, concat(feats[i], colorHistogram(grid, garment)));
+    const g = argmax(p);
+    if (p[g] >= colorHead.abstain) finalName = colorHead.labels[g];
+  }
+  if (finalName === truth) finalHits++;
+  if (k % Math.floor(colourRows.length / 24) === 0 && sheet.length < 24) sheet.push({ file: examples[i].file, truth: examples[i].rawColour ?? truth, colors: finalName && pixels[0] && finalName !== pixels[0].name ? [{ ...pixels[0], name: finalName }, ...pixels.slice(1)] : pixels });
+}
+await contactSheet(sheet, path.join(plotDir, "colour-contact-sheet.png"));
+
+// 4. Retrieval: fashion-products-224 test photos against the train catalogue, with the search vectors the index stores.
+log("retrieval…");
+const fpTrain = train.filter((i) => examples[i].source === "fashion-products-224");
+const fpTest = test.filter((i) => examples[i].source === "fashion-products-224");
+const vec = (i: number) => searchVector(feats[i], model.transform);
+const catalogueVecs = fpTrain.map(vec);
+let sameType = 0;
+let sameTypeColour = 0;
+for (const i of fpTest) {
+  const q = vec(i);
+  const top = catalogueVecs.map((v, j) => [dot(v, q), j] as const).sort((a, b) => b[0] - a[0]).slice(0, 10);
+  for (const [, j] of top) {
+    const e = examples[fpTrain[j]];
+    if (e.rawType === examples[i].rawType) {
+      sameType++;
+      if (e.rawColour === examples[i].rawColour) sameTypeColour++;
+    }
+  }
+}
+const pType = sameType / (fpTest.length * 10);
+const pTypeColour = sameTypeColour / (fpTest.length * 10);
+
+const result = {
+  pack: `${model.manifest.name}@${model.manifest.version}`,
+  article_type_top1_catalogue_learning: articleType,
+  garment_type_top1_clothing_cc0_catalogue_learning: cc0Type,
+  category_top1_clothing_cc0_default_head: summary.category_top1_clothing_cc0,
+  colour_strict_pixels_only: pixelHits / colourRows.length,
+  colour_strict_final: finalHits / colourRows.length,
+  retrieval_precision_at_10_same_type_and_colour: pTypeColour,
+  retrieval_precision_at_10_same_type: pType,
+  category_ece: summary.category_ece,
+};
+const doc = `# Model quality
+
+Written by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)} for **${result.pack}**, on the held-out (test) splits of
+\`../shared/datasets\`: fashion-products-224 70/30 stratified by article type, clothing-cc0 70/30 by \`sender_id\`, seed 42
+(service/src/training/splits.ts). Training never saw these photos.
+
+## Against the targets
+
+| task | measured | target |
+| --- | --- | --- |
+| article type top-1, fashion-products-224, ≥ 20 images per class (${articleType.labels} classes, catalogue learning from the 70% split) | ${f3(articleType.top1)} | ≥ 0.93 |
+| garment type top-1 on real phone photos, clothing-cc0 split by sender (${cc0Type.labels} classes, catalogue learning) | ${f3(cc0Type.top1)} | ≥ 0.85 |
+| garment category top-1 on clothing-cc0 with the default pack's category head (taxonomy categories) | ${f3(summary.category_top1_clothing_cc0)} | |
+| colour, basic palette, strict (fashion-products-224 base colour): pixels only | ${f3(result.colour_strict_pixels_only)} | |
+| colour, strict: what the service answers (colour head when confident, else pixels) | ${f3(result.colour_strict_final)} | ≥ 0.80 |
+| retrieval precision@10, same article type and colour | ${f3(pTypeColour)} | ≥ 0.45 |
+| retrieval precision@10, same article type | ${f3(pType)} | |
+| expected calibration error, category | ${f3(summary.category_ece)} | ≤ 0.05 |
+| catalogue learning: top-1 on a shop's own labels (article type as the shop's label, 70% of the catalogue) | ${f3(articleType.top1)} | ≥ 0.93 |
+
+## The pack's heads (test split)
+
+| field | labels | test photos | top-1 | ECE | abstain below | coverage | accuracy when not abstaining |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${headRows.join("\n")}
+
+## Plots
+
+![Category confusion matrix](quality/confusion-category.png)
+
+![Reliability diagram, category](quality/reliability-category.png)
+
+![Accuracy against coverage](quality/accuracy-coverage.png)
+
+Colour results on real test photos (catalogue colour under each photo, the service's colours as swatches):
+
+![Colour contact sheet](quality/colour-contact-sheet.png)
+`;
+fs.writeFileSync(outDoc, doc);
+process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+log(`wrote ${path.relative(process.cwd(), outDoc)} and ${path.relative(process.cwd(), plotDir)}/*.png`);
+await model.dispose();
+
+async function contactSheet(items: typeof sheet, file: string): Promise<void> {
+  const cell = 150;
+  const cols = 6;
+  const rows = Math.ceil(items.length / cols);
+  const layers: sharp.OverlayOptions[] = [];
+  for (const [k, it] of items.entries()) {
+    const x = (k % cols) * cell;
+    const y = Math.floor(k / cols) * (cell + 40);
+    layers.push({ input: await sharp(it.file).resize(cell - 10, cell - 10, { fit: "contain", background: "#ffffff" }).png().toBuffer(), left: x + 5, top: y + 5 });
+    let sx = x + 5;
+    const swatches = it.colors.map((c) => {
+      const w = Math.max(8, Math.round((cell - 10) * c.share));
+      const svg = `<rect x="${sx}" y="${y + cell}" width="${w}" height="14" fill="${c.hex}" stroke="#333" stroke-width="0.5"/><text x="${sx + 2}" y="${y + cell + 26}" font-size="9">${c.name}</text>`;
+      sx += w;
+      return svg;
+    });
+    layers.push({ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${cols * cell}" height="${rows * (cell + 40)}" font-family="sans-serif">${swatches.join("")}<text x="${x + 5}" y="${y + cell + 38}" font-size="9" fill="#555">catalogue: ${it.truth}</text></svg>`), left: 0, top: 0 });
+  }
+  await sharp({ create: { width: cols * cell, height: rows * (cell + 40), channels: 3, background: "#ffffff" } }).composite(layers).png().toFile(file);
+}
+
+function concat(a: Float32Array, b: Float32Array): Float32Array {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+function argmax(v: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+  return best;
+}
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+function f3(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(3) : "n/a";
+}
