@@ -1,6 +1,8 @@
 /**
  * Category, attribute confidences and colours of one annotation.
  */
+import { __, sprintf } from '@wordpress/i18n';
+
 import { percent } from '../format';
 import type { Annotation, Prediction } from '../types';
 import { ColorSwatches } from './ColorSwatches';
@@ -15,10 +17,15 @@ function Row({ field, prediction }: { field: string; prediction: Prediction }) {
 					min={0}
 					max={1}
 					value={prediction.score}
-					aria-label={`${field} confidence`}
+					aria-label={sprintf(
+						__('%s confidence', 'kalas-iris'),
+						field
+					)}
 				/>{' '}
 				{percent(prediction.score)}
-				{prediction.confident ? null : <em> (unsure)</em>}
+				{prediction.confident ? null : (
+					<em> {__('(unsure)', 'kalas-iris')}</em>
+				)}
 			</td>
 		</tr>
 	);
@@ -32,13 +39,15 @@ export function AnnotationView({ annotation }: { annotation: Annotation }) {
 			{hasRows ? (
 				<table
 					className="widefat striped"
-					aria-label="Predicted labels"
+					aria-label={__('Predicted labels', 'kalas-iris')}
 				>
 					<thead>
 						<tr>
-							<th scope="col">Field</th>
-							<th scope="col">Label</th>
-							<th scope="col">Confidence</th>
+							<th scope="col">{__('Field', 'kalas-iris')}</th>
+							<th scope="col">{__('Label', 'kalas-iris')}</th>
+							<th scope="col">
+								{__('Confidence', 'kalas-iris')}
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -61,7 +70,11 @@ export function AnnotationView({ annotation }: { annotation: Annotation }) {
 			<ColorSwatches colors={annotation.colors ?? []} />
 			{annotation.model ? (
 				<p className="description">
-					Model {annotation.model.name} {annotation.model.version}
+					{sprintf(
+						__('Model %1$s %2$s', 'kalas-iris'),
+						annotation.model.name,
+						annotation.model.version
+					)}
 				</p>
 			) : null}
 		</div>

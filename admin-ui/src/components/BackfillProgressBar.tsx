@@ -1,6 +1,8 @@
 /**
  * A real progress bar for the backfill: done / total / failed and an estimate.
  */
+import { __, sprintf } from '@wordpress/i18n';
+
 import { formatEta } from '../format';
 import type { BackfillProgress } from '../types';
 
@@ -22,11 +24,15 @@ export function BackfillProgressBar({ progress }: BackfillProgressBarProps) {
 			<div
 				className="kalas-iris-progress__track"
 				role="progressbar"
-				aria-label="Backfill progress"
+				aria-label={__('Backfill progress', 'kalas-iris')}
 				aria-valuemin={0}
 				aria-valuemax={max}
 				aria-valuenow={value}
-				aria-valuetext={`${value} of ${max} products`}
+				aria-valuetext={sprintf(
+					__('%1$d of %2$d products', 'kalas-iris'),
+					value,
+					max
+				)}
 			>
 				<div
 					className="kalas-iris-progress__bar"
@@ -41,7 +47,9 @@ export function BackfillProgressBar({ progress }: BackfillProgressBarProps) {
 					{progress.failed}
 				</span>{' '}
 				failed
-				{eta ? <span> · {eta} left</span> : null}
+				{eta ? (
+					<span> · {sprintf(__('%s left', 'kalas-iris'), eta)}</span>
+				) : null}
 			</p>
 		</div>
 	);

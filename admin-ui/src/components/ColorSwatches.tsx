@@ -1,6 +1,8 @@
 /**
  * Dominant colours as swatches with their share of the garment.
  */
+import { __ } from '@wordpress/i18n';
+
 import { percent } from '../format';
 import type { Color } from '../types';
 
@@ -9,7 +11,10 @@ export function ColorSwatches({ colors }: { colors: Color[] }) {
 		return null;
 	}
 	return (
-		<ul className="kalas-iris-swatches" aria-label="Colours">
+		<ul
+			className="kalas-iris-swatches"
+			aria-label={__('Colours', 'kalas-iris')}
+		>
 			{colors.map((color) => (
 				<li
 					key={color.name + color.hex}

@@ -1,16 +1,18 @@
 /**
  * How many products wait for, retry or failed annotation: the job state at a glance.
  */
+import { __ } from '@wordpress/i18n';
+
 import type { ProductStatus } from '../types';
 
 const ROWS: Array<[ProductStatus, string]> = [
-	['pending', 'Waiting for annotation'],
-	['retrying', 'Service unavailable, retrying'],
-	['failed', 'Annotation failed'],
-	['not_configured', 'Waiting for the service settings'],
-	['review', 'Waiting for review'],
-	['applied', 'Labels applied'],
-	['rejected', 'Suggestion rejected'],
+	['pending', __('Waiting for annotation', 'kalas-iris')],
+	['retrying', __('Service unavailable, retrying', 'kalas-iris')],
+	['failed', __('Annotation failed', 'kalas-iris')],
+	['not_configured', __('Waiting for the service settings', 'kalas-iris')],
+	['review', __('Waiting for review', 'kalas-iris')],
+	['applied', __('Labels applied', 'kalas-iris')],
+	['rejected', __('Suggestion rejected', 'kalas-iris')],
 ];
 
 export interface JobCountsProps {
@@ -22,7 +24,10 @@ export interface JobCountsProps {
 export function JobCounts({ counts, actionsUrl }: JobCountsProps) {
 	return (
 		<div className="kalas-iris-job-counts">
-			<table className="widefat striped" aria-label="Annotation jobs">
+			<table
+				className="widefat striped"
+				aria-label={__('Annotation jobs', 'kalas-iris')}
+			>
 				<tbody>
 					{ROWS.map(([status, label]) => (
 						<tr key={status} data-status={status}>
@@ -34,8 +39,10 @@ export function JobCounts({ counts, actionsUrl }: JobCountsProps) {
 			</table>
 			<p>
 				<a href={actionsUrl}>
-					See every Kalas Iris job in WooCommerce → Status → Scheduled
-					Actions
+					{__(
+						'See every Kalas Iris job in WooCommerce → Status → Scheduled Actions',
+						'kalas-iris'
+					)}
 				</a>
 			</p>
 		</div>

@@ -3,6 +3,7 @@
  */
 import { TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
 
 import type { Labels } from '../types';
 
@@ -33,7 +34,7 @@ export function LabelEditor({ labels, onChange, idPrefix }: LabelEditorProps) {
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize
 				id={`${idPrefix}-category`}
-				label="Category"
+				label={__('Category', 'kalas-iris')}
 				value={labels.category ?? ''}
 				onChange={(value) =>
 					onChange({ ...labels, category: value || null })
@@ -59,7 +60,7 @@ export function LabelEditor({ labels, onChange, idPrefix }: LabelEditorProps) {
 				__nextHasNoMarginBottom
 				__next40pxDefaultSize
 				id={`${idPrefix}-colors`}
-				label="Colours (comma separated)"
+				label={__('Colours (comma separated)', 'kalas-iris')}
 				value={colorsText}
 				onChange={(value) => {
 					setColorsText(value);

@@ -1,19 +1,21 @@
 /**
  * The plugin status of a product in words.
  */
+import { __, sprintf } from '@wordpress/i18n';
+
 import type { JobState, ProductStatus } from '../types';
 
 const TEXT: Record<ProductStatus, string> = {
-	'': 'Not annotated yet',
-	pending: 'Waiting for annotation',
-	retrying: 'Service unavailable, retrying',
-	review: 'Waiting for review',
-	applied: 'Labels applied',
-	annotated: 'Annotated',
-	rejected: 'Suggestion rejected',
-	failed: 'Annotation failed',
-	not_configured: 'Service not configured',
-	no_image: 'No image to annotate',
+	'': __('Not annotated yet', 'kalas-iris'),
+	pending: __('Waiting for annotation', 'kalas-iris'),
+	retrying: __('Service unavailable, retrying', 'kalas-iris'),
+	review: __('Waiting for review', 'kalas-iris'),
+	applied: __('Labels applied', 'kalas-iris'),
+	annotated: __('Annotated', 'kalas-iris'),
+	rejected: __('Suggestion rejected', 'kalas-iris'),
+	failed: __('Annotation failed', 'kalas-iris'),
+	not_configured: __('Service not configured', 'kalas-iris'),
+	no_image: __('No image to annotate', 'kalas-iris'),
 };
 
 export function StatusBadge({
@@ -35,9 +37,19 @@ export function StatusBadge({
 					<span>
 						{job.error.message}
 						{job.next_at
-							? ` Next try: ${new Date(job.next_at).toLocaleString()}.`
+							? ' ' +
+								sprintf(
+									__('Next try: %s.', 'kalas-iris'),
+									new Date(job.next_at).toLocaleString()
+								)
 							: ''}
-						{job.attempt ? ` Attempt ${job.attempt}.` : ''}
+						{job.attempt
+							? ' ' +
+								sprintf(
+									__('Attempt %d.', 'kalas-iris'),
+									job.attempt
+								)
+							: ''}
 					</span>
 				</>
 			) : null}

@@ -4,6 +4,7 @@
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { adminConfig } from '../admin/config';
 import { BackfillProgressBar } from '../components/BackfillProgressBar';
@@ -54,9 +55,10 @@ export function BackfillPage() {
 	return (
 		<div className="kalas-iris-backfill">
 			<p>
-				Annotates and indexes every product that has a photo but no
-				annotation yet, 20 products at a time in the background. You can
-				leave this page; the run continues.
+				{__(
+					'Annotates and indexes every product that has a photo but no annotation yet, 20 products at a time in the background. You can leave this page; the run continues.',
+					'kalas-iris'
+				)}
 			</p>
 			<p
 				role="status"
@@ -65,17 +67,19 @@ export function BackfillPage() {
 			>
 				{
 					{
-						idle: 'Not started.',
-						running: 'Running…',
-						paused: 'Paused.',
-						done: 'Done.',
+						idle: __('Not started.', 'kalas-iris'),
+						running: __('Running…', 'kalas-iris'),
+						paused: __('Paused.', 'kalas-iris'),
+						done: __('Done.', 'kalas-iris'),
 					}[progress.state]
 				}
 			</p>
 			{progress.state === 'done' && progress.total === 0 ? (
 				<p>
-					Nothing to backfill: every product with a photo has an
-					annotation.
+					{__(
+						'Nothing to backfill: every product with a photo has an annotation.',
+						'kalas-iris'
+					)}
 				</p>
 			) : null}
 			{progress.state !== 'idle' ? (
@@ -83,9 +87,18 @@ export function BackfillPage() {
 			) : null}
 			{progress.error ? (
 				<Notice status="warning" isDismissible={false}>
-					Waiting for the service: {progress.error.message}
+					{sprintf(
+						__('Waiting for the service: %s', 'kalas-iris'),
+						progress.error.message
+					)}
 					{progress.retry_at
-						? ` Next try at ${new Date(progress.retry_at * 1000).toLocaleTimeString()}.`
+						? ' ' +
+							sprintf(
+								__('Next try at %s.', 'kalas-iris'),
+								new Date(
+									progress.retry_at * 1000
+								).toLocaleTimeString()
+							)
 						: ''}
 				</Notice>
 			) : null}
@@ -96,7 +109,7 @@ export function BackfillPage() {
 						variant="primary"
 						onClick={() => void controlBackfill('start')}
 					>
-						Start backfill
+						{__('Start backfill', 'kalas-iris')}
 					</Button>
 				) : null}
 				{progress.state === 'running' ? (
@@ -104,7 +117,7 @@ export function BackfillPage() {
 						variant="secondary"
 						onClick={() => void controlBackfill('pause')}
 					>
-						Pause
+						{__('Pause', 'kalas-iris')}
 					</Button>
 				) : null}
 				{progress.state === 'paused' ? (
@@ -112,13 +125,13 @@ export function BackfillPage() {
 						variant="primary"
 						onClick={() => void controlBackfill('resume')}
 					>
-						Resume
+						{__('Resume', 'kalas-iris')}
 					</Button>
 				) : null}
 			</div>
 			{counts ? (
 				<>
-					<h2>Annotation jobs</h2>
+					<h2>{__('Annotation jobs', 'kalas-iris')}</h2>
 					<JobCounts
 						counts={counts}
 						actionsUrl={`${

@@ -10,6 +10,7 @@ import {
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { AnnotationView } from '../components/AnnotationView';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -49,7 +50,10 @@ function ReviewItem({
 				<div className="kalas-iris-review-item__head">
 					<CheckboxControl
 						__nextHasNoMarginBottom
-						label={`Select ${item.name}`}
+						label={sprintf(
+							__('Select %s', 'kalas-iris'),
+							item.name
+						)}
 						checked={selected}
 						onChange={onSelect}
 					/>
@@ -69,12 +73,17 @@ function ReviewItem({
 					<AnnotationView annotation={annotation.annotation} />
 				) : null}
 				<p>
-					Suggested: {labels.category ? `${labels.category}; ` : ''}
+					{__('Suggested:', 'kalas-iris')}{' '}
+					{labels.category ? `${labels.category}; ` : ''}
 					{Object.entries(labels.attributes)
 						.map(([field, value]) => `${field}: ${value}`)
 						.join('; ')}
 					{labels.colors.length
-						? `; colours: ${labels.colors.join(', ')}`
+						? '; ' +
+							sprintf(
+								__('colours: %s', 'kalas-iris'),
+								labels.colors.join(', ')
+							)
 						: ''}
 				</p>
 				{editing ? (
@@ -97,14 +106,16 @@ function ReviewItem({
 							)
 						}
 					>
-						Accept
+						{__('Accept', 'kalas-iris')}
 					</Button>
 					<Button
 						variant="secondary"
 						disabled={busy}
 						onClick={() => setEditing(!editing)}
 					>
-						{editing ? 'Cancel edit' : 'Edit'}
+						{editing
+							? __('Cancel edit', 'kalas-iris')
+							: __('Edit', 'kalas-iris')}
 					</Button>
 					<Button
 						variant="tertiary"
@@ -112,7 +123,7 @@ function ReviewItem({
 						disabled={busy}
 						onClick={() => void decide(item.id, 'reject')}
 					>
-						Reject
+						{__('Reject', 'kalas-iris')}
 					</Button>
 				</div>
 			</CardBody>
@@ -152,7 +163,7 @@ export function ReviewPage() {
 			<div className="kalas-iris-review__bulk">
 				<CheckboxControl
 					__nextHasNoMarginBottom
-					label="Select all"
+					label={__('Select all', 'kalas-iris')}
 					checked={
 						items.length > 0 &&
 						visibleSelected.length === items.length
@@ -166,7 +177,7 @@ export function ReviewPage() {
 					disabled={visibleSelected.length === 0}
 					onClick={() => void bulk('accept')}
 				>
-					Accept selected
+					{__('Accept selected', 'kalas-iris')}
 				</Button>
 				<Button
 					variant="secondary"
@@ -174,15 +185,20 @@ export function ReviewPage() {
 					disabled={visibleSelected.length === 0}
 					onClick={() => void bulk('reject')}
 				>
-					Reject selected
+					{__('Reject selected', 'kalas-iris')}
 				</Button>
 				<span role="status">
-					{page ? `${page.total} waiting for review` : ''}
+					{page
+						? sprintf(
+								__('%d waiting for review', 'kalas-iris'),
+								page.total
+							)
+						: ''}
 				</span>
 			</div>
 			{loading ? <Spinner /> : null}
 			{page && items.length === 0 && !loading ? (
-				<p>Nothing to review.</p>
+				<p>{__('Nothing to review.', 'kalas-iris')}</p>
 			) : null}
 			{items.map((item) => (
 				<ReviewItem
@@ -205,17 +221,21 @@ export function ReviewPage() {
 						disabled={page.page <= 1}
 						onClick={() => void loadReview(page.page - 1)}
 					>
-						Previous page
+						{__('Previous page', 'kalas-iris')}
 					</Button>
 					<span>
-						Page {page.page} of {pages}
+						{sprintf(
+							__('Page %1$d of %2$d', 'kalas-iris'),
+							page.page,
+							pages
+						)}
 					</span>
 					<Button
 						variant="secondary"
 						disabled={page.page >= pages}
 						onClick={() => void loadReview(page.page + 1)}
 					>
-						Next page
+						{__('Next page', 'kalas-iris')}
 					</Button>
 				</div>
 			) : null}

@@ -14,6 +14,7 @@ import {
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { adminConfig } from '../admin/config';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -83,14 +84,19 @@ function ConnectionTest() {
 				isBusy={connection.status === 'testing'}
 				disabled={connection.status === 'testing'}
 			>
-				Test connection
+				{__('Test connection', 'kalas-iris')}
 			</Button>
 			{connection.status === 'ok' && connection.model ? (
 				<p role="status" data-testid="connection-result">
-					Connected: model pack{' '}
-					<strong>{connection.model.name}</strong>{' '}
-					{connection.model.version}, answered in{' '}
-					{Math.round(connection.model.latency_ms)} ms.
+					{sprintf(
+						__(
+							'Connected: model pack %1$s %2$s, answered in %3$d ms.',
+							'kalas-iris'
+						),
+						connection.model.name,
+						connection.model.version,
+						Math.round(connection.model.latency_ms)
+					)}
 				</p>
 			) : null}
 			<ErrorNotice area="connection" />
@@ -108,17 +114,27 @@ function WooCommerceAccess({ settings }: { settings: Settings }) {
 	return (
 		<Card>
 			<CardHeader>
-				<h2>WooCommerce access for the service</h2>
+				<h2>
+					{__('WooCommerce access for the service', 'kalas-iris')}
+				</h2>
 			</CardHeader>
 			<CardBody>
 				{connection.connected ? (
 					<p data-testid="woocommerce-connected">
-						The service has WooCommerce REST access since{' '}
-						{connection.connected_at}.
+						{sprintf(
+							__(
+								'The service has WooCommerce REST access since %s.',
+								'kalas-iris'
+							),
+							connection.connected_at ?? ''
+						)}
 					</p>
 				) : (
 					<p>
-						The service does not have WooCommerce REST access yet.
+						{__(
+							'The service does not have WooCommerce REST access yet.',
+							'kalas-iris'
+						)}
 					</p>
 				)}
 				{shopIsSsl ? (
@@ -131,19 +147,20 @@ function WooCommerceAccess({ settings }: { settings: Settings }) {
 							}
 						}}
 					>
-						Connect to WooCommerce
+						{__('Connect to WooCommerce', 'kalas-iris')}
 					</Button>
 				) : (
 					<>
 						<p className="description">
-							WooCommerce only authorises apps on HTTPS sites.
-							Create a Read/Write key under WooCommerce → Settings
-							→ Advanced → REST API and enter it here.
+							{__(
+								'WooCommerce only authorises apps on HTTPS sites. Create a Read/Write key under WooCommerce → Settings → Advanced → REST API and enter it here.',
+								'kalas-iris'
+							)}
 						</p>
 						<TextControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
-							label="Consumer key"
+							label={__('Consumer key', 'kalas-iris')}
 							value={key}
 							onChange={setKey}
 							autoComplete="off"
@@ -151,7 +168,7 @@ function WooCommerceAccess({ settings }: { settings: Settings }) {
 						<TextControl
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
-							label="Consumer secret"
+							label={__('Consumer secret', 'kalas-iris')}
 							type="password"
 							value={secret}
 							onChange={setSecret}
@@ -172,7 +189,7 @@ function WooCommerceAccess({ settings }: { settings: Settings }) {
 								}
 							}}
 						>
-							Save WooCommerce keys
+							{__('Save WooCommerce keys', 'kalas-iris')}
 						</Button>
 					</>
 				)}
@@ -239,13 +256,13 @@ export function SettingsPage() {
 		>
 			<Card>
 				<CardHeader>
-					<h2>Service</h2>
+					<h2>{__('Service', 'kalas-iris')}</h2>
 				</CardHeader>
 				<CardBody>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Service URL"
+						label={__('Service URL', 'kalas-iris')}
 						type="url"
 						value={form.service_url}
 						onChange={(service_url) => set({ service_url })}
@@ -253,14 +270,20 @@ export function SettingsPage() {
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="API key"
+						label={__('API key', 'kalas-iris')}
 						type="password"
 						autoComplete="off"
 						value={form.api_key}
 						help={
 							settings.has_api_key
-								? 'A key is saved. Leave empty to keep it.'
-								: 'Create one with: npx kalas-iris keys create --shop <name>'
+								? __(
+										'A key is saved. Leave empty to keep it.',
+										'kalas-iris'
+									)
+								: __(
+										'Create one with: npx kalas-iris keys create --shop <name>',
+										'kalas-iris'
+									)
 						}
 						onChange={(api_key) => set({ api_key })}
 					/>
@@ -272,19 +295,25 @@ export function SettingsPage() {
 
 			<Card>
 				<CardHeader>
-					<h2>Labels</h2>
+					<h2>{__('Labels', 'kalas-iris')}</h2>
 				</CardHeader>
 				<CardBody>
 					<RadioControl
-						label="Mode"
+						label={__('Mode', 'kalas-iris')}
 						selected={form.mode}
 						options={[
 							{
-								label: 'Apply labels automatically',
+								label: __(
+									'Apply labels automatically',
+									'kalas-iris'
+								),
 								value: 'auto',
 							},
 							{
-								label: 'Suggest labels for review',
+								label: __(
+									'Suggest labels for review',
+									'kalas-iris'
+								),
 								value: 'review',
 							},
 						]}
@@ -294,29 +323,44 @@ export function SettingsPage() {
 					/>
 					<ToggleControl
 						__nextHasNoMarginBottom
-						label="Never remove or overwrite a tag or attribute a person set"
+						label={__(
+							'Never remove or overwrite a tag or attribute a person set',
+							'kalas-iris'
+						)}
 						checked={form.protect_manual}
 						onChange={(protect_manual) => set({ protect_manual })}
 					/>
 					<ToggleControl
 						__nextHasNoMarginBottom
-						label="Set the product category"
+						label={__('Set the product category', 'kalas-iris')}
 						checked={form.set_category}
 						onChange={(set_category) => set({ set_category })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Fields that become product tags"
-						help="Comma separated, e.g. usage, season"
+						label={__(
+							'Fields that become product tags',
+							'kalas-iris'
+						)}
+						help={__(
+							'Comma separated, e.g. usage, season',
+							'kalas-iris'
+						)}
 						value={form.tag_fields}
 						onChange={(tag_fields) => set({ tag_fields })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Fields that become global attributes (pa_…)"
-						help="Comma separated, e.g. color, pattern"
+						label={__(
+							'Fields that become global attributes (pa_…)',
+							'kalas-iris'
+						)}
+						help={__(
+							'Comma separated, e.g. color, pattern',
+							'kalas-iris'
+						)}
 						value={form.attribute_fields}
 						onChange={(attribute_fields) =>
 							set({ attribute_fields })
@@ -324,15 +368,20 @@ export function SettingsPage() {
 					/>
 					<fieldset className="kalas-iris-thresholds">
 						<legend>
-							Confidence thresholds (0 to 1; for colours, the
-							share of the garment)
+							{__(
+								'Confidence thresholds (0 to 1; for colours, the share of the garment)',
+								'kalas-iris'
+							)}
 						</legend>
 						{fields.map((field) => (
 							<TextControl
 								__nextHasNoMarginBottom
 								__next40pxDefaultSize
 								key={field}
-								label={`Threshold: ${field}`}
+								label={sprintf(
+									__('Threshold: %s', 'kalas-iris'),
+									field
+								)}
 								type="number"
 								min={0}
 								max={1}
@@ -356,7 +405,7 @@ export function SettingsPage() {
 			<ErrorNotice area="settings" />
 			{saved ? (
 				<Notice status="success" isDismissible={false}>
-					Settings saved.
+					{__('Settings saved.', 'kalas-iris')}
 				</Notice>
 			) : null}
 			<Button
@@ -365,7 +414,7 @@ export function SettingsPage() {
 				isBusy={saving}
 				disabled={saving}
 			>
-				Save settings
+				{__('Save settings', 'kalas-iris')}
 			</Button>
 		</form>
 	);

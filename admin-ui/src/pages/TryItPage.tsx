@@ -9,6 +9,7 @@ import {
 } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { AnnotationView } from '../components/AnnotationView';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -41,13 +42,13 @@ export function TryItPage() {
 	return (
 		<div className="kalas-iris-try">
 			<div className="kalas-iris-try__drop">
-				<p>Drop a photo here, or</p>
+				<p>{__('Drop a photo here, or', 'kalas-iris')}</p>
 				<FormFileUpload
 					accept="image/*"
 					onChange={(event) => send(event.currentTarget.files)}
 					render={({ openFileDialog }) => (
 						<Button variant="primary" onClick={openFileDialog}>
-							Choose a photo
+							{__('Choose a photo', 'kalas-iris')}
 						</Button>
 					)}
 				/>
@@ -58,7 +59,7 @@ export function TryItPage() {
 				<img
 					className="kalas-iris-try__preview"
 					src={preview}
-					alt="The photo you chose"
+					alt={__('The photo you chose', 'kalas-iris')}
 				/>
 			) : null}
 			{tryIt.status === 'uploading' ? <Spinner /> : null}
@@ -67,13 +68,15 @@ export function TryItPage() {
 					className="kalas-iris-try__result"
 					data-testid="try-result"
 				>
-					<h2>What the model sees</h2>
+					<h2>{__('What the model sees', 'kalas-iris')}</h2>
 					<AnnotationView annotation={tryIt.result.annotation} />
-					<h2>Most similar products</h2>
+					<h2>{__('Most similar products', 'kalas-iris')}</h2>
 					{tryIt.result.similar.length === 0 ? (
 						<p>
-							No similar products yet. Run a backfill to index the
-							catalogue.
+							{__(
+								'No similar products yet. Run a backfill to index the catalogue.',
+								'kalas-iris'
+							)}
 						</p>
 					) : (
 						<ul className="kalas-iris-similar-list">
@@ -91,7 +94,10 @@ export function TryItPage() {
 										<span>{item.name}</span>
 									</a>
 									<span className="kalas-iris-similar-list__score">
-										{percent(item.score)} similar
+										{sprintf(
+											__('%s similar', 'kalas-iris'),
+											percent(item.score)
+										)}
 									</span>
 								</li>
 							))}

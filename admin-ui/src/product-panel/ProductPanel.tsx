@@ -4,6 +4,7 @@
 import { Button, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
 
 import { AnnotationView } from '../components/AnnotationView';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -58,12 +59,15 @@ export function ProductPanel({ productId }: { productId: number }) {
 			) : null}
 			{stored?.annotated_at ? (
 				<p className="description">
-					Annotated {new Date(stored.annotated_at).toLocaleString()}
+					{sprintf(
+						__('Annotated %s', 'kalas-iris'),
+						new Date(stored.annotated_at).toLocaleString()
+					)}
 				</p>
 			) : null}
 			{Object.keys(applied).length > 0 ? (
 				<p className="description">
-					Added by Kalas Iris:{' '}
+					{__('Added by Kalas Iris:', 'kalas-iris')}{' '}
 					{Object.entries(applied)
 						.filter(([, record]) => record.applied.length > 0)
 						.map(
@@ -80,7 +84,7 @@ export function ProductPanel({ productId }: { productId: number }) {
 				disabled={status === 'pending'}
 				isBusy={status === 'pending'}
 			>
-				Re-annotate
+				{__('Re-annotate', 'kalas-iris')}
 			</Button>
 		</div>
 	);

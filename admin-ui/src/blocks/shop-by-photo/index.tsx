@@ -4,6 +4,7 @@
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
 import { registerBlockType, type BlockConfiguration } from '@wordpress/blocks';
 import { PanelBody, RangeControl, TextControl } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
 
 import metadata from '../../../../plugin/blocks/shop-by-photo/block.json';
 
@@ -22,25 +23,25 @@ export function Edit({ attributes, setAttributes }: EditProps) {
 	return (
 		<div {...useBlockProps({ className: 'kalas-iris-shop-by-photo' })}>
 			<InspectorControls>
-				<PanelBody title="Settings">
+				<PanelBody title={__('Settings', 'kalas-iris')}>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Field label"
+						label={__('Field label', 'kalas-iris')}
 						value={attributes.label}
 						onChange={(label) => setAttributes({ label })}
 					/>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Button text"
+						label={__('Button text', 'kalas-iris')}
 						value={attributes.buttonText}
 						onChange={(buttonText) => setAttributes({ buttonText })}
 					/>
 					<RangeControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Number of products"
+						label={__('Number of products', 'kalas-iris')}
 						min={1}
 						max={24}
 						value={attributes.count}

@@ -11,6 +11,7 @@ import {
 	TextControl,
 	ToggleControl,
 } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
 
 import metadata from '../../../../plugin/blocks/similar-products/block.json';
 
@@ -30,18 +31,18 @@ export function Edit({ attributes, setAttributes }: EditProps) {
 	return (
 		<div {...useBlockProps()}>
 			<InspectorControls>
-				<PanelBody title="Settings">
+				<PanelBody title={__('Settings', 'kalas-iris')}>
 					<TextControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Title"
+						label={__('Title', 'kalas-iris')}
 						value={attributes.title}
 						onChange={(title) => setAttributes({ title })}
 					/>
 					<RangeControl
 						__nextHasNoMarginBottom
 						__next40pxDefaultSize
-						label="Number of products"
+						label={__('Number of products', 'kalas-iris')}
 						min={1}
 						max={12}
 						value={attributes.count}
@@ -51,13 +52,13 @@ export function Edit({ attributes, setAttributes }: EditProps) {
 					/>
 					<ToggleControl
 						__nextHasNoMarginBottom
-						label="Show price"
+						label={__('Show price', 'kalas-iris')}
 						checked={attributes.showPrice}
 						onChange={(showPrice) => setAttributes({ showPrice })}
 					/>
 					<ToggleControl
 						__nextHasNoMarginBottom
-						label="Show add to cart button"
+						label={__('Show add to cart button', 'kalas-iris')}
 						checked={attributes.showAddToCart}
 						onChange={(showAddToCart) =>
 							setAttributes({ showAddToCart })
@@ -65,9 +66,17 @@ export function Edit({ attributes, setAttributes }: EditProps) {
 					/>
 				</PanelBody>
 			</InspectorControls>
-			<Placeholder icon="visibility" label="Similar products">
-				{`Shows ${attributes.count} products that look like the current one, found from their photos. ` +
-					'Falls back to related products when the Kalas Iris service is unreachable.'}
+			<Placeholder
+				icon="visibility"
+				label={__('Similar products', 'kalas-iris')}
+			>
+				{sprintf(
+					__(
+						'Shows %d products that look like the current one, found from their photos. Falls back to related products when the Kalas Iris service is unreachable.',
+						'kalas-iris'
+					),
+					attributes.count
+				)}
 			</Placeholder>
 		</div>
 	);
