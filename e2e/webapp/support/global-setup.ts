@@ -1,9 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { datasetDir, imageHost, limitedPort, port, queryPhoto, repoRoot, sampleProducts } from './env.js';
+import { datasetDir, imageHost, limitedPort, MISSING_DATASET, port, queryPhoto, repoRoot, sampleProducts } from './env.js';
 
 const cli = path.join(repoRoot, 'service', 'bin', 'kalas-iris.js');
 
@@ -43,7 +44,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.KALAS_WEBAPP_KEY = main.key;
     process.env.KALAS_WEBAPP_LIMITED_URL = limited.url;
 
+    // A plain generated photo, so the error cases run even without the dataset.
+    const synthetic = path.join(dataDirs[0]!, 'synthetic-red.jpg');
+    const sharp = createRequire(path.join(repoRoot, 'service', 'package.json'))('sharp') as typeof import('sharp');
+    await sharp({ create: { width: 320, height: 320, channels: 3, background: '#c62828' } })
+      .jpeg()
+      .toFile(synthetic);
+    process.env.KALAS_WEBAPP_SYNTHETIC = synthetic;
+
     const dataset = datasetDir();
+    if (!dataset) console.warn(`\n[e2e/webapp] ${MISSING_DATASET}; those tests are skipped.\n`);
     if (dataset) {
       const products = sampleProducts(dataset, 8);
       for (const p of products) await indexProduct(main.url, main.key, p.id, p.name, p.file);
