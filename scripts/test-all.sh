@@ -19,8 +19,7 @@ run() {
   if "$@"; then results+=("PASS     $name"); else results+=("FAIL     $name"); failed=1; fi
 }
 
-run "service: unit, API, bad input, crash recovery, conversion, packs" npm test -w service
-run "service: WooCommerce contract (recorded 9.9.5 exchanges)" npx -w service vitest run src/woocommerce
+run "service: unit, API, bad input, crash recovery, conversion, packs, WooCommerce contract (recorded 9.9.5 exchanges)" npm test -w service
 [ -f service/web/vite.config.ts ] && run "web app: components and data" npm run test:web -w service
 run "admin UI: store and components (jest)" npm test -w admin-ui
 [ -f plugin/tests/run.sh ] && run "plugin: PHP unit tests" bash plugin/tests/run.sh

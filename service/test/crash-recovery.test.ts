@@ -10,12 +10,20 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { CatalogRepository } from "../src/repositories/catalog.repository.js";
 import { VectorIndex } from "../src/repositories/index.repository.js";
+import { configureModel, getModel } from "../src/services/model.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
 import { PHOTOS, tempDir } from "./helpers.js";
 
 const CLI = path.resolve(__dirname, "../bin/kalas-iris.js");
 const dataDir = tempDir("kalas-crash-");
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** The search-vector size of the default pack, which the shops' indexes hold. */
+async function searchDim(): Promise<number> {
+  configureModel("kalas-fashion-mnv2");
+  const m = await getModel();
+  return m.transform.outDim ?? m.manifest.embeddingDim;
+}
 
 describe("crash during indexing", () => {
   it("repairs the index from the database after kill -9", async () => {
@@ -37,7 +45,7 @@ describe("crash during indexing", () => {
     expect(committed).toBeGreaterThan(40);
     expect(committed).toBeLessThan(200);
     const saved = JSON.parse(fs.readFileSync(path.join(shopDir, "index.json"), "utf8")) as { seq: number };
-    const registry = new ShopRegistry(dataDir, async () => 1280);
+    const registry = new ShopRegistry(dataDir, searchDim);
     const shop = await registry.get("crash");
     // Everything the database committed is searchable again; the repair was reported.
     expect(shop.index.count).toBe(shop.catalog.count());
@@ -60,8 +68,8 @@ describe("crash during indexing", () => {
   it("rebuilds an index file that is corrupt", async () => {
     const dir = path.join(dataDir, "shops", "crash");
     fs.writeFileSync(path.join(dir, "index.hnsw"), "garbage");
-    expect(VectorIndex.load(dir, 1280)).toBeNull();
-    const registry = new ShopRegistry(dataDir, async () => 1280);
+    expect(VectorIndex.load(dir, await searchDim())).toBeNull();
+    const registry = new ShopRegistry(dataDir, searchDim);
     const shop = await registry.get("crash");
     expect(shop.repair.rebuilt).toBe(true);
     expect(shop.index.count).toBe(200);
