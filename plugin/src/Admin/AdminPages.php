@@ -61,8 +61,9 @@ final class AdminPages {
 			'dashicons-visibility',
 			56
 		);
-		foreach ( self::PAGES as $slug => [ $title, $page ] ) {
-			$hook = add_submenu_page( 'kalas-iris', $title . ' ‹ Kalas Iris', $title, self::CAPABILITY, $slug, array( $this, 'render' ) );
+		foreach ( self::PAGES as $slug => [ , $page ] ) {
+			$title = self::title( $page );
+			$hook  = add_submenu_page( 'kalas-iris', $title . ' ‹ Kalas Iris', $title, self::CAPABILITY, $slug, array( $this, 'render' ) );
 			if ( is_string( $hook ) ) {
 				$this->hooks[ $hook ] = $page;
 			}
@@ -77,9 +78,23 @@ final class AdminPages {
 		$entry = self::PAGES[ $slug ] ?? self::PAGES['kalas-iris'];
 		printf(
 			'<div class="wrap"><h1>%s</h1><div id="kalas-iris-admin" data-page="%s"></div></div>',
-			esc_html( 'Kalas Iris: ' . $entry[0] ),
+			esc_html( 'Kalas Iris: ' . self::title( $entry[1] ) ),
 			esc_attr( $entry[1] )
 		);
+	}
+
+	/**
+	 * Translated page title. The English titles in PAGES are the stable ones tests can rely on.
+	 *
+	 * @param string $page Page name.
+	 */
+	private static function title( string $page ): string {
+		return match ( $page ) {
+			'review'   => __( 'Review queue', 'kalas-iris' ),
+			'backfill' => __( 'Backfill', 'kalas-iris' ),
+			'try'      => __( 'Try it', 'kalas-iris' ),
+			default    => __( 'Settings', 'kalas-iris' ),
+		};
 	}
 
 	/**

@@ -123,7 +123,7 @@ final class ConnectController extends RestController {
 		$body  = (array) $request->get_json_params();
 		$state = is_string( $body['user_id'] ?? null ) ? $body['user_id'] : '';
 		if ( '' === $state || ! preg_match( '/^[A-Za-z0-9]{32}$/', $state ) || false === get_transient( self::STATE_PREFIX . $state ) ) {
-			return new \WP_Error( 'invalid_state', 'This authorization was not started from the Kalas Iris settings, or it expired.', array( 'status' => 403 ) );
+			return new \WP_Error( 'invalid_state', __( 'This authorization was not started from the Kalas Iris settings, or it expired.', 'kalas-iris' ), array( 'status' => 403 ) );
 		}
 		delete_transient( self::STATE_PREFIX . $state );
 		return $this->forward(
@@ -151,7 +151,7 @@ final class ConnectController extends RestController {
 	 */
 	private function forward( string $key, string $secret, ?int $key_id ) {
 		if ( ! preg_match( '/^ck_[a-f0-9]{40}$/', $key ) || ! preg_match( '/^cs_[a-f0-9]{40}$/', $secret ) ) {
-			return new \WP_Error( 'invalid_credentials', 'These are not WooCommerce REST API keys.', array( 'status' => 400 ) );
+			return new \WP_Error( 'invalid_credentials', __( 'These are not WooCommerce REST API keys.', 'kalas-iris' ), array( 'status' => 400 ) );
 		}
 		( $this->client )()->put_woocommerce_credentials( home_url( '/' ), $key, $secret );
 		update_option(

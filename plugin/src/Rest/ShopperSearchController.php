@@ -67,7 +67,11 @@ final class ShopperSearchController extends RestController {
 		if ( ! $this->limiter->hit( $visitor ) ) {
 			throw new UploadError(
 				'rate_limited',
-				sprintf( 'You have searched a lot in a short time. Please wait %d seconds and try again.', $this->limiter->retry_after( $visitor ) ),
+				sprintf(
+					/* translators: %d: seconds to wait */
+					__( 'You have searched a lot in a short time. Please wait %d seconds and try again.', 'kalas-iris' ),
+					$this->limiter->retry_after( $visitor )
+				),
 				429
 			);
 		}
@@ -79,7 +83,7 @@ final class ShopperSearchController extends RestController {
 			if ( in_array( $e->error_code, array( 'not_an_image', 'truncated_image', 'unsupported_format', 'too_many_pixels', 'image_too_large' ), true ) ) {
 				throw new UploadError( $e->error_code, $e->getMessage(), $e->status > 0 ? $e->status : 400 );
 			}
-			throw new UploadError( 'search_unavailable', 'Photo search is not available right now. Please try again later.', 503 );
+			throw new UploadError( 'search_unavailable', __( 'Photo search is not available right now. Please try again later.', 'kalas-iris' ), 503 );
 		}
 		$ids = ProductListRenderer::visible_ids( $items, $count );
 		return array(

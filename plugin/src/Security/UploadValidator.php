@@ -34,22 +34,30 @@ final class UploadValidator {
 	 */
 	public function check( $file ): Image {
 		if ( ! is_array( $file ) || ( $file['error'] ?? UPLOAD_ERR_NO_FILE ) === UPLOAD_ERR_NO_FILE || empty( $file['tmp_name'] ) ) {
-			throw new UploadError( 'no_file', 'Choose a photo to search with.', 400 );
+			throw new UploadError( 'no_file', __( 'Choose a photo to search with.', 'kalas-iris' ), 400 );
 		}
 		$error = (int) ( $file['error'] ?? UPLOAD_ERR_OK );
 		if ( UPLOAD_ERR_INI_SIZE === $error || UPLOAD_ERR_FORM_SIZE === $error || (int) ( $file['size'] ?? 0 ) > $this->max_bytes ) {
-			throw new UploadError( 'image_too_large', sprintf( 'The photo is too large; the limit is %d MB.', (int) ( $this->max_bytes / 1048576 ) ), 413 );
+			throw new UploadError( 'image_too_large', sprintf(
+				/* translators: %d: size limit in megabytes */
+				__( 'The photo is too large; the limit is %d MB.', 'kalas-iris' ),
+				(int) ( $this->max_bytes / 1048576 )
+			), 413 );
 		}
 		if ( UPLOAD_ERR_OK !== $error || ! is_readable( (string) $file['tmp_name'] ) ) {
-			throw new UploadError( 'upload_failed', 'The photo did not arrive completely. Please try again.', 400 );
+			throw new UploadError( 'upload_failed', __( 'The photo did not arrive completely. Please try again.', 'kalas-iris' ), 400 );
 		}
 		if ( (int) filesize( (string) $file['tmp_name'] ) > $this->max_bytes ) {
-			throw new UploadError( 'image_too_large', sprintf( 'The photo is too large; the limit is %d MB.', (int) ( $this->max_bytes / 1048576 ) ), 413 );
+			throw new UploadError( 'image_too_large', sprintf(
+				/* translators: %d: size limit in megabytes */
+				__( 'The photo is too large; the limit is %d MB.', 'kalas-iris' ),
+				(int) ( $this->max_bytes / 1048576 )
+			), 413 );
 		}
 		$bytes = (string) file_get_contents( (string) $file['tmp_name'] ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- PHP upload temp file.
 		$mime  = self::sniff( $bytes );
 		if ( null === $mime ) {
-			throw new UploadError( 'not_an_image', 'That file is not a photo. Use a JPEG, PNG, WebP, GIF or AVIF image.', 415 );
+			throw new UploadError( 'not_an_image', __( 'That file is not a photo. Use a JPEG, PNG, WebP, GIF or AVIF image.', 'kalas-iris' ), 415 );
 		}
 		$name = preg_replace( '/[^A-Za-z0-9._-]/', '_', basename( (string) ( $file['name'] ?? 'photo' ) ) );
 		return new Image( $bytes, $mime, '' !== (string) $name ? (string) $name : 'photo' );

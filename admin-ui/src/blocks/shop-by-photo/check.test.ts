@@ -1,4 +1,4 @@
-import { checkFile, resultMessage } from './check';
+import { checkFile, messagesFrom, resultMessage } from './check';
 
 const MB = 1048576;
 
@@ -31,5 +31,21 @@ describe('shop-by-photo file check', () => {
 			resultMessage(false, { message: 'Please wait 30 seconds.' })
 		).toBe('Please wait 30 seconds.');
 		expect(resultMessage(false, {})).toMatch(/not available/);
+	});
+});
+
+describe('shop-by-photo messages', () => {
+	it('uses translated sentences from the block attributes', () => {
+		const messages = messagesFrom({
+			msgTooLarge: 'Das Foto ist zu groß; höchstens %d MB.',
+			msgMany: '%d ähnliche Produkte gefunden.',
+		});
+		expect(
+			checkFile({ type: 'image/png', size: 11 * MB }, 10 * MB, messages)
+		).toBe('Das Foto ist zu groß; höchstens 10 MB.');
+		expect(resultMessage(true, { count: 4 }, messages)).toBe(
+			'4 ähnliche Produkte gefunden.'
+		);
+		expect(messages.none).toBe('No similar products found.');
 	});
 });

@@ -2,7 +2,12 @@
  * Front end of kalas-iris/shop-by-photo: uploads the photo to the plugin's public
  * route and shows the products it renders with the theme's product markup.
  */
-import { checkFile, resultMessage, type SearchAnswer } from './check';
+import {
+	checkFile,
+	messagesFrom,
+	resultMessage,
+	type SearchAnswer,
+} from './check';
 
 function init(root: HTMLElement): void {
 	const form = root.querySelector<HTMLFormElement>('form');
@@ -19,11 +24,12 @@ function init(root: HTMLElement): void {
 	}
 	const maxBytes = Number(root.dataset.maxBytes) || 10 * 1048576;
 	const count = root.dataset.count ?? '8';
+	const messages = messagesFrom(root.dataset);
 
 	form.addEventListener('submit', async (event) => {
 		event.preventDefault();
 		const file = input.files?.[0];
-		const problem = checkFile(file, maxBytes);
+		const problem = checkFile(file, maxBytes, messages);
 		if (problem || !file) {
 			message.textContent = problem;
 			return;
@@ -31,7 +37,7 @@ function init(root: HTMLElement): void {
 		const body = new FormData();
 		body.append('image', file);
 		body.append('count', count);
-		message.textContent = 'Searching…';
+		message.textContent = messages.searching;
 		root.setAttribute('aria-busy', 'true');
 		try {
 			const response = await fetch(endpoint, {
@@ -42,11 +48,11 @@ function init(root: HTMLElement): void {
 			const answer = (await response
 				.json()
 				.catch(() => ({}))) as SearchAnswer;
-			message.textContent = resultMessage(response.ok, answer);
+			message.textContent = resultMessage(response.ok, answer, messages);
 			// Server-rendered by WooCommerce's own templates, which escape their output.
 			results.innerHTML = response.ok ? (answer.html ?? '') : '';
 		} catch {
-			message.textContent = resultMessage(false, {});
+			message.textContent = resultMessage(false, {}, messages);
 		} finally {
 			root.removeAttribute('aria-busy');
 		}
