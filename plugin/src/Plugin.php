@@ -11,6 +11,7 @@ namespace KalasIris;
 
 use KalasIris\Admin\AdminPages;
 use KalasIris\Admin\Assets;
+use KalasIris\Admin\ProductListColumn;
 use KalasIris\Admin\ProductMetaBox;
 use KalasIris\Blocks\BlockRegistry;
 use KalasIris\Blocks\ProductListRenderer;
@@ -83,6 +84,7 @@ final class Plugin {
 			$assets = new Assets( $this->dir, $this->url );
 			( new AdminPages( $assets ) )->register();
 			( new ProductMetaBox( $assets ) )->register();
+			( new ProductListColumn( $this->meta() ) )->register();
 		}
 	}
 

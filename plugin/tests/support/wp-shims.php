@@ -245,3 +245,11 @@ function rest_get_authenticated_app_password() {
 function rest_authorization_required_code(): int {
 	return array() === Wp::$capabilities ? 401 : 403;
 }
+
+function esc_attr( $text ): string {
+	return htmlspecialchars( (string) $text, ENT_QUOTES );
+}
+
+function esc_html( $text ): string {
+	return htmlspecialchars( (string) $text, ENT_QUOTES );
+}
