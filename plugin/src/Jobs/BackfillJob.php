@@ -153,6 +153,7 @@ class BackfillJob {
 			// Products added while the run went on make done exceed the first count.
 			$progress['total'] = max( (int) $progress['total'], (int) $progress['done'] + (int) $progress['failed'] );
 		}
+		$progress = $this->keep_pause( $progress );
 		$this->save( $progress );
 		if ( 'running' === $progress['state'] ) {
 			$this->scheduler->enqueue( self::HOOK, array() );
@@ -169,6 +170,11 @@ class BackfillJob {
 		$progress['attempt'] = (int) $progress['attempt'] + 1;
 		$progress['error']   = $error->to_array();
 		$delay               = Backoff::delay( $progress['attempt'], $error->retry_after );
+		$progress            = $this->keep_pause( $progress );
+		if ( 'paused' === $progress['state'] ) {
+			$this->save( $progress );
+			return;
+		}
 		if ( null === $delay ) {
 			$progress['state']    = 'paused';
 			$progress['retry_at'] = null;
@@ -179,6 +185,20 @@ class BackfillJob {
 			$this->logger->log( 'warning', sprintf( 'Backfill waiting %d s for the service: %s', $delay, $error->getMessage() ) );
 		}
 		$this->save( $progress );
+	}
+
+	/**
+	 * A person may pause while a batch runs; the batch's counters and cursor are kept,
+	 * but the pause wins, so the batch does not start the next one.
+	 *
+	 * @param array<string, mixed> $progress The batch's record.
+	 * @return array<string, mixed>
+	 */
+	private function keep_pause( array $progress ): array {
+		if ( 'paused' === $this->load()['state'] ) {
+			$progress['state'] = 'paused';
+		}
+		return $progress;
 	}
 
 	/**

@@ -52,8 +52,14 @@ final class FakeClient extends ServiceClient {
 		);
 	}
 
+	/** @var (callable(int): void)|null Runs inside put_product, e.g. to pause a backfill mid-batch. */
+	public $during_put = null;
+
 	public function put_product( int $product_id, Image $image, array $fields ): array {
 		$this->calls[] = 'put:' . $product_id;
+		if ( null !== $this->during_put ) {
+			( $this->during_put )( $product_id );
+		}
 		$this->maybe_fail();
 		return array( 'id' => (string) $product_id, 'annotation' => $this->annotation );
 	}

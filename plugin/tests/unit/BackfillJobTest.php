@@ -93,6 +93,27 @@ final class BackfillJobTest extends TestCase {
 		$this->assertCount( 45, array_unique( $this->shop->client->calls ), 'no product twice' );
 	}
 
+	public function test_a_pause_during_a_batch_wins_and_keeps_the_progress(): void {
+		$this->backfill->start();
+		$backfill                       = $this->backfill;
+		$this->shop->client->during_put = static function ( int $id ) use ( $backfill ): void {
+			if ( 5 === $id ) {
+				$backfill->pause();
+			}
+		};
+		$this->run_one_batch();
+		$progress = $this->backfill->progress();
+		$this->assertSame( 'paused', $progress['state'] );
+		$this->assertSame( BackfillJob::BATCH, $progress['done'], 'the batch still counts what it did' );
+		$this->assertSame( array(), $this->shop->scheduler->jobs, 'no next batch after a pause' );
+
+		$this->shop->client->during_put = null;
+		$this->backfill->resume();
+		$this->shop->run_queue();
+		$this->assertSame( 45, $this->backfill->progress()['done'] );
+		$this->assertCount( 45, array_unique( $this->shop->client->calls ), 'no product twice' );
+	}
+
 	public function test_service_down_waits_without_losing_products(): void {
 		$this->backfill->start();
 		$this->shop->client->errors = array( new ServiceError( ServiceError::UNREACHABLE, 'down' ) );
