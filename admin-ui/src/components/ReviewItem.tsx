@@ -17,6 +17,27 @@ function stored(item: ProductSummary): StoredAnnotation {
 	return Array.isArray(item.annotation) ? {} : item.annotation;
 }
 
+/**
+ * The suggestion in one line: "Dresses; usage: Casual; colours: red, white".
+ *
+ * @param labels Labels.
+ */
+export function describeLabels(labels: Labels): string {
+	const parts = [
+		labels.category ?? '',
+		...Object.entries(labels.attributes).map(
+			([field, value]) => `${field}: ${value}`
+		),
+		labels.colors.length
+			? sprintf(__('colours: %s', 'kalas-iris'), labels.colors.join(', '))
+			: '',
+	];
+	return (
+		parts.filter(Boolean).join('; ') ||
+		__('nothing confident enough', 'kalas-iris')
+	);
+}
+
 export function ReviewItem({
 	item,
 	selected,
@@ -66,18 +87,7 @@ export function ReviewItem({
 					<AnnotationView annotation={annotation.annotation} />
 				) : null}
 				<p>
-					{__('Suggested:', 'kalas-iris')}{' '}
-					{labels.category ? `${labels.category}; ` : ''}
-					{Object.entries(labels.attributes)
-						.map(([field, value]) => `${field}: ${value}`)
-						.join('; ')}
-					{labels.colors.length
-						? '; ' +
-							sprintf(
-								__('colours: %s', 'kalas-iris'),
-								labels.colors.join(', ')
-							)
-						: ''}
+					{__('Suggested:', 'kalas-iris')} {describeLabels(labels)}
 				</p>
 				{editing ? (
 					<LabelEditor
