@@ -16,7 +16,13 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
   configureModel(config.pack);
   const model = await getModel();
   // Warm-up: the first run of an ONNX session allocates its buffers; do it before traffic arrives.
-  await model.embed([{ data: new Uint8Array(model.manifest.encoder.size ** 2 * 3).fill(255), width: model.manifest.encoder.size, height: model.manifest.encoder.size }]);
+  await model.embed([
+    {
+      data: new Uint8Array(model.manifest.encoder.size ** 2 * 3).fill(255),
+      width: model.manifest.encoder.size,
+      height: model.manifest.encoder.size,
+    },
+  ]);
   const dim = model.transform.outDim ?? model.manifest.embeddingDim;
   const ctx: AppContext = { config, keys: new KeysRepository(config.dataDir), shops: new ShopRegistry(config.dataDir, async () => dim) };
   const app = createApp(ctx);
@@ -25,7 +31,11 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
     s.on("error", reject);
   });
   server.requestTimeout = 60_000;
-  log.info("kalas-iris listening", { url: `http://${config.host}:${config.port}`, pack: `${model.manifest.name}@${model.manifest.version}`, dataDir: config.dataDir });
+  log.info("kalas-iris listening", {
+    url: `http://${config.host}:${config.port}`,
+    pack: `${model.manifest.name}@${model.manifest.version}`,
+    dataDir: config.dataDir,
+  });
   const close = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     ctx.shops.closeAll();

@@ -18,7 +18,12 @@ beforeAll(async () => {
   keyA = t.key("shop-a");
   keyB = t.key("shop-b");
   for (const p of photosCsv().filter((p) => p.source === "fashion-products-224")) {
-    await request(t.app).put(`/v1/products/${p.file.replace(".jpg", "")}`).set(auth(keyA)).field("name", `${p.colour} ${p.type}`).attach("image", photo(p.file), p.file).expect(200);
+    await request(t.app)
+      .put(`/v1/products/${p.file.replace(".jpg", "")}`)
+      .set(auth(keyA))
+      .field("name", `${p.colour} ${p.type}`)
+      .attach("image", photo(p.file), p.file)
+      .expect(200);
   }
 });
 afterAll(() => t.close());
@@ -29,7 +34,13 @@ describe("auth", () => {
     expect((await request(t.app).get("/v1/health/ready")).body.ready).toBe(true);
   });
   it("every other route needs one", async () => {
-    for (const [method, path] of [["post", "/v1/annotate"], ["get", "/v1/model"], ["get", "/v1/products/x/similar"], ["get", "/v1/feedback"], ["post", "/v1/learn"]] as const) {
+    for (const [method, path] of [
+      ["post", "/v1/annotate"],
+      ["get", "/v1/model"],
+      ["get", "/v1/products/x/similar"],
+      ["get", "/v1/feedback"],
+      ["post", "/v1/learn"],
+    ] as const) {
       const res = await request(t.app)[method](path);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.body.error.code).toBe("missing_key");
@@ -48,10 +59,18 @@ describe("annotate", () => {
     expect(res.status).toBe(200);
     expect(res.body.model.name).toBe("kalas-fashion-mnv2");
     expect(typeof res.body.timing_ms).toBe("number");
-    expect(res.body.colors[0]).toMatchObject({ name: expect.any(String), hex: expect.stringMatching(/^#[0-9a-f]{6}$/), share: expect.any(Number) });
+    expect(res.body.colors[0]).toMatchObject({
+      name: expect.any(String),
+      hex: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      share: expect.any(Number),
+    });
     const model = await request(t.app).get("/v1/model").set(auth(keyA));
     // Only groups the pack can predict appear.
-    expect(Object.keys(res.body.attributes).sort()).toEqual(Object.keys(model.body.attributes).filter((g) => g !== "color").sort());
+    expect(Object.keys(res.body.attributes).sort()).toEqual(
+      Object.keys(model.body.attributes)
+        .filter((g) => g !== "color")
+        .sort(),
+    );
   });
   it("accepts multipart too", async () => {
     const res = await request(t.app).post("/v1/annotate").set(auth(keyA)).attach("image", photo("cc0-dress.jpg"), "dress.jpg");
@@ -61,7 +80,11 @@ describe("annotate", () => {
 
 describe("similar items", () => {
   it("finds the same photo first and leaves the query product out", async () => {
-    const bySelf = await request(t.app).post("/v1/similar?k=3").set(auth(keyA)).set("Content-Type", "image/jpeg").send(photo("fp-10365.jpg"));
+    const bySelf = await request(t.app)
+      .post("/v1/similar?k=3")
+      .set(auth(keyA))
+      .set("Content-Type", "image/jpeg")
+      .send(photo("fp-10365.jpg"));
     expect(bySelf.body.items[0].id).toBe("fp-10365");
     expect(bySelf.body.items[0].score).toBeGreaterThan(0.99);
     const byId = await request(t.app).get("/v1/products/fp-10365/similar?k=5").set(auth(keyA));
@@ -88,7 +111,11 @@ describe("similar items", () => {
       (await t.ctx.shops.get("shop-a")).catalog.setSetting("allow_private_urls", "true");
       const ok = await request(t.app).put("/v1/products/from-url").set(auth(keyA)).send({ image_url: url, name: "from url" });
       expect(ok.status).toBe(200);
-      const sim = await request(t.app).post("/v1/similar?k=1").set(auth(keyA)).set("Content-Type", "image/jpeg").send(photo("fp-11261.jpg"));
+      const sim = await request(t.app)
+        .post("/v1/similar?k=1")
+        .set(auth(keyA))
+        .set("Content-Type", "image/jpeg")
+        .send(photo("fp-11261.jpg"));
       expect(sim.body.items[0].id).toMatch(/^(from-url|fp-11261)$/);
     } finally {
       server.close();
@@ -110,9 +137,16 @@ describe("shops are isolated", () => {
 
 describe("feedback", () => {
   it("stores a correction for a product and one with an uploaded image", async () => {
-    const a = await request(t.app).post("/v1/feedback").set(auth(keyA)).send({ product_id: "fp-10365", category: "Dresses", colors: ["red"], original: { category: "Skirts" } });
+    const a = await request(t.app)
+      .post("/v1/feedback")
+      .set(auth(keyA))
+      .send({ product_id: "fp-10365", category: "Dresses", colors: ["red"], original: { category: "Skirts" } });
     expect(a.status).toBe(201);
-    const b = await request(t.app).post("/v1/feedback").set(auth(keyA)).attach("image", photo("cc0-pants.jpg"), "p.jpg").field("correction", JSON.stringify({ category: "Jeans", attributes: { pattern: "Solid" } }));
+    const b = await request(t.app)
+      .post("/v1/feedback")
+      .set(auth(keyA))
+      .attach("image", photo("cc0-pants.jpg"), "p.jpg")
+      .field("correction", JSON.stringify({ category: "Jeans", attributes: { pattern: "Solid" } }));
     expect(b.status).toBe(201);
     const list = await request(t.app).get("/v1/feedback").set(auth(keyA));
     expect(list.body.items.map((i: { correction: { category: string } }) => i.correction.category)).toEqual(["Jeans", "Dresses"]);
@@ -144,12 +178,16 @@ describe("OpenAPI document", () => {
     const served = new Set<string>();
     const walk = (stack: { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: unknown[] } }[]) => {
       for (const layer of stack) {
-        if (layer.route) for (const m of Object.keys(layer.route.methods)) served.add(`${m.toUpperCase()} /v1${layer.route.path.replace(/:(\w+)/g, "{$1}")}`);
+        if (layer.route)
+          for (const m of Object.keys(layer.route.methods))
+            served.add(`${m.toUpperCase()} /v1${layer.route.path.replace(/:(\w+)/g, "{$1}")}`);
         else if (layer.handle?.stack) walk(layer.handle.stack as typeof stack);
       }
     };
     walk((t.app as unknown as { router: { stack: [] } }).router.stack);
-    const documented = new Set(Object.entries(openapiDocument.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+    const documented = new Set(
+      Object.entries(openapiDocument.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+    );
     expect([...served].sort()).toEqual([...documented].sort());
     const res = await request(t.app).get("/v1/openapi.json");
     expect(res.body.openapi).toBe("3.1.0");

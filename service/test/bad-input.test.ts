@@ -16,7 +16,12 @@ const good = photo("fp-10365.jpg");
 beforeAll(async () => {
   t = await testApp();
   key = t.key("shop-a");
-  await request(t.app).put("/v1/products/keep-me").set("Authorization", `Bearer ${key}`).set("Content-Type", "image/jpeg").send(good).expect(200);
+  await request(t.app)
+    .put("/v1/products/keep-me")
+    .set("Authorization", `Bearer ${key}`)
+    .set("Content-Type", "image/jpeg")
+    .send(good)
+    .expect(200);
 });
 afterAll(() => t.close());
 
@@ -35,16 +40,45 @@ function pngBomb(): Buffer {
   ihdr.writeUInt32BE(50_000, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(Buffer.alloc(64))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 const cases: { name: string; type: string; body: Buffer; status: number; code: string }[] = [
-  { name: "non-image bytes", type: "image/jpeg", body: Buffer.from("hello, this is not a picture at all"), status: 400, code: "not_an_image" },
-  { name: "a truncated JPEG", type: "image/jpeg", body: good.subarray(0, Math.floor(good.length / 2)), status: 400, code: "truncated_image" },
+  {
+    name: "non-image bytes",
+    type: "image/jpeg",
+    body: Buffer.from("hello, this is not a picture at all"),
+    status: 400,
+    code: "not_an_image",
+  },
+  {
+    name: "a truncated JPEG",
+    type: "image/jpeg",
+    body: good.subarray(0, Math.floor(good.length / 2)),
+    status: 400,
+    code: "truncated_image",
+  },
   { name: "a zero-byte body", type: "image/jpeg", body: Buffer.alloc(0), status: 400, code: "empty_body" },
-  { name: "an image over the size limit", type: "image/jpeg", body: Buffer.concat([good, Buffer.alloc(21 * 1024 * 1024)]), status: 413, code: "image_too_large" },
+  {
+    name: "an image over the size limit",
+    type: "image/jpeg",
+    body: Buffer.concat([good, Buffer.alloc(21 * 1024 * 1024)]),
+    status: 413,
+    code: "image_too_large",
+  },
   { name: "a decompression bomb", type: "image/png", body: pngBomb(), status: 413, code: "too_many_pixels" },
-  { name: "an unsupported format (SVG)", type: "image/svg+xml", body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'), status: 400, code: "unsupported_format" },
+  {
+    name: "an unsupported format (SVG)",
+    type: "image/svg+xml",
+    body: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'),
+    status: 400,
+    code: "unsupported_format",
+  },
   { name: "a wrong content type", type: "text/plain", body: good, status: 415, code: "unsupported_media_type" },
 ];
 
@@ -66,7 +100,11 @@ describe("POST /v1/annotate refuses bad input clearly", () => {
   });
 
   it("keeps serving and has lost nothing after all of them", async () => {
-    const res = await request(t.app).post("/v1/annotate").set("Authorization", `Bearer ${key}`).set("Content-Type", "image/jpeg").send(good);
+    const res = await request(t.app)
+      .post("/v1/annotate")
+      .set("Authorization", `Bearer ${key}`)
+      .set("Content-Type", "image/jpeg")
+      .send(good);
     expect(res.status).toBe(200);
     expect(res.body.colors.length).toBeGreaterThan(0);
     const kept = await request(t.app).get("/v1/products/keep-me").set("Authorization", `Bearer ${key}`);
@@ -75,7 +113,16 @@ describe("POST /v1/annotate refuses bad input clearly", () => {
 });
 
 describe("image URLs that point inside the network are refused", () => {
-  for (const url of ["http://127.0.0.1/x.jpg", "http://localhost:8787/x.jpg", "http://[::1]/x.jpg", "http://169.254.169.254/latest/meta-data", "http://10.0.0.5/x.jpg", "http://192.168.1.10/x.jpg", "http://172.16.0.1/x.jpg", "http://0.0.0.0/x.jpg"]) {
+  for (const url of [
+    "http://127.0.0.1/x.jpg",
+    "http://localhost:8787/x.jpg",
+    "http://[::1]/x.jpg",
+    "http://169.254.169.254/latest/meta-data",
+    "http://10.0.0.5/x.jpg",
+    "http://192.168.1.10/x.jpg",
+    "http://172.16.0.1/x.jpg",
+    "http://0.0.0.0/x.jpg",
+  ]) {
     it(url, async () => {
       const res = await request(t.app).put("/v1/products/p1").set("Authorization", `Bearer ${key}`).send({ image_url: url });
       expect(res.status).toBe(400);
@@ -90,7 +137,11 @@ describe("image URLs that point inside the network are refused", () => {
 
 describe("malformed requests", () => {
   it("invalid JSON → 400 invalid_json", async () => {
-    const res = await request(t.app).put("/v1/products/p1").set("Authorization", `Bearer ${key}`).set("Content-Type", "application/json").send("{nope");
+    const res = await request(t.app)
+      .put("/v1/products/p1")
+      .set("Authorization", `Bearer ${key}`)
+      .set("Content-Type", "application/json")
+      .send("{nope");
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_json");
   });

@@ -33,19 +33,36 @@ beforeAll(async () => {
   t = await testApp({ RATE_LIMIT_PER_SECOND: "1000" });
   key = t.key("boutique");
   for (const [file, label] of Object.entries(SHOP_LABELS)) {
-    await request(t.app).put(`/v1/products/${file.replace(".jpg", "")}`).set(auth()).attach("image", photo(file), file).field("labels", JSON.stringify({ category: label })).expect(200);
+    await request(t.app)
+      .put(`/v1/products/${file.replace(".jpg", "")}`)
+      .set(auth())
+      .attach("image", photo(file), file)
+      .field("labels", JSON.stringify({ category: label }))
+      .expect(200);
   }
 });
 afterAll(() => t.close());
 
 describe("catalogue learning", () => {
   it("learns the shop's own category names", async () => {
-    const before = await request(t.app).post("/v1/annotate").set(auth()).set("Content-Type", "image/jpeg").send(await variant("fp-15528.jpg"));
+    const before = await request(t.app)
+      .post("/v1/annotate")
+      .set(auth())
+      .set("Content-Type", "image/jpeg")
+      .send(await variant("fp-15528.jpg"));
     expect(before.body.shop).toBeUndefined();
     const report = await request(t.app).post("/v1/learn").set(auth()).expect(200);
     expect(report.body.fields.category.labels).toBe(4);
-    for (const [file, label] of [["fp-15528.jpg", "Tees & Tanks"], ["fp-16508.jpg", "Denim & Pants"], ["fp-11261.jpg", "Frocks"]]) {
-      const res = await request(t.app).post("/v1/annotate").set(auth()).set("Content-Type", "image/jpeg").send(await variant(file));
+    for (const [file, label] of [
+      ["fp-15528.jpg", "Tees & Tanks"],
+      ["fp-16508.jpg", "Denim & Pants"],
+      ["fp-11261.jpg", "Frocks"],
+    ]) {
+      const res = await request(t.app)
+        .post("/v1/annotate")
+        .set(auth())
+        .set("Content-Type", "image/jpeg")
+        .send(await variant(file));
       expect(res.body.shop.category.label, file).toBe(label);
     }
   });
@@ -54,19 +71,32 @@ describe("catalogue learning", () => {
     const img = await variant("fp-20856.jpg");
     const before = await request(t.app).post("/v1/annotate").set(auth()).set("Content-Type", "image/jpeg").send(img);
     expect(before.body.shop.category.label).toBe("Footwear");
-    await request(t.app).post("/v1/feedback").set(auth()).attach("image", img, "shoe.jpg").field("correction", JSON.stringify({ labels: { category: "Sneakers" } })).expect(201);
+    await request(t.app)
+      .post("/v1/feedback")
+      .set(auth())
+      .attach("image", img, "shoe.jpg")
+      .field("correction", JSON.stringify({ labels: { category: "Sneakers" } }))
+      .expect(201);
     // Not the same bytes: another crop of the same shoe.
     const similar = await sharp(photo("fp-20856.jpg")).flop().extract({ left: 4, top: 12, width: 204, height: 200 }).jpeg().toBuffer();
     const after = await request(t.app).post("/v1/annotate").set(auth()).set("Content-Type", "image/jpeg").send(similar);
     expect(after.body.shop.category.label).toBe("Sneakers");
     // An unrelated photo keeps its learned label.
-    const other = await request(t.app).post("/v1/annotate").set(auth()).set("Content-Type", "image/jpeg").send(await variant("fp-11261.jpg"));
+    const other = await request(t.app)
+      .post("/v1/annotate")
+      .set(auth())
+      .set("Content-Type", "image/jpeg")
+      .send(await variant("fp-11261.jpg"));
     expect(other.body.shop.category.label).toBe("Frocks");
   });
 
   it("another shop learns nothing from this one", async () => {
     const other = t.key("other-shop");
-    const res = await request(t.app).post("/v1/annotate").set({ Authorization: `Bearer ${other}` }).set("Content-Type", "image/jpeg").send(await variant("fp-15528.jpg"));
+    const res = await request(t.app)
+      .post("/v1/annotate")
+      .set({ Authorization: `Bearer ${other}` })
+      .set("Content-Type", "image/jpeg")
+      .send(await variant("fp-15528.jpg"));
     expect(res.body.shop).toBeUndefined();
   });
 });

@@ -31,7 +31,8 @@ describe("crash during indexing", () => {
     const folder = path.join(dataDir, "photos");
     fs.mkdirSync(folder);
     const files = fs.readdirSync(PHOTOS).filter((f) => f.endsWith(".jpg"));
-    for (let i = 0; i < 200; i++) fs.copyFileSync(path.join(PHOTOS, files[i % files.length]), path.join(folder, `p${String(i).padStart(4, "0")}.jpg`));
+    for (let i = 0; i < 200; i++)
+      fs.copyFileSync(path.join(PHOTOS, files[i % files.length]), path.join(folder, `p${String(i).padStart(4, "0")}.jpg`));
 
     const shopDir = path.join(dataDir, "shops", "crash");
     const env = { ...process.env, DATA_DIR: dataDir, INDEX_SAVE_DELAY_MS: "200" };

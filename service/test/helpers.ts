@@ -16,10 +16,15 @@ export const PHOTOS = path.join(path.dirname(fileURLToPath(import.meta.url)), "p
 export const photo = (name: string) => fs.readFileSync(path.join(PHOTOS, name));
 /** fixture photos by their dataset labels */
 export const photosCsv = () =>
-  fs.readFileSync(path.join(PHOTOS, "photos.csv"), "utf8").trim().split("\n").slice(1).map((l) => {
-    const [file, source, type, colour] = l.split(",");
-    return { file, source, type, colour };
-  });
+  fs
+    .readFileSync(path.join(PHOTOS, "photos.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => {
+      const [file, source, type, colour] = l.split(",");
+      return { file, source, type, colour };
+    });
 
 export function tempDir(prefix = "kalas-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,7 +36,11 @@ export async function testApp(env: Record<string, string> = {}) {
   configureModel(config.pack);
   const model = await getModel();
   const keys = new KeysRepository(dataDir);
-  const ctx: AppContext = { config, keys, shops: new ShopRegistry(dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim) };
+  const ctx: AppContext = {
+    config,
+    keys,
+    shops: new ShopRegistry(dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim),
+  };
   const app = createApp(ctx);
   return {
     app,

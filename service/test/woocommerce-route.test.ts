@@ -13,7 +13,11 @@ let t: Awaited<ReturnType<typeof testApp>>;
 let key: string;
 let shop: ReplayServer;
 const auth = () => ({ Authorization: `Bearer ${key}` });
-const annotation = { category: { label: "Shirts", score: 0.9, confident: true }, attributes: {}, colors: [{ name: "red", hex: "#c62828", share: 0.8 }] };
+const annotation = {
+  category: { label: "Shirts", score: 0.9, confident: true },
+  attributes: {},
+  colors: [{ name: "red", hex: "#c62828", share: 0.8 }],
+};
 
 beforeAll(async () => {
   t = await testApp();
@@ -34,7 +38,11 @@ describe("WooCommerce write-back routes", () => {
 
   it("validates and stores the credentials", async () => {
     expect((await request(t.app).put("/v1/shop/woocommerce").set(auth()).send({ url: "not a url" })).status).toBe(400);
-    await request(t.app).put("/v1/shop/woocommerce").set(auth()).send({ url: shop.url, consumer_key: "ck_x", consumer_secret: "cs_x" }).expect(200);
+    await request(t.app)
+      .put("/v1/shop/woocommerce")
+      .set(auth())
+      .send({ url: shop.url, consumer_key: "ck_x", consumer_secret: "cs_x" })
+      .expect(200);
     expect((await request(t.app).get("/v1/shop/woocommerce").set(auth())).body).toEqual({ connected: true, url: shop.url });
   });
 
@@ -45,8 +53,13 @@ describe("WooCommerce write-back routes", () => {
   });
 
   it("reads the product and sends every existing tag back with the new one", async () => {
-    await request(t.app).post("/v1/products/33/apply").set(auth()).send({ annotation, options: { tagFields: ["color"], attributeFields: [], setCategory: false } });
-    const existing = (loadExchange("032-read-product-by-id").response.body as { tags: { id: number }[] }).tags.map((tag) => ({ id: tag.id }));
+    await request(t.app)
+      .post("/v1/products/33/apply")
+      .set(auth())
+      .send({ annotation, options: { tagFields: ["color"], attributeFields: [], setCategory: false } });
+    const existing = (loadExchange("032-read-product-by-id").response.body as { tags: { id: number }[] }).tags.map((tag) => ({
+      id: tag.id,
+    }));
     const put = shop.seen.find((s) => s.method === "PUT" && s.path === "/wp-json/wc/v3/products/33");
     expect(put, "a PUT of product 33").toBeDefined();
     const tags = (put!.body as { tags: object[] }).tags;

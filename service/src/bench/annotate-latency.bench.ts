@@ -17,7 +17,11 @@ export async function annotateLatency(photo: Buffer, runs = 200): Promise<{ p50:
   const key = createKey(ctx.keys, "bench");
   const jpeg = await sharp(photo).resize(800, 800, { fit: "fill" }).jpeg({ quality: 90 }).toBuffer();
   const call = async () => {
-    const res = await fetch(`http://127.0.0.1:${port}/v1/annotate`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "image/jpeg" }, body: new Uint8Array(jpeg) });
+    const res = await fetch(`http://127.0.0.1:${port}/v1/annotate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "image/jpeg" },
+      body: new Uint8Array(jpeg),
+    });
     if (!res.ok) throw new Error(`annotate answered ${res.status}`);
     await res.json();
   };

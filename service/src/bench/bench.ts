@@ -18,7 +18,11 @@ import { printTable } from "./stats.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const datasets = path.resolve(args[args.indexOf("--datasets") + 1] && args.includes("--datasets") ? args[args.indexOf("--datasets") + 1] : path.join(here, "../../../../shared/datasets"));
+const datasets = path.resolve(
+  args[args.indexOf("--datasets") + 1] && args.includes("--datasets")
+    ? args[args.indexOf("--datasets") + 1]
+    : path.join(here, "../../../../shared/datasets"),
+);
 const folder = path.join(datasets, "fashion-products-224", "images");
 const haveData = fs.existsSync(folder);
 const files = haveData ? imageFiles([folder]).slice(0, 3000) : imageFiles([path.join(here, "../../test/photos")]);
@@ -35,7 +39,8 @@ const idx = await indexingThroughput(files);
 
 log("search vectors from real photos…");
 const seeds: Float32Array[] = [];
-for (let i = 0; i < Math.min(files.length, 2000); i += 32) seeds.push(...(await analyzeImages(files.slice(i, i + 32).map((f) => fs.readFileSync(f)))).map((a) => a.vector));
+for (let i = 0; i < Math.min(files.length, 2000); i += 32)
+  seeds.push(...(await analyzeImages(files.slice(i, i + 32).map((f) => fs.readFileSync(f)))).map((a) => a.vector));
 const queries = syntheticVectors(seeds, 200, 0.35, 99);
 const rows: [string, string, string, string][] = [
   ["annotate p50 (HTTP, 800 px JPEG)", `${lat.p50.toFixed(1)} ms`, "≤ 30 ms", ok(lat.p50 <= 30)],
@@ -46,15 +51,32 @@ for (const n of [10_000, 100_000]) {
   log(`HNSW at ${n}…`);
   const r = searchBench(syntheticVectors(seeds, n), queries);
   rows.push(
-    [`query p50 @ ${n / 1000}k (${seeds[0].length}-d)`, `${r.p50.toFixed(3)} ms`, n === 100_000 ? "≤ 2 ms" : "", n === 100_000 ? ok(r.p50 <= 2) : ""],
+    [
+      `query p50 @ ${n / 1000}k (${seeds[0].length}-d)`,
+      `${r.p50.toFixed(3)} ms`,
+      n === 100_000 ? "≤ 2 ms" : "",
+      n === 100_000 ? ok(r.p50 <= 2) : "",
+    ],
     [`query p99 @ ${n / 1000}k`, `${r.p99.toFixed(3)} ms`, "", ""],
-    [`recall@10 vs exact @ ${n / 1000}k`, r.recallAt10.toFixed(4), n === 100_000 ? "≥ 0.98" : "", n === 100_000 ? ok(r.recallAt10 >= 0.98) : ""],
-    [`memory per product @ ${n / 1000}k (RSS)`, `${(r.bytesPerProduct / 1024).toFixed(2)} KB`, n === 100_000 ? "≤ 3 KB" : "", n === 100_000 ? ok(r.bytesPerProduct <= 3072) : ""],
+    [
+      `recall@10 vs exact @ ${n / 1000}k`,
+      r.recallAt10.toFixed(4),
+      n === 100_000 ? "≥ 0.98" : "",
+      n === 100_000 ? ok(r.recallAt10 >= 0.98) : "",
+    ],
+    [
+      `memory per product @ ${n / 1000}k (RSS)`,
+      `${(r.bytesPerProduct / 1024).toFixed(2)} KB`,
+      n === 100_000 ? "≤ 3 KB" : "",
+      n === 100_000 ? ok(r.bytesPerProduct <= 3072) : "",
+    ],
     [`index file per product @ ${n / 1000}k`, `${(r.fileBytesPerProduct / 1024).toFixed(2)} KB`, "", ""],
     [`index build @ ${n / 1000}k`, `${r.buildSeconds.toFixed(1)} s`, "", ""],
   );
 }
-console.log(`\nKalas Iris benchmark — ${new Date().toISOString().slice(0, 10)}, ${model.manifest.name}@${model.manifest.version}, node ${process.version}, ${(await import("node:os")).cpus().length} cores\n`);
+console.log(
+  `\nKalas Iris benchmark — ${new Date().toISOString().slice(0, 10)}, ${model.manifest.name}@${model.manifest.version}, node ${process.version}, ${(await import("node:os")).cpus().length} cores\n`,
+);
 console.log(printTable(rows));
 
 function ok(b: boolean): string {

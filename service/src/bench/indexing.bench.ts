@@ -13,7 +13,11 @@ export async function indexingThroughput(files: string[]): Promise<{ images: num
   const shops = new ShopRegistry(dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim);
   const shop = await shops.get("bench");
   const t0 = performance.now();
-  const res = await indexFiles(shop, files.map((f) => ({ id: path.basename(f, path.extname(f)), file: f })), () => undefined);
+  const res = await indexFiles(
+    shop,
+    files.map((f) => ({ id: path.basename(f, path.extname(f)), file: f })),
+    () => undefined,
+  );
   const seconds = (performance.now() - t0) / 1000;
   shops.closeAll();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -56,7 +56,15 @@ export function searchBench(vectors: Float32Array[], queries: Float32Array[]): S
   index.save(0);
   const fileBytesPerProduct = fs.statSync(path.join(dir, "index.hnsw")).size / vectors.length;
   fs.rmSync(dir, { recursive: true, force: true });
-  return { n: vectors.length, buildSeconds, p50: percentile(times, 50), p99: percentile(times, 99), recallAt10: found / (queries.length * 10), bytesPerProduct, fileBytesPerProduct };
+  return {
+    n: vectors.length,
+    buildSeconds,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    recallAt10: found / (queries.length * 10),
+    bytesPerProduct,
+    fileBytesPerProduct,
+  };
 }
 
 function exactTop10(vectors: Float32Array[], q: Float32Array): Set<number> {

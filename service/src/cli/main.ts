@@ -20,7 +20,18 @@ const program = new Command("kalas-iris")
   .option("--data-dir <dir>", "data folder (default: DATA_DIR or ./data)")
   .showHelpAfterError();
 
-for (const add of [serveCommand, keysCommand, annotateCommand, indexCommand, similarCommand, evalCommand, learnCommand, modelCommand, shopCommand]) add(program);
+for (const add of [
+  serveCommand,
+  keysCommand,
+  annotateCommand,
+  indexCommand,
+  similarCommand,
+  evalCommand,
+  learnCommand,
+  modelCommand,
+  shopCommand,
+])
+  add(program);
 
 program.hook("preAction", (cmd) => {
   const o = cmd.opts<{ pack?: string; dataDir?: string }>();

@@ -9,7 +9,11 @@ export interface Progress {
 export function progressBar(total: number, label: string): Progress {
   if (!process.stderr.isTTY) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} | {rate}/s | failed {failed} | eta {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {value}/{total} | {rate}/s | failed {failed} | eta {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();

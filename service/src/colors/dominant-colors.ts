@@ -61,7 +61,8 @@ export function dominantColors(grid: PixelGrid, max = 3, garment: GarmentPixels 
 /** A 16-d histogram of palette names over the garment's pixels: the colour input of learned heads. */
 export function colorHistogram(grid: PixelGrid, garment: GarmentPixels = garmentPixels(grid)): Float32Array {
   const hist = new Float32Array(PALETTE.length);
-  for (let i = 0; i < garment.count; i++) hist[nearestPaletteIndex([garment.labs[i * 3], garment.labs[i * 3 + 1], garment.labs[i * 3 + 2]])]++;
+  for (let i = 0; i < garment.count; i++)
+    hist[nearestPaletteIndex([garment.labs[i * 3], garment.labs[i * 3 + 1], garment.labs[i * 3 + 2]])]++;
   for (let i = 0; i < hist.length; i++) hist[i] /= garment.count || 1;
   return hist;
 }
@@ -76,7 +77,9 @@ function initCentres(labs: Float32Array, count: number): number[] {
     let far = -1;
     let farD = -1;
     for (let i = 0; i < count; i++) {
-      const x = labs[i * 3] - centres[c], y = labs[i * 3 + 1] - centres[c + 1], z = labs[i * 3 + 2] - centres[c + 2];
+      const x = labs[i * 3] - centres[c],
+        y = labs[i * 3 + 1] - centres[c + 1],
+        z = labs[i * 3 + 2] - centres[c + 2];
       minD[i] = Math.min(minD[i], x * x + y * y + z * z);
       if (minD[i] > farD) {
         farD = minD[i];
@@ -93,7 +96,9 @@ function nearest(labs: Float32Array, i: number, centres: number[]): number {
   let best = 0;
   let bestD = Infinity;
   for (let c = 0; c < centres.length; c += 3) {
-    const x = labs[i * 3] - centres[c], y = labs[i * 3 + 1] - centres[c + 1], z = labs[i * 3 + 2] - centres[c + 2];
+    const x = labs[i * 3] - centres[c],
+      y = labs[i * 3 + 1] - centres[c + 1],
+      z = labs[i * 3 + 2] - centres[c + 2];
     const d = x * x + y * y + z * z;
     if (d < bestD) {
       bestD = d;

@@ -34,7 +34,9 @@ export function garmentPixels(grid: PixelGrid): GarmentPixels {
     lab[i * 3 + 2] = b;
   }
   const d2 = (i: number, j: number) => {
-    const x = lab[i * 3] - lab[j * 3], y = lab[i * 3 + 1] - lab[j * 3 + 1], z = lab[i * 3 + 2] - lab[j * 3 + 2];
+    const x = lab[i * 3] - lab[j * 3],
+      y = lab[i * 3 + 1] - lab[j * 3 + 1],
+      z = lab[i * 3 + 2] - lab[j * 3 + 2];
     return x * x + y * y + z * z;
   };
 
@@ -44,7 +46,9 @@ export function garmentPixels(grid: PixelGrid): GarmentPixels {
   const seeds = borderColors(border, lab);
   const seedNear = (i: number) => {
     for (let s = 0; s < seeds.length; s += 3) {
-      const x = lab[i * 3] - seeds[s], y = lab[i * 3 + 1] - seeds[s + 1], z = lab[i * 3 + 2] - seeds[s + 2];
+      const x = lab[i * 3] - seeds[s],
+        y = lab[i * 3 + 1] - seeds[s + 1],
+        z = lab[i * 3 + 2] - seeds[s + 2];
       if (x * x + y * y + z * z < SEED_TOLERANCE ** 2) return true;
     }
     return false;
@@ -105,7 +109,10 @@ function borderColors(border: number[], lab: Float32Array): number[] {
     } else clusters.push({ l: p, count: 1 });
   }
   clusters.sort((a, b) => b.count - a.count);
-  return clusters.filter((c) => c.count >= border.length * 0.1).slice(0, 3).flatMap((c) => c.l);
+  return clusters
+    .filter((c) => c.count >= border.length * 0.1)
+    .slice(0, 3)
+    .flatMap((c) => c.l);
 }
 
 function centreRegion(w: number, h: number): number[] {

@@ -18,8 +18,10 @@ function toAppError(err: unknown): AppError {
     return new AppError(413, "image_too_large", `The upload is larger than the ${mb(e.limit)} limit.`);
   }
   if (e?.type === "entity.parse.failed") return new AppError(400, "invalid_json", "The body is not valid JSON.");
-  if (e?.code === "LIMIT_UNEXPECTED_FILE") return new AppError(400, "invalid_request", `Unexpected file field "${e.field}"; send the image as "image".`);
-  if (typeof e?.code === "string" && e.code.startsWith("LIMIT_")) return new AppError(400, "invalid_request", `The multipart upload breaks a limit (${e.message}).`);
+  if (e?.code === "LIMIT_UNEXPECTED_FILE")
+    return new AppError(400, "invalid_request", `Unexpected file field "${e.field}"; send the image as "image".`);
+  if (typeof e?.code === "string" && e.code.startsWith("LIMIT_"))
+    return new AppError(400, "invalid_request", `The multipart upload breaks a limit (${e.message}).`);
   if (e?.status && e.status >= 400 && e.status < 500) return new AppError(e.status, "invalid_request", e.message ?? "Bad request.");
   return new AppError(500, "internal_error", "Something went wrong inside the service; the error was logged.");
 }

@@ -20,7 +20,13 @@ export function bodyParsers(opts: { json: boolean }) {
     if (type.startsWith("image/")) return raw(req, res, next);
     if (opts.json && type.startsWith("application/json")) return json(req, res, next);
     if (!type && (req.get("content-length") ?? "0") === "0") return next();
-    next(new AppError(415, "unsupported_media_type", `Content-Type "${type || "none"}" is not accepted here; send image/* bytes or multipart/form-data with the field "image"${opts.json ? ", or JSON" : ""}.`));
+    next(
+      new AppError(
+        415,
+        "unsupported_media_type",
+        `Content-Type "${type || "none"}" is not accepted here; send image/* bytes or multipart/form-data with the field "image"${opts.json ? ", or JSON" : ""}.`,
+      ),
+    );
   };
 }
 
@@ -35,8 +41,9 @@ export function requireImage(req: Request): Buffer {
   const img = imageFrom(req);
   if (img) return img;
   const type = req.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) throw new AppError(400, "empty_body", 'The multipart upload has no file in the field "image".');
-  throw new AppError(400, "empty_body", "The request has no image: send image/* bytes or multipart/form-data with the field \"image\".");
+  if (type.startsWith("multipart/form-data"))
+    throw new AppError(400, "empty_body", 'The multipart upload has no file in the field "image".');
+  throw new AppError(400, "empty_body", 'The request has no image: send image/* bytes or multipart/form-data with the field "image".');
 }
 
 /** Multipart text fields or JSON body fields, as strings. */

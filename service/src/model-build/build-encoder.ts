@@ -27,11 +27,15 @@ export async function ensureEncoder(packDir: string, force = false): Promise<boo
   if (!manifest.build || (!force && fs.existsSync(target))) return false;
   const { onnx, embeddingDim } = convertNsfwjsBackbone(manifest.build.model);
   if (embeddingDim !== manifest.embeddingDim) {
-    throw new Error(`${manifest.build.model} gives ${embeddingDim}-d embeddings, but ${packDir}/manifest.json says ${manifest.embeddingDim}`);
+    throw new Error(
+      `${manifest.build.model} gives ${embeddingDim}-d embeddings, but ${packDir}/manifest.json says ${manifest.embeddingDim}`,
+    );
   }
   const sha = crypto.createHash("sha256").update(onnx).digest("hex");
   if (manifest.encoder.sha256 && manifest.encoder.sha256 !== sha) {
-    throw new Error(`the converted ${manifest.build.model} encoder has sha256 ${sha}, manifest.json expects ${manifest.encoder.sha256}: is the installed nsfwjs version different?`);
+    throw new Error(
+      `the converted ${manifest.build.model} encoder has sha256 ${sha}, manifest.json expects ${manifest.encoder.sha256}: is the installed nsfwjs version different?`,
+    );
   }
   const tmp = `${target}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, onnx);

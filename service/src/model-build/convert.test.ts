@@ -31,22 +31,36 @@ describe("nsfwjs → ONNX conversion", () => {
   });
 
   // TF.js runs on its slow pure-JS CPU backend here, so InceptionV3 is checked on one photo.
-  for (const [model, photos] of [["mobilenet_v2", PHOTOS], ["inception_v3", PHOTOS.slice(0, 1)]] as [NsfwjsModelName, string[]][]) {
+  for (const [model, photos] of [
+    ["mobilenet_v2", PHOTOS],
+    ["inception_v3", PHOTOS.slice(0, 1)],
+  ] as [NsfwjsModelName, string[]][]) {
     it(`${model} matches TF.js on real photos (cosine > 0.999)`, async () => {
       const converted = convertNsfwjsBackbone(model);
       const file = path.join(tmp, `${model}.onnx`);
       fs.writeFileSync(file, converted.onnx);
       const onnx = await openOnnxModel(file);
       const bundle = loadNsfwjsBundle(model);
-      const weightData = bundle.weightBytes.buffer.slice(bundle.weightBytes.byteOffset, bundle.weightBytes.byteOffset + bundle.weightBytes.byteLength);
-      const keras = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: bundle.topology, weightSpecs: bundle.weightSpecs as tf.io.WeightsManifestEntry[], weightData }));
-      const backbone = tf.model({ inputs: keras.inputs, outputs: keras.getLayer(findFeatureLayer(bundle.layers)).output as tf.SymbolicTensor });
+      const weightData = bundle.weightBytes.buffer.slice(
+        bundle.weightBytes.byteOffset,
+        bundle.weightBytes.byteOffset + bundle.weightBytes.byteLength,
+      );
+      const keras = await tf.loadLayersModel(
+        tf.io.fromMemory({ modelTopology: bundle.topology, weightSpecs: bundle.weightSpecs as tf.io.WeightsManifestEntry[], weightData }),
+      );
+      const backbone = tf.model({
+        inputs: keras.inputs,
+        outputs: keras.getLayer(findFeatureLayer(bundle.layers)).output as tf.SymbolicTensor,
+      });
       const size = bundle.inputShape[0];
       try {
         for (const name of photos) {
           const { model: grid } = await decodeForModel(photo(name), { size, fit: "pad", padColor: [255, 255, 255] });
           const reference = tf.tidy(() => {
-            const x = tf.tensor4d(Float32Array.from(grid.data, (v) => v / 255), [1, size, size, 3]);
+            const x = tf.tensor4d(
+              Float32Array.from(grid.data, (v) => v / 255),
+              [1, size, size, 3],
+            );
             return (backbone.predict(x) as tf.Tensor).mean([1, 2]).dataSync() as Float32Array;
           });
           const out = await onnx.run({ pixels: toEncoderTensor([grid], [0, 0, 0], [1, 1, 1]) });

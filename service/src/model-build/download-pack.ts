@@ -10,7 +10,12 @@ import type { PackManifest } from "../pack/manifest.js";
 import { readManifest } from "../pack/pack.repository.js";
 import { validateManifest } from "../pack/validate-manifest.js";
 
-export async function downloadPack(baseUrl: string, name: string, packsDir: string, onFile: (file: string, bytes: number) => void): Promise<string> {
+export async function downloadPack(
+  baseUrl: string,
+  name: string,
+  packsDir: string,
+  onFile: (file: string, bytes: number) => void,
+): Promise<string> {
   const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
   const target = path.join(packsDir, name);
   if (fs.existsSync(target)) throw new Error(`${target} already exists`);
@@ -52,7 +57,9 @@ async function get(url: URL): Promise<Buffer> {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new Error(`cannot reach ${url.host} (${(e as Error).message}); "model download" needs network access — copy the pack folder by hand on offline machines`);
+    throw new Error(
+      `cannot reach ${url.host} (${(e as Error).message}); "model download" needs network access — copy the pack folder by hand on offline machines`,
+    );
   }
   if (!res.ok) throw new Error(`${url} answered HTTP ${res.status}`);
   return Buffer.from(await res.arrayBuffer());

@@ -108,12 +108,25 @@ export function convertKerasToOnnx(layers: KerasLayer[], weights: Map<string, Na
         out = { ...x, name: activation(g, x.name, cfg.activation as string, layer.name) };
         break;
       case "Add":
-        out = { ...x, name: g.node(inputs.length === 2 ? "Add" : "Sum", inputs.map((i) => i.name), {}, layer.name) };
+        out = {
+          ...x,
+          name: g.node(
+            inputs.length === 2 ? "Add" : "Sum",
+            inputs.map((i) => i.name),
+            {},
+            layer.name,
+          ),
+        };
         break;
       case "Concatenate":
         out = {
           ...x,
-          name: g.node("Concat", inputs.map((i) => i.name), { axis: 1 }, layer.name),
+          name: g.node(
+            "Concat",
+            inputs.map((i) => i.name),
+            { axis: 1 },
+            layer.name,
+          ),
           channels: inputs.reduce((s, i) => s + i.channels, 0),
         };
         break;

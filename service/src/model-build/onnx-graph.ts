@@ -48,7 +48,14 @@ export class OnnxGraphBuilder {
   }
 
   /** Serialises the graph with one input `[batch, ...inputDims]` (float, or int64 token ids) and one float output. */
-  encode(opts: { input: string; inputDims: number[]; output: string; outputDims: number[]; docString: string; inputType?: "float" | "int64" }): Uint8Array {
+  encode(opts: {
+    input: string;
+    inputDims: number[];
+    output: string;
+    outputDims: number[];
+    docString: string;
+    inputType?: "float" | "int64";
+  }): Uint8Array {
     const T = onnx.TensorProto.DataType;
     const valueInfo = (name: string, dims: number[], elemType: number = T.FLOAT): Proto.IValueInfoProto => ({
       name,

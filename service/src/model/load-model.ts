@@ -31,18 +31,30 @@ export async function loadModel(packDir: string): Promise<LoadedModel> {
   if (manifest.encoder.sha256) {
     const actual = crypto.createHash("sha256").update(fs.readFileSync(encoderFile)).digest("hex");
     if (actual !== manifest.encoder.sha256) {
-      throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: ${manifest.encoder.file} does not match its sha256 in manifest.json (rebuild with "kalas-iris model build").`);
+      throw new AppError(
+        500,
+        "invalid_pack",
+        `Model pack at ${packDir}: ${manifest.encoder.file} does not match its sha256 in manifest.json (rebuild with "kalas-iris model build").`,
+      );
     }
   }
   let encoder: OnnxModel;
   try {
     encoder = await openOnnxModel(encoderFile);
   } catch (e) {
-    throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: ${manifest.encoder.file} is not a valid ONNX model (${(e as Error).message.split("\n")[0]}).`);
+    throw new AppError(
+      500,
+      "invalid_pack",
+      `Model pack at ${packDir}: ${manifest.encoder.file} is not a valid ONNX model (${(e as Error).message.split("\n")[0]}).`,
+    );
   }
   if (!encoder.inputNames.includes(manifest.encoder.input) || !encoder.outputNames.includes(manifest.encoder.output)) {
     await encoder.dispose();
-    throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: the encoder has inputs [${encoder.inputNames}] and outputs [${encoder.outputNames}], but manifest.json names "${manifest.encoder.input}" and "${manifest.encoder.output}".`);
+    throw new AppError(
+      500,
+      "invalid_pack",
+      `Model pack at ${packDir}: the encoder has inputs [${encoder.inputNames}] and outputs [${encoder.outputNames}], but manifest.json names "${manifest.encoder.input}" and "${manifest.encoder.output}".`,
+    );
   }
   const dim = manifest.embeddingDim;
   const f = manifest.features;
@@ -81,7 +93,8 @@ export async function loadModel(packDir: string): Promise<LoadedModel> {
       const tensor = toEncoderTensor(grids, mean, std);
       const out = (await encoder.run({ [input]: tensor }))[output];
       const d = out.dims[out.dims.length - 1];
-      if (d !== dim) throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: encoder gives ${d}-d embeddings, manifest says ${dim}.`);
+      if (d !== dim)
+        throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: encoder gives ${d}-d embeddings, manifest says ${dim}.`);
       return grids.map((_, i) => out.data.slice(i * dim, (i + 1) * dim));
     },
     dispose: () => encoder.dispose(),

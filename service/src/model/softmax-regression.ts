@@ -25,9 +25,12 @@ export function trainSoftmax(x: Float32Array[], y: number[], classes: number, op
   const dim = x[0].length;
   const W = opts.init ? Float32Array.from(opts.init.weights) : new Float32Array(classes * dim);
   const b = opts.init ? Float32Array.from(opts.init.bias) : new Float32Array(classes);
-  const mW = new Float32Array(W.length), vW = new Float32Array(W.length);
-  const mb = new Float32Array(classes), vb = new Float32Array(classes);
-  const gW = new Float32Array(W.length), gb = new Float32Array(classes);
+  const mW = new Float32Array(W.length),
+    vW = new Float32Array(W.length);
+  const mb = new Float32Array(classes),
+    vb = new Float32Array(classes);
+  const gW = new Float32Array(W.length),
+    gb = new Float32Array(classes);
   const batch = opts.batch ?? 64;
   const l2 = opts.l2 ?? 0;
   const rand = mulberry32(opts.seed ?? 42);
@@ -109,8 +112,11 @@ export function fitTemperature(logits: Float32Array[], y: number[]): number {
 }
 
 function adam(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, t: number, lr: number, n: number, l2: number): void {
-  const b1 = 0.9, b2 = 0.999, eps = 1e-8;
-  const c1 = 1 - b1 ** t, c2 = 1 - b2 ** t;
+  const b1 = 0.9,
+    b2 = 0.999,
+    eps = 1e-8;
+  const c1 = 1 - b1 ** t,
+    c2 = 1 - b2 ** t;
   for (let i = 0; i < p.length; i++) {
     const gi = g[i] / n + l2 * p[i];
     m[i] = b1 * m[i] + (1 - b1) * gi;

@@ -30,12 +30,37 @@ export const openapiDocument = {
   security: [{ bearer: [] }],
   paths: {
     "/v1/health": { get: { summary: "Liveness", security: [], responses: { "200": ok({ type: "object" }) } } },
-    "/v1/health/ready": { get: { summary: "Readiness: the model is loaded", security: [], responses: { "200": ok({ type: "object" }), "503": err("model_unavailable") } } },
+    "/v1/health/ready": {
+      get: {
+        summary: "Readiness: the model is loaded",
+        security: [],
+        responses: { "200": ok({ type: "object" }), "503": err("model_unavailable") },
+      },
+    },
     "/v1/openapi.json": { get: { summary: "This document", security: [], responses: { "200": ok({ type: "object" }) } } },
-    "/v1/web/session": { post: { summary: "Short-lived token for the public try-it page", security: [], responses: { "200": ok({ type: "object" }), "404": err("web_sessions_disabled") } } },
+    "/v1/web/session": {
+      post: {
+        summary: "Short-lived token for the public try-it page",
+        security: [],
+        responses: { "200": ok({ type: "object" }), "404": err("web_sessions_disabled") },
+      },
+    },
     "/v1/model": { get: { summary: "The loaded model pack", responses: { "200": ok({ type: "object" }) } } },
-    "/v1/annotate": { post: { summary: "Annotate one image", requestBody: image, responses: { "200": ok({ $ref: "#/components/schemas/Annotation" }), ...imageErrors } } },
-    "/v1/similar": { post: { summary: "Products nearest to an uploaded image", parameters: [k], requestBody: image, responses: { "200": ok(similar), ...imageErrors } } },
+    "/v1/annotate": {
+      post: {
+        summary: "Annotate one image",
+        requestBody: image,
+        responses: { "200": ok({ $ref: "#/components/schemas/Annotation" }), ...imageErrors },
+      },
+    },
+    "/v1/similar": {
+      post: {
+        summary: "Products nearest to an uploaded image",
+        parameters: [k],
+        requestBody: image,
+        responses: { "200": ok(similar), ...imageErrors },
+      },
+    },
     "/v1/products/{id}": {
       put: {
         summary: "Upsert a product into the similar-items index",
@@ -44,51 +69,179 @@ export const openapiDocument = {
           required: true,
           content: {
             ...image.content,
-            "application/json": { schema: { type: "object", properties: { image_url: { type: "string" }, name: { type: "string" }, permalink: { type: "string" }, labels: { type: "object" } }, required: ["image_url"] } },
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  image_url: { type: "string" },
+                  name: { type: "string" },
+                  permalink: { type: "string" },
+                  labels: { type: "object" },
+                },
+                required: ["image_url"],
+              },
+            },
           },
         },
         responses: { "200": ok({ type: "object" }), ...imageErrors, "502": err("fetch_failed") },
       },
-      get: { summary: "One indexed product", parameters: [id], responses: { "200": ok({ type: "object" }), "404": err("product_not_found") } },
-      delete: { summary: "Remove a product", parameters: [id], responses: { "200": ok({ type: "object" }), "404": err("product_not_found") } },
+      get: {
+        summary: "One indexed product",
+        parameters: [id],
+        responses: { "200": ok({ type: "object" }), "404": err("product_not_found") },
+      },
+      delete: {
+        summary: "Remove a product",
+        parameters: [id],
+        responses: { "200": ok({ type: "object" }), "404": err("product_not_found") },
+      },
     },
-    "/v1/products/{id}/similar": { get: { summary: "Products nearest to a product", parameters: [id, k], responses: { "200": ok(similar), "404": err("product_not_found") } } },
+    "/v1/products/{id}/similar": {
+      get: {
+        summary: "Products nearest to a product",
+        parameters: [id, k],
+        responses: { "200": ok(similar), "404": err("product_not_found") },
+      },
+    },
     "/v1/feedback": {
-      post: { summary: "Store a person's corrected labels", requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Feedback" } }, "multipart/form-data": { schema: { type: "object", properties: { image: { type: "string", format: "binary" }, correction: { type: "string" } } } } } }, responses: { "201": ok({ type: "object" }), "400": err("invalid_request") } },
-      get: { summary: "The shop's stored corrections", parameters: [{ name: "limit", in: "query", schema: { type: "integer", default: 50 } }], responses: { "200": ok({ type: "object" }) } },
+      post: {
+        summary: "Store a person's corrected labels",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { $ref: "#/components/schemas/Feedback" } },
+            "multipart/form-data": {
+              schema: { type: "object", properties: { image: { type: "string", format: "binary" }, correction: { type: "string" } } },
+            },
+          },
+        },
+        responses: { "201": ok({ type: "object" }), "400": err("invalid_request") },
+      },
+      get: {
+        summary: "The shop's stored corrections",
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", default: 50 } }],
+        responses: { "200": ok({ type: "object" }) },
+      },
     },
     "/v1/shop/woocommerce": {
-      put: { summary: "Store the shop's WooCommerce REST credentials", requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { url: { type: "string" }, consumer_key: { type: "string" }, consumer_secret: { type: "string" } }, required: ["url", "consumer_key", "consumer_secret"] } } } }, responses: { "200": ok({ type: "object" }), "400": err("invalid_request") } },
+      put: {
+        summary: "Store the shop's WooCommerce REST credentials",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: { url: { type: "string" }, consumer_key: { type: "string" }, consumer_secret: { type: "string" } },
+                required: ["url", "consumer_key", "consumer_secret"],
+              },
+            },
+          },
+        },
+        responses: { "200": ok({ type: "object" }), "400": err("invalid_request") },
+      },
       get: { summary: "Whether the shop gave its WooCommerce credentials", responses: { "200": ok({ type: "object" }) } },
     },
     "/v1/products/{id}/apply": {
       post: {
-        summary: "Write an annotation back to the WooCommerce product (tags, global attributes, category), never removing a person's labels",
+        summary:
+          "Write an annotation back to the WooCommerce product (tags, global attributes, category), never removing a person's labels",
         parameters: [id],
-        requestBody: { content: { "application/json": { schema: { type: "object", properties: { annotation: { $ref: "#/components/schemas/Annotation" }, options: { type: "object", properties: { tagFields: { type: "array", items: { type: "string" } }, attributeFields: { type: "array", items: { type: "string" } }, setCategory: { type: "boolean" }, protectManual: { type: "boolean" }, thresholds: { type: "object" } } } } } } } },
-        responses: { "200": ok({ type: "object" }), "404": err("product_not_found, woocommerce_not_found"), "409": err("woocommerce_not_connected"), "502": err("woocommerce_auth, woocommerce_rejected, woocommerce_unreachable") },
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  annotation: { $ref: "#/components/schemas/Annotation" },
+                  options: {
+                    type: "object",
+                    properties: {
+                      tagFields: { type: "array", items: { type: "string" } },
+                      attributeFields: { type: "array", items: { type: "string" } },
+                      setCategory: { type: "boolean" },
+                      protectManual: { type: "boolean" },
+                      thresholds: { type: "object" },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": ok({ type: "object" }),
+          "404": err("product_not_found, woocommerce_not_found"),
+          "409": err("woocommerce_not_connected"),
+          "502": err("woocommerce_auth, woocommerce_rejected, woocommerce_unreachable"),
+        },
       },
     },
-    "/v1/learn": { post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } } },
+    "/v1/learn": {
+      post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } },
+    },
   } as Record<string, Record<string, unknown>>,
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
-      Error: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] } } },
-      Prediction: { type: "object", properties: { label: { type: "string" }, score: { type: "number" }, confident: { type: "boolean" }, alternatives: { type: "array", items: { type: "object" } } } },
+      Error: {
+        type: "object",
+        properties: {
+          error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } }, required: ["code", "message"] },
+        },
+      },
+      Prediction: {
+        type: "object",
+        properties: {
+          label: { type: "string" },
+          score: { type: "number" },
+          confident: { type: "boolean" },
+          alternatives: { type: "array", items: { type: "object" } },
+        },
+      },
       Annotation: {
         type: "object",
         properties: {
           category: { $ref: "#/components/schemas/Prediction" },
           attributes: { type: "object", additionalProperties: { $ref: "#/components/schemas/Prediction" } },
-          colors: { type: "array", items: { type: "object", properties: { name: { type: "string" }, hex: { type: "string" }, share: { type: "number" } } } },
+          colors: {
+            type: "array",
+            items: { type: "object", properties: { name: { type: "string" }, hex: { type: "string" }, share: { type: "number" } } },
+          },
           model: { type: "object", properties: { name: { type: "string" }, version: { type: "string" } } },
           timing_ms: { type: "number" },
           shop: { type: "object", additionalProperties: { $ref: "#/components/schemas/Prediction" } },
         },
       },
-      SimilarList: { type: "object", properties: { items: { type: "array", items: { type: "object", properties: { id: { type: "string" }, score: { type: "number" }, name: { type: ["string", "null"] }, permalink: { type: ["string", "null"] }, image_url: { type: ["string", "null"] } } } } } },
-      Feedback: { type: "object", properties: { product_id: { type: "string" }, category: { type: "string" }, attributes: { type: "object" }, colors: { type: "array", items: { type: "string" } }, labels: { type: "object" }, original: { type: "object" } } },
+      SimilarList: {
+        type: "object",
+        properties: {
+          items: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "string" },
+                score: { type: "number" },
+                name: { type: ["string", "null"] },
+                permalink: { type: ["string", "null"] },
+                image_url: { type: ["string", "null"] },
+              },
+            },
+          },
+        },
+      },
+      Feedback: {
+        type: "object",
+        properties: {
+          product_id: { type: "string" },
+          category: { type: "string" },
+          attributes: { type: "object" },
+          colors: { type: "array", items: { type: "string" } },
+          labels: { type: "object" },
+          original: { type: "object" },
+        },
+      },
     },
   },
 };

@@ -24,7 +24,8 @@ export function validateManifest(raw: unknown, packDir: string): PackManifest {
   }
   if (!Number.isInteger(m.embeddingDim) || (m.embeddingDim ?? 0) <= 0) throw fail(packDir, '"embeddingDim" must be a positive integer');
   if (!m.features || typeof m.features.sqrt !== "boolean") throw fail(packDir, '"features.sqrt" must be true or false');
-  if (m.features.projection && !Number.isInteger(m.features.searchDim)) throw fail(packDir, '"features.searchDim" is needed with a projection');
+  if (m.features.projection && !Number.isInteger(m.features.searchDim))
+    throw fail(packDir, '"features.searchDim" is needed with a projection');
   if (!Array.isArray(m.heads)) throw fail(packDir, '"heads" must be a list');
   const fields = new Set<string>();
   for (const h of m.heads) {

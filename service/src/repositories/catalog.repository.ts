@@ -82,7 +82,7 @@ export class CatalogRepository {
     const tx = this.db.transaction(() => {
       const seq = this.seq + 1;
       const existing = this.db.prepare("SELECT label FROM products WHERE id = ?").get(p.id) as { label: number } | undefined;
-      const label = existing?.label ?? ((this.db.prepare("SELECT COALESCE(MAX(label), -1) + 1 AS l FROM products").get() as { l: number }).l);
+      const label = existing?.label ?? (this.db.prepare("SELECT COALESCE(MAX(label), -1) + 1 AS l FROM products").get() as { l: number }).l;
       this.db
         .prepare(
           `INSERT INTO products (id, label, name, permalink, image_url, annotation, labels, vector, features, seq, deleted, updated_at)
@@ -114,7 +114,9 @@ export class CatalogRepository {
     const tx = this.db.transaction(() => {
       const row = this.get(id);
       if (!row) return null;
-      this.db.prepare("UPDATE products SET deleted = 1, seq = ?, updated_at = ? WHERE id = ?").run(this.seq + 1, new Date().toISOString(), id);
+      this.db
+        .prepare("UPDATE products SET deleted = 1, seq = ?, updated_at = ? WHERE id = ?")
+        .run(this.seq + 1, new Date().toISOString(), id);
       return row;
     });
     return tx();
@@ -122,14 +124,22 @@ export class CatalogRepository {
 
   /** A live product, or null. */
   get(id: string): ProductRow | null {
-    return (this.db.prepare("SELECT id, label, name, permalink, image_url, annotation, labels, seq, deleted, updated_at FROM products WHERE id = ? AND deleted = 0").get(id) as ProductRow | undefined) ?? null;
+    return (
+      (this.db
+        .prepare(
+          "SELECT id, label, name, permalink, image_url, annotation, labels, seq, deleted, updated_at FROM products WHERE id = ? AND deleted = 0",
+        )
+        .get(id) as ProductRow | undefined) ?? null
+    );
   }
 
   byLabels(labels: number[]): Map<number, ProductRow> {
     const out = new Map<number, ProductRow>();
     if (!labels.length) return out;
     const rows = this.db
-      .prepare(`SELECT id, label, name, permalink, image_url, annotation, labels, seq, deleted, updated_at FROM products WHERE deleted = 0 AND label IN (${labels.map(() => "?").join(",")})`)
+      .prepare(
+        `SELECT id, label, name, permalink, image_url, annotation, labels, seq, deleted, updated_at FROM products WHERE deleted = 0 AND label IN (${labels.map(() => "?").join(",")})`,
+      )
       .all(...labels) as ProductRow[];
     for (const r of rows) out.set(r.label, r);
     return out;
@@ -165,15 +175,30 @@ export class CatalogRepository {
     return row ? floats(row.features) : null;
   }
 
-  addFeedback(f: { productId: string | null; imageFile: string | null; features: Float32Array | null; correction: unknown; original: unknown }): number {
+  addFeedback(f: {
+    productId: string | null;
+    imageFile: string | null;
+    features: Float32Array | null;
+    correction: unknown;
+    original: unknown;
+  }): number {
     const info = this.db
       .prepare("INSERT INTO feedback (product_id, image_file, features, correction, original, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(f.productId, f.imageFile, f.features ? blob(f.features) : null, JSON.stringify(f.correction), f.original == null ? null : JSON.stringify(f.original), new Date().toISOString());
+      .run(
+        f.productId,
+        f.imageFile,
+        f.features ? blob(f.features) : null,
+        JSON.stringify(f.correction),
+        f.original == null ? null : JSON.stringify(f.original),
+        new Date().toISOString(),
+      );
     return Number(info.lastInsertRowid);
   }
 
   listFeedback(limit: number): FeedbackRow[] {
-    return this.db.prepare("SELECT id, product_id, image_file, correction, original, created_at FROM feedback ORDER BY id DESC LIMIT ?").all(limit) as FeedbackRow[];
+    return this.db
+      .prepare("SELECT id, product_id, image_file, correction, original, created_at FROM feedback ORDER BY id DESC LIMIT ?")
+      .all(limit) as FeedbackRow[];
   }
 
   /** Corrections that carry image features, for catalogue learning. */
@@ -189,7 +214,9 @@ export class CatalogRepository {
   }
 
   setSetting(key: string, value: string): void {
-    this.db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(key, value);
+    this.db
+      .prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(key, value);
   }
 
   close(): void {

@@ -35,7 +35,8 @@ function parseUrl(raw: string): URL {
   } catch {
     throw new AppError(400, "invalid_request", `"${raw}" is not a valid URL.`);
   }
-  if (u.protocol !== "http:" && u.protocol !== "https:") throw new AppError(400, "url_not_allowed", "Only http and https image URLs are allowed.");
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new AppError(400, "url_not_allowed", "Only http and https image URLs are allowed.");
   if (u.username || u.password) throw new AppError(400, "url_not_allowed", "Image URLs must not carry credentials.");
   return u;
 }
@@ -46,14 +47,28 @@ function request(u: URL, allowPrivate: boolean): Promise<{ body?: Buffer; redire
       dns.lookup(hostname, { ...options, all: false }, (err, address, family) => {
         if (err) return cb(err, address, family);
         if (!allowPrivate && isBlockedAddress(address as string)) {
-          return cb(new AppError(400, "url_not_allowed", `The image URL points at a private or reserved address (${address}); this shop does not allow those.`), address, family);
+          return cb(
+            new AppError(
+              400,
+              "url_not_allowed",
+              `The image URL points at a private or reserved address (${address}); this shop does not allow those.`,
+            ),
+            address,
+            family,
+          );
         }
         cb(null, address, family);
       });
     };
     const literal = u.hostname.replace(/^\[|\]$/g, "");
     if (net.isIP(literal) && !allowPrivate && isBlockedAddress(literal)) {
-      return reject(new AppError(400, "url_not_allowed", `The image URL points at a private or reserved address (${literal}); this shop does not allow those.`));
+      return reject(
+        new AppError(
+          400,
+          "url_not_allowed",
+          `The image URL points at a private or reserved address (${literal}); this shop does not allow those.`,
+        ),
+      );
     }
     const client = u.protocol === "https:" ? https : http;
     const req = client.get(u, { lookup, timeout: TIMEOUT_MS, headers: { "user-agent": "kalas-iris/0.1", accept: "image/*" } }, (res) => {
@@ -79,17 +94,37 @@ function request(u: URL, allowPrivate: boolean): Promise<{ body?: Buffer; redire
       res.on("error", (e) => reject(e));
     });
     req.on("timeout", () => req.destroy(new AppError(400, "fetch_failed", "Fetching the image URL timed out.")));
-    req.on("error", (e) => reject(e instanceof AppError ? e : new AppError(400, "fetch_failed", `Fetching the image URL failed (${(e as Error).message}).`)));
+    req.on("error", (e) =>
+      reject(e instanceof AppError ? e : new AppError(400, "fetch_failed", `Fetching the image URL failed (${(e as Error).message}).`)),
+    );
   });
 }
 
 /** Loopback, private, link-local (incl. 169.254.169.254 metadata), CGNAT, unspecified, multicast, reserved. */
 export function isBlockedAddress(address: string): boolean {
   const list = new net.BlockList();
-  for (const [a, p] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["224.0.0.0", 3]] as const) {
+  for (const [a, p] of [
+    ["0.0.0.0", 8],
+    ["10.0.0.0", 8],
+    ["100.64.0.0", 10],
+    ["127.0.0.0", 8],
+    ["169.254.0.0", 16],
+    ["172.16.0.0", 12],
+    ["192.0.0.0", 24],
+    ["192.168.0.0", 16],
+    ["198.18.0.0", 15],
+    ["224.0.0.0", 3],
+  ] as const) {
     list.addSubnet(a, p, "ipv4");
   }
-  for (const [a, p] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["64:ff9b::", 96]] as const) {
+  for (const [a, p] of [
+    ["::", 128],
+    ["::1", 128],
+    ["fc00::", 7],
+    ["fe80::", 10],
+    ["ff00::", 8],
+    ["64:ff9b::", 96],
+  ] as const) {
     list.addSubnet(a, p, "ipv6");
   }
   if (net.isIPv6(address)) {

@@ -43,12 +43,20 @@ export async function checkImage(bytes: Buffer): Promise<{ format: string; width
     throw new AppError(400, "not_an_image", "The body is not an image that can be read (JPEG, PNG, WebP, GIF, AVIF or TIFF).");
   }
   if (!meta.format || !FORMATS.has(meta.format)) {
-    throw new AppError(400, "unsupported_format", `Images in ${meta.format ?? "this"} format are not supported; use JPEG, PNG, WebP, GIF, AVIF or TIFF.`);
+    throw new AppError(
+      400,
+      "unsupported_format",
+      `Images in ${meta.format ?? "this"} format are not supported; use JPEG, PNG, WebP, GIF, AVIF or TIFF.`,
+    );
   }
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   if (width * height > IMAGE_LIMITS.maxPixels) {
-    throw new AppError(413, "too_many_pixels", `The image claims ${width}x${height} pixels; the limit is ${IMAGE_LIMITS.maxPixels / 1e6} megapixels.`);
+    throw new AppError(
+      413,
+      "too_many_pixels",
+      `The image claims ${width}x${height} pixels; the limit is ${IMAGE_LIMITS.maxPixels / 1e6} megapixels.`,
+    );
   }
   return { format: meta.format, width, height };
 }
@@ -57,7 +65,11 @@ export async function checkImage(bytes: Buffer): Promise<{ format: string; width
  * Decodes once and produces both the encoder's square RGB input and a small grid for colour
  * analysis. Throws a 400 when the data is truncated or corrupt.
  */
-export async function decodeForModel(bytes: Buffer, spec: EncoderInputSpec, colorSide = 64): Promise<{ model: PixelGrid; color: PixelGrid }> {
+export async function decodeForModel(
+  bytes: Buffer,
+  spec: EncoderInputSpec,
+  colorSide = 64,
+): Promise<{ model: PixelGrid; color: PixelGrid }> {
   await checkImage(bytes);
   try {
     const base = sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
@@ -89,7 +101,11 @@ export async function decodeForModel(bytes: Buffer, spec: EncoderInputSpec, colo
 
 /** A small JPEG thumbnail, for the web app and CLI previews. */
 export async function thumbnail(bytes: Buffer, side = 160): Promise<Buffer> {
-  return sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate().resize(side, side, { fit: "inside" }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels })
+    .rotate()
+    .resize(side, side, { fit: "inside" })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);

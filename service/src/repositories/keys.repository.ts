@@ -37,12 +37,14 @@ export class KeysRepository {
 
   /** The shop a live key belongs to, or null. */
   shopFor(key: string): string | null {
-    const row = this.db.prepare("SELECT shop FROM keys WHERE hash = ? AND revoked_at IS NULL").get(hashKey(key)) as { shop: string } | undefined;
+    const row = this.db.prepare("SELECT shop FROM keys WHERE hash = ? AND revoked_at IS NULL").get(hashKey(key)) as
+      { shop: string } | undefined;
     return row?.shop ?? null;
   }
 
   revokeShop(shop: string): number {
-    return this.db.prepare("UPDATE keys SET revoked_at = ? WHERE shop = ? AND revoked_at IS NULL").run(new Date().toISOString(), shop).changes;
+    return this.db.prepare("UPDATE keys SET revoked_at = ? WHERE shop = ? AND revoked_at IS NULL").run(new Date().toISOString(), shop)
+      .changes;
   }
 
   list(): KeyRow[] {

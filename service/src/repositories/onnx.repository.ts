@@ -8,7 +8,9 @@ export interface OnnxModel {
   inputNames: readonly string[];
   outputNames: readonly string[];
   /** Runs the model on float32 inputs and returns the named outputs as flat arrays with dims. */
-  run(inputs: Record<string, { data: Float32Array | BigInt64Array; dims: number[] }>): Promise<Record<string, { data: Float32Array; dims: number[] }>>;
+  run(
+    inputs: Record<string, { data: Float32Array | BigInt64Array; dims: number[] }>,
+  ): Promise<Record<string, { data: Float32Array; dims: number[] }>>;
   dispose(): Promise<void>;
 }
 

@@ -12,7 +12,8 @@ export function productsRoute(): Router {
   r.put("/products/:id", bodyParsers({ json: true }), async (req, res) => {
     const f = fieldsFrom(req);
     const labels = jsonField(f.labels, "labels");
-    if (labels !== undefined && (typeof labels !== "object" || Array.isArray(labels))) throw new AppError(400, "invalid_request", '"labels" must be an object of field: label.');
+    if (labels !== undefined && (typeof labels !== "object" || Array.isArray(labels)))
+      throw new AppError(400, "invalid_request", '"labels" must be an object of field: label.');
     res.json(
       await upsertProduct(shopOf(req), {
         id: String(req.params.id),

@@ -4,13 +4,15 @@ import { AppError } from "../errors.js";
 export function intParam(value: unknown, name: string, def: number, min: number, max: number): number {
   if (value === undefined || value === "") return def;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new AppError(400, "invalid_request", `"${name}" must be an integer from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new AppError(400, "invalid_request", `"${name}" must be an integer from ${min} to ${max}.`);
   return n;
 }
 
 export function optionalString(value: unknown, name: string, max = 2048): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value !== "string" || value.length > max) throw new AppError(400, "invalid_request", `"${name}" must be a string of at most ${max} characters.`);
+  if (typeof value !== "string" || value.length > max)
+    throw new AppError(400, "invalid_request", `"${name}" must be a string of at most ${max} characters.`);
   return value;
 }
 

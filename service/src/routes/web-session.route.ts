@@ -7,7 +7,8 @@ import { issueWebToken } from "../services/web-session.service.js";
 
 export function webSessionRoute(ctx: AppContext): Router {
   return Router().post("/web/session", (_req, res) => {
-    if (!ctx.config.webShop) throw new AppError(404, "web_sessions_disabled", "This service does not offer public web sessions; use an API key.");
+    if (!ctx.config.webShop)
+      throw new AppError(404, "web_sessions_disabled", "This service does not offer public web sessions; use an API key.");
     res.json(issueWebToken(ctx.config.webShop));
   });
 }

@@ -15,7 +15,12 @@ export interface BulkItem {
   labels?: Record<string, string>;
 }
 
-export async function indexFiles(shop: Shop, items: BulkItem[], onItem: (item: BulkItem, error: Error | null) => void, batch = 16): Promise<{ indexed: number; failed: number }> {
+export async function indexFiles(
+  shop: Shop,
+  items: BulkItem[],
+  onItem: (item: BulkItem, error: Error | null) => void,
+  batch = 16,
+): Promise<{ indexed: number; failed: number }> {
   let indexed = 0;
   let failed = 0;
   for (let i = 0; i < items.length; i += batch) {
@@ -26,7 +31,14 @@ export async function indexFiles(shop: Shop, items: BulkItem[], onItem: (item: B
       analyses = await analyzeImages(bytes);
     } catch {
       // One bad image fails the whole batch: redo it one by one so only that image is lost.
-      analyses = await Promise.all(bytes.map((b) => analyzeImages([b]).then((a) => a[0], (e: Error) => e)));
+      analyses = await Promise.all(
+        bytes.map((b) =>
+          analyzeImages([b]).then(
+            (a) => a[0],
+            (e: Error) => e,
+          ),
+        ),
+      );
     }
     chunk.forEach((it, j) => {
       const a = analyses[j];

@@ -4,6 +4,7 @@
  */
 import { AppError, notFound } from "../errors.js";
 import type { ProductRow } from "../repositories/catalog.repository.js";
+import { rerank } from "../model/rerank.js";
 import { fetchImage } from "../repositories/image-fetch.repository.js";
 import { analyzeImage, type Analysis, type Annotation } from "./analyze.service.js";
 import { shopPredictor } from "./learn.service.js";
@@ -37,7 +38,8 @@ export function checkProductId(id: string): string {
 export async function upsertProduct(shop: Shop, input: ProductInput): Promise<{ id: string; annotation: Annotation }> {
   checkProductId(input.id);
   const bytes = input.image ?? (input.imageUrl ? await fetchImage(input.imageUrl, allowsPrivateUrls(shop)) : null);
-  if (!bytes) throw new AppError(400, "invalid_request", "Send the product image as the body, as multipart field \"image\", or as JSON \"image_url\".");
+  if (!bytes)
+    throw new AppError(400, "invalid_request", 'Send the product image as the body, as multipart field "image", or as JSON "image_url".');
   return storeProduct(shop, input, await analyzeImage(bytes, shopPredictor(shop)));
 }
 
@@ -71,33 +73,53 @@ export function removeProduct(shop: Shop, id: string): { id: string; deleted: tr
 export function getProduct(shop: Shop, id: string) {
   const row = shop.catalog.get(checkProductId(id));
   if (!row) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
-  return { ...itemOf(row, null), annotation: row.annotation ? (JSON.parse(row.annotation) as Annotation) : null, labels: row.labels ? JSON.parse(row.labels) : null, updated_at: row.updated_at };
+  return {
+    ...itemOf(row, null),
+    annotation: row.annotation ? (JSON.parse(row.annotation) as Annotation) : null,
+    labels: row.labels ? JSON.parse(row.labels) : null,
+    updated_at: row.updated_at,
+  };
 }
 
 export function similarToProduct(shop: Shop, id: string, k: number): SimilarItem[] {
   const row = shop.catalog.get(checkProductId(id));
   const vector = row ? shop.catalog.vectorOf(id) : null;
   if (!row || !vector) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
-  return nearest(shop, vector, k, row.label);
+  return nearest(shop, vector, k, row.label, row.annotation ? (JSON.parse(row.annotation) as Annotation) : null);
 }
 
 export async function similarToImage(shop: Shop, image: Buffer, k: number): Promise<{ items: SimilarItem[]; annotation: Annotation }> {
   const { vector, annotation } = await analyzeImage(image, shopPredictor(shop));
-  return { items: nearest(shop, vector, k, null), annotation };
+  return { items: nearest(shop, vector, k, null, annotation), annotation };
 }
 
-function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | null): SimilarItem[] {
-  // Ask for a few more than k: some labels may belong to products removed since the last save.
-  const hits = shop.index.search(vector, k + 5, exclude == null ? undefined : (label) => label !== exclude);
+function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | null, query: Annotation | null): SimilarItem[] {
+  // Visual candidates first (a few extra: some may belong to products removed since the last
+  // save), then the same kind and colour of garment move up among them.
+  const hits = shop.index.search(vector, Math.max(k * 4, 40), exclude == null ? undefined : (label) => label !== exclude);
   const rows = shop.catalog.byLabels(hits.map((h) => h.label));
-  return hits
+  const candidates = hits
     .filter((h) => rows.has(h.label))
+    .map((h) => {
+      const row = rows.get(h.label)!;
+      const a = row.annotation ? (JSON.parse(row.annotation) as Annotation) : null;
+      return { row, score: h.score, category: a?.category?.label, color: mainColor(a) };
+    });
+  return rerank(candidates, { category: query?.category?.label, color: mainColor(query) })
     .slice(0, k)
-    .map((h) => itemOf(rows.get(h.label)!, h.score));
+    .map((c) => itemOf(c.row, c.score));
 }
+
+const mainColor = (a: Annotation | null) => a?.colors[0]?.name ?? null;
 
 function itemOf(row: ProductRow, score: number | null): SimilarItem {
-  return { id: row.id, score: score == null ? 1 : Math.round(score * 1e4) / 1e4, name: row.name, permalink: row.permalink, image_url: row.image_url };
+  return {
+    id: row.id,
+    score: score == null ? 1 : Math.round(score * 1e4) / 1e4,
+    name: row.name,
+    permalink: row.permalink,
+    image_url: row.image_url,
+  };
 }
 
 export function allowsPrivateUrls(shop: Shop): boolean {

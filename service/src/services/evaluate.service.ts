@@ -74,7 +74,14 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
     }
     const result: EvalResult = { n_train: train.length, n_test: test.length, fields: {} };
     for (const f of o.fields) result.fields[f] = scores(predictions[f]);
-    if (o.group) result.retrieval = { k: o.k, group: o.group, precision_at_k: round(precisionSum / test.length), hit_at_k: round(hits / test.length), n: test.length };
+    if (o.group)
+      result.retrieval = {
+        k: o.k,
+        group: o.group,
+        precision_at_k: round(precisionSum / test.length),
+        hit_at_k: round(hits / test.length),
+        n: test.length,
+      };
     return result;
   } finally {
     shops.closeAll();
@@ -98,7 +105,12 @@ export function scores(pairs: { truth: string; guess: string }[]): { accuracy: n
     const fn = pairs.filter((p) => p.truth === l && p.guess !== l).length;
     return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
   });
-  return { accuracy: round(correct / (pairs.length || 1)), macro_f1: round(f1s.reduce((a, b) => a + b, 0) / (f1s.length || 1)), n: pairs.length, labels: labels.length };
+  return {
+    accuracy: round(correct / (pairs.length || 1)),
+    macro_f1: round(f1s.reduce((a, b) => a + b, 0) / (f1s.length || 1)),
+    n: pairs.length,
+    labels: labels.length,
+  };
 }
 
 const hashUnit = (s: string) => crypto.createHash("sha1").update(s).digest().readUInt32BE(0) / 2 ** 32;

@@ -25,27 +25,35 @@ export function parseCorrection(body: unknown): { productId: string | null; corr
   const b = body as Record<string, unknown>;
   const correction: Correction = {};
   if (b.category !== undefined) {
-    if (typeof b.category !== "string" || !b.category.trim()) throw new AppError(400, "invalid_request", '"category" must be a non-empty string.');
+    if (typeof b.category !== "string" || !b.category.trim())
+      throw new AppError(400, "invalid_request", '"category" must be a non-empty string.');
     correction.category = b.category.trim();
   }
   if (b.attributes !== undefined) {
-    if (!isStringRecord(b.attributes, true)) throw new AppError(400, "invalid_request", '"attributes" must map group names to a label or a list of labels.');
+    if (!isStringRecord(b.attributes, true))
+      throw new AppError(400, "invalid_request", '"attributes" must map group names to a label or a list of labels.');
     correction.attributes = b.attributes as Record<string, string | string[]>;
   }
   if (b.colors !== undefined) {
-    if (!Array.isArray(b.colors) || !b.colors.every((c) => typeof c === "string")) throw new AppError(400, "invalid_request", '"colors" must be a list of colour names.');
+    if (!Array.isArray(b.colors) || !b.colors.every((c) => typeof c === "string"))
+      throw new AppError(400, "invalid_request", '"colors" must be a list of colour names.');
     correction.colors = b.colors as string[];
   }
   if (b.labels !== undefined) {
     if (!isStringRecord(b.labels, false)) throw new AppError(400, "invalid_request", '"labels" must map field names to labels.');
     correction.labels = b.labels as Record<string, string>;
   }
-  if (!Object.keys(correction).length) throw new AppError(400, "invalid_request", "Feedback needs at least one of category, attributes, colors or labels.");
+  if (!Object.keys(correction).length)
+    throw new AppError(400, "invalid_request", "Feedback needs at least one of category, attributes, colors or labels.");
   const productId = b.product_id == null ? null : checkProductId(String(b.product_id));
   return { productId, correction, original: b.original ?? null };
 }
 
-export async function recordFeedback(shop: Shop, dataDir: string, input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer }): Promise<{ id: number; stored: true }> {
+export async function recordFeedback(
+  shop: Shop,
+  dataDir: string,
+  input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer },
+): Promise<{ id: number; stored: true }> {
   let features: Float32Array | null = null;
   let imageFile: string | null = null;
   if (input.image) {
@@ -57,11 +65,22 @@ export async function recordFeedback(shop: Shop, dataDir: string, input: { produ
     fs.writeFileSync(imageFile, input.image);
   } else if (input.productId) {
     features = shop.catalog.featuresOf(input.productId);
-    if (!features) throw new AppError(404, "product_not_found", `Product "${input.productId}" is not in this shop's index; send the image with the feedback.`);
+    if (!features)
+      throw new AppError(
+        404,
+        "product_not_found",
+        `Product "${input.productId}" is not in this shop's index; send the image with the feedback.`,
+      );
   } else {
     throw new AppError(400, "invalid_request", 'Feedback needs the image (multipart "image") or a "product_id" of an indexed product.');
   }
-  const id = shop.catalog.addFeedback({ productId: input.productId, imageFile, features, correction: input.correction, original: input.original });
+  const id = shop.catalog.addFeedback({
+    productId: input.productId,
+    imageFile,
+    features,
+    correction: input.correction,
+    original: input.original,
+  });
   invalidateShopHeads(shop);
   return { id, stored: true };
 }

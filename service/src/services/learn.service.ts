@@ -70,9 +70,25 @@ export function learnShop(shop: Shop, opts: { epochs?: number } = {}): LearnRepo
     const keep = data.y.map((l, i) => (labels.includes(l) ? i : -1)).filter((i) => i >= 0);
     const previous = loadHead(dir, encodeURIComponent(field));
     const init = previous && sameLabels(previous.labels, labels) ? { weights: previous.weights, bias: previous.bias } : undefined;
-    const { final, temperature, accuracy } = fitLabelHead(keep.map((i) => data.x[i]), keep.map((i) => labels.indexOf(data.y[i])), labels.length, keep.map((i) => data.w[i]), { init, epochs: opts.epochs });
-    saveHead(dir, { field, labels, dim: data.x[0].length, temperature, examples: keep.length, trained_at: new Date().toISOString() }, final.weights, final.bias);
-    report.fields[field] = { labels: labels.length, examples: keep.length, holdout_accuracy: accuracy == null ? null : round(accuracy), seconds: round((performance.now() - started) / 1000) };
+    const { final, temperature, accuracy } = fitLabelHead(
+      keep.map((i) => data.x[i]),
+      keep.map((i) => labels.indexOf(data.y[i])),
+      labels.length,
+      keep.map((i) => data.w[i]),
+      { init, epochs: opts.epochs },
+    );
+    saveHead(
+      dir,
+      { field, labels, dim: data.x[0].length, temperature, examples: keep.length, trained_at: new Date().toISOString() },
+      final.weights,
+      final.bias,
+    );
+    report.fields[field] = {
+      labels: labels.length,
+      examples: keep.length,
+      holdout_accuracy: accuracy == null ? null : round(accuracy),
+      seconds: round((performance.now() - started) / 1000),
+    };
   }
   cache.delete(shop);
   return report;
@@ -82,7 +98,13 @@ export function learnShop(shop: Shop, opts: { epochs?: number } = {}): LearnRepo
  * Fits one field's head: every fifth example is held out to fit the temperature and measure
  * accuracy, then the head is trained on all of them. Warm-starts from `init` (incremental).
  */
-export function fitLabelHead(x: Float32Array[], y: number[], classes: number, w: number[], opts: { init?: LinearWeights; epochs?: number } = {}) {
+export function fitLabelHead(
+  x: Float32Array[],
+  y: number[],
+  classes: number,
+  w: number[],
+  opts: { init?: LinearWeights; epochs?: number } = {},
+) {
   const holdout = x.map((_, i) => i % 5 === 4);
   const trainIdx = x.map((_, i) => i).filter((i) => !holdout[i]);
   const testIdx = x.map((_, i) => i).filter((i) => holdout[i]);
@@ -90,9 +112,17 @@ export function fitLabelHead(x: Float32Array[], y: number[], classes: number, w:
   let temperature = 1;
   let accuracy: number | null = null;
   if (testIdx.length >= 10) {
-    const probe = trainSoftmax(trainIdx.map((i) => x[i]), trainIdx.map((i) => y[i]), classes, { epochs, lr: 0.05, init: opts.init, sampleWeights: trainIdx.map((i) => w[i]) });
+    const probe = trainSoftmax(
+      trainIdx.map((i) => x[i]),
+      trainIdx.map((i) => y[i]),
+      classes,
+      { epochs, lr: 0.05, init: opts.init, sampleWeights: trainIdx.map((i) => w[i]) },
+    );
     const logits = testIdx.map((i) => linearLogits(probe, x[i]));
-    temperature = fitTemperature(logits, testIdx.map((i) => y[i]));
+    temperature = fitTemperature(
+      logits,
+      testIdx.map((i) => y[i]),
+    );
     accuracy = testIdx.filter((i, j) => argmax(logits[j]) === y[i]).length / testIdx.length;
   }
   const final = trainSoftmax(x, y, classes, { epochs, lr: 0.05, init: opts.init, sampleWeights: w });
@@ -135,7 +165,12 @@ function applyCorrections(out: Record<string, Prediction>, model: ShopModel, fea
     // Evidence from a near-identical corrected photo outweighs the head; weaker evidence must beat the head's score.
     const score = Math.min(0.99, 0.5 + weight / 2);
     if (!current || score > current.score) {
-      out[field] = { label, score: round(score), confident: true, alternatives: current ? [{ label: current.label, score: current.score }] : [] };
+      out[field] = {
+        label,
+        score: round(score),
+        confident: true,
+        alternatives: current ? [{ label: current.label, score: current.score }] : [],
+      };
     }
   }
 }
@@ -151,7 +186,10 @@ function shopModel(shop: Shop): ShopModel {
       if (h) heads.push(h);
     }
   }
-  const corrections = [...shop.catalog.feedbackWithFeatures()].map((c) => ({ features: c.features, labels: correctionLabels(c.correction) }));
+  const corrections = [...shop.catalog.feedbackWithFeatures()].map((c) => ({
+    features: c.features,
+    labels: correctionLabels(c.correction),
+  }));
   const model = { heads, corrections };
   cache.set(shop, model);
   return model;
@@ -171,7 +209,10 @@ const headsDir = (shop: Shop) => path.join(shop.catalog.dir, "learned");
 
 function saveHead(dir: string, meta: LearnedHeadFile, weights: Float32Array, bias: Float32Array): void {
   const safe = encodeURIComponent(meta.field);
-  const bin = Buffer.concat([Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength)]);
+  const bin = Buffer.concat([
+    Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
+    Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength),
+  ]);
   fs.writeFileSync(path.join(dir, `${safe}.bin.tmp`), bin);
   fs.renameSync(path.join(dir, `${safe}.bin.tmp`), path.join(dir, `${safe}.bin`));
   fs.writeFileSync(path.join(dir, `${safe}.json`), JSON.stringify(meta));
@@ -183,10 +224,19 @@ function loadHead(dir: string, safeField: string): Head | null {
   const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as LearnedHeadFile;
   const buf = fs.readFileSync(path.join(dir, `${safeField}.bin`));
   const n = meta.labels.length;
-  if (buf.length !== (n * meta.dim + n) * 4) throw new AppError(500, "invalid_learned_head", `The learned head for "${meta.field}" is damaged; run learning again.`);
+  if (buf.length !== (n * meta.dim + n) * 4)
+    throw new AppError(500, "invalid_learned_head", `The learned head for "${meta.field}" is damaged; run learning again.`);
   const all = new Float32Array(n * meta.dim + n);
   new Uint8Array(all.buffer).set(buf);
-  return { field: meta.field, labels: meta.labels, weights: all.subarray(0, n * meta.dim), bias: all.subarray(n * meta.dim), scale: 1 / meta.temperature, abstain: 0.5, input: "embedding" };
+  return {
+    field: meta.field,
+    labels: meta.labels,
+    weights: all.subarray(0, n * meta.dim),
+    bias: all.subarray(n * meta.dim),
+    scale: 1 / meta.temperature,
+    abstain: 0.5,
+    input: "embedding",
+  };
 }
 
 const sameLabels = (a: string[], b: string[]) => a.length === b.length && a.every((l, i) => l === b[i]);

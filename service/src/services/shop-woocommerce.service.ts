@@ -28,13 +28,19 @@ export function wooCommerceStatus(shop: Shop): { connected: boolean; url: string
 /** Writes the product's stored annotation (or the one given) back to WooCommerce. */
 export async function applyToProduct(shop: Shop, productId: string, body: unknown) {
   const raw = shop.catalog.getSetting(SETTING);
-  if (!raw) throw new AppError(409, "woocommerce_not_connected", "This shop has not given the service its WooCommerce credentials (PUT /v1/shop/woocommerce).");
+  if (!raw)
+    throw new AppError(
+      409,
+      "woocommerce_not_connected",
+      "This shop has not given the service its WooCommerce credentials (PUT /v1/shop/woocommerce).",
+    );
   if (!/^\d+$/.test(productId)) throw new AppError(400, "invalid_request", "Write-back needs the WooCommerce product id (a number).");
   const b = (body ?? {}) as Record<string, unknown>;
   let annotation = b.annotation as AnnotationLike | undefined;
   if (!annotation) {
     const row = shop.catalog.get(productId);
-    if (!row?.annotation) throw new AppError(404, "product_not_found", `Product "${productId}" has no annotation here; send "annotation" or index it first.`);
+    if (!row?.annotation)
+      throw new AppError(404, "product_not_found", `Product "${productId}" has no annotation here; send "annotation" or index it first.`);
     annotation = JSON.parse(row.annotation) as AnnotationLike;
   }
   const o = (b.options ?? {}) as Partial<WritebackOptions>;
@@ -51,6 +57,7 @@ export async function applyToProduct(shop: Shop, productId: string, body: unknow
 
 function stringList(v: unknown, def: string[]): string[] {
   if (v === undefined) return def;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) throw new AppError(400, "invalid_request", "Field lists must be lists of field names.");
+  if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
+    throw new AppError(400, "invalid_request", "Field lists must be lists of field names.");
   return v;
 }

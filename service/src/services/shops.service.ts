@@ -32,7 +32,12 @@ const SHOP_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const SAVE_DELAY_MS = Number(process.env.INDEX_SAVE_DELAY_MS ?? 2000);
 
 export function checkShopName(name: string): string {
-  if (!SHOP_NAME.test(name)) throw new AppError(400, "invalid_request", "A shop name is 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit.");
+  if (!SHOP_NAME.test(name))
+    throw new AppError(
+      400,
+      "invalid_request",
+      "A shop name is 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit.",
+    );
   return name;
 }
 

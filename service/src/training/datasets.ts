@@ -6,7 +6,16 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { parseCsv } from "../cli/csv.js";
-import { ARTICLE_TYPE_TO_CATEGORY, BASE_COLOUR_TO_PALETTE, CC0_LABEL_TO_CATEGORY, firstMatch, GENDER, PATTERN_WORDS, SLEEVE_WORDS, USAGE } from "./taxonomy.js";
+import {
+  ARTICLE_TYPE_TO_CATEGORY,
+  BASE_COLOUR_TO_PALETTE,
+  CC0_LABEL_TO_CATEGORY,
+  firstMatch,
+  GENDER,
+  PATTERN_WORDS,
+  SLEEVE_WORDS,
+  USAGE,
+} from "./taxonomy.js";
 
 export interface Example {
   file: string;

@@ -16,7 +16,12 @@ export interface FeatureTable {
   color: Float32Array[];
 }
 
-export async function extractFeatures(model: LoadedModel, files: string[], cacheDir: string, onProgress: (done: number, total: number) => void): Promise<FeatureTable> {
+export async function extractFeatures(
+  model: LoadedModel,
+  files: string[],
+  cacheDir: string,
+  onProgress: (done: number, total: number) => void,
+): Promise<FeatureTable> {
   const dim = model.manifest.embeddingDim;
   const base = path.join(cacheDir, `${model.manifest.name}-${model.manifest.encoder.sha256?.slice(0, 12) ?? "dev"}`);
   const cached = readCache(base, dim);

@@ -37,7 +37,12 @@ const FIELDS: { field: keyof Example["labels"]; input: HeadSpec["input"]; minPer
 const SEARCH_DIM = 256;
 
 async function main() {
-  const args = Object.fromEntries(process.argv.slice(2).map((a, i, all) => (a.startsWith("--") ? [a.slice(2), all[i + 1]] : [])).filter((x) => x.length));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .map((a, i, all) => (a.startsWith("--") ? [a.slice(2), all[i + 1]] : []))
+      .filter((x) => x.length),
+  );
   const datasets = path.resolve(args.datasets ?? "../shared/datasets");
   const cacheDir = path.resolve(args.cache ?? ".cache/features");
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
@@ -47,9 +52,14 @@ async function main() {
   const model = await loadModel(packDir);
   const bar = progressBar(examples.length, "features");
   let last = 0;
-  const table = await extractFeatures(model, examples.map((e) => e.file), cacheDir, (done) => {
-    while (last < done) (bar.tick(), last++);
-  });
+  const table = await extractFeatures(
+    model,
+    examples.map((e) => e.file),
+    cacheDir,
+    (done) => {
+      for (; last < done; last++) bar.tick();
+    },
+  );
   bar.stop();
   await model.dispose();
 
@@ -76,15 +86,26 @@ async function main() {
     const has = (i: number) => examples[i].labels[spec.field] !== undefined;
     const counts = new Map<string, number>();
     for (const i of fitIdx.filter(has)) counts.set(examples[i].labels[spec.field]!, (counts.get(examples[i].labels[spec.field]!) ?? 0) + 1);
-    const labels = spec.field === "color" ? PALETTE_NAMES.filter((l) => (counts.get(l) ?? 0) >= 5) : [...counts.keys()].filter((l) => counts.get(l)! >= spec.minPerLabel).sort();
+    const labels =
+      spec.field === "color"
+        ? PALETTE_NAMES.filter((l) => (counts.get(l) ?? 0) >= 5)
+        : [...counts.keys()].filter((l) => counts.get(l)! >= spec.minPerLabel).sort();
     const keep = (i: number) => has(i) && labels.includes(examples[i].labels[spec.field]!);
     const X = spec.input === "embedding+color" ? withColor : feats;
     const fit = fitIdx.filter(keep);
     const y = (i: number) => labels.indexOf(examples[i].labels[spec.field]!);
     const started = performance.now();
-    const w = trainSoftmax(fit.map((i) => X[i]), fit.map(y), labels.length, { epochs: 30, lr: 0.01, seed: 42 });
+    const w = trainSoftmax(
+      fit.map((i) => X[i]),
+      fit.map(y),
+      labels.length,
+      { epochs: 30, lr: 0.01, seed: 42 },
+    );
     const cal = calIdx.filter(keep);
-    const temperature = fitTemperature(cal.map((i) => linearLogits(w, X[i])), cal.map(y));
+    const temperature = fitTemperature(
+      cal.map((i) => linearLogits(w, X[i])),
+      cal.map(y),
+    );
     const scored = (idx: number[]): Scored[] =>
       idx.map((i) => {
         const p = softmax(linearLogits(w, X[i]).map((v) => v / temperature));
@@ -110,13 +131,22 @@ async function main() {
       abstain,
       coverage_at_abstain: round(test.filter((s) => s.score >= abstain).length / test.length),
       accuracy_at_abstain: round(accuracy(test.filter((s) => s.score >= abstain))),
-      accuracy_coverage: accuracyCoverage(test).map((r) => ({ threshold: r.threshold, coverage: round(r.coverage), accuracy: round(r.accuracy) })),
+      accuracy_coverage: accuracyCoverage(test).map((r) => ({
+        threshold: r.threshold,
+        coverage: round(r.coverage),
+        accuracy: round(r.accuracy),
+      })),
     };
-    process.stderr.write(`${spec.field}: ${labels.length} labels, top-1 ${round(accuracy(test))}, ECE ${round(expectedCalibrationError(test))}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `${spec.field}: ${labels.length} labels, top-1 ${round(accuracy(test))}, ECE ${round(expectedCalibrationError(test))}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   }
 
   process.stderr.write("search projection (PCA)…\n");
-  const projection = pca(trainIdx.filter((_, k) => k % 2 === 0).map((i) => feats[i]), SEARCH_DIM);
+  const projection = pca(
+    trainIdx.filter((_, k) => k % 2 === 0).map((i) => feats[i]),
+    SEARCH_DIM,
+  );
   fs.writeFileSync(path.join(packDir, "features-mean.f32"), f32(mean));
   fs.writeFileSync(path.join(packDir, "search-projection.f32"), f32(projection));
 
@@ -125,7 +155,11 @@ async function main() {
   manifest.version = args.version ?? manifest.version;
   manifest.features = { sqrt: true, mean: "features-mean.f32", projection: "search-projection.f32", searchDim: SEARCH_DIM };
   manifest.heads = heads;
-  manifest.metrics = { split: "fashion-products-224: 70/30 stratified by articleType; clothing-cc0: 70/30 by sender_id; seed 42", trained_at: new Date().toISOString().slice(0, 10), ...metrics };
+  manifest.metrics = {
+    split: "fashion-products-224: 70/30 stratified by articleType; clothing-cc0: 70/30 by sender_id; seed 42",
+    trained_at: new Date().toISOString().slice(0, 10),
+    ...metrics,
+  };
   manifest.provenance = {
     ...manifest.provenance,
     heads: "linear heads trained by service/src/training/train-pack.ts on fashion-products-224 (MIT-listed) and clothing-cc0 (CC0 1.0)",

@@ -13,19 +13,10 @@ describe("webRouter", () => {
   beforeAll(() => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-web-"));
     fs.mkdirSync(path.join(dist, "assets"));
-    fs.writeFileSync(
-      path.join(dist, "index.html"),
-      "<!doctype html><title>Kalas Iris</title>",
-    );
-    fs.writeFileSync(
-      path.join(dist, "sw.js"),
-      "self.addEventListener('fetch', () => {});",
-    );
+    fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Kalas Iris</title>");
+    fs.writeFileSync(path.join(dist, "sw.js"), "self.addEventListener('fetch', () => {});");
     fs.writeFileSync(path.join(dist, "manifest.webmanifest"), "{}");
-    fs.writeFileSync(
-      path.join(dist, "assets", "index-abc123.js"),
-      "console.log(1)",
-    );
+    fs.writeFileSync(path.join(dist, "assets", "index-abc123.js"), "console.log(1)");
   });
   afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
 
@@ -35,9 +26,7 @@ describe("webRouter", () => {
     const res = await request(app()).get("/");
     expect(res.status).toBe(200);
     expect(res.headers["cache-control"]).toBe("no-cache");
-    expect(res.headers["content-security-policy"]).toContain(
-      "default-src 'self'",
-    );
+    expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
   });
 
   it("never lets the service worker be cached", async () => {
@@ -48,9 +37,7 @@ describe("webRouter", () => {
 
   it("marks hashed assets immutable", async () => {
     const res = await request(app()).get("/assets/index-abc123.js");
-    expect(res.headers["cache-control"]).toBe(
-      "public, max-age=31536000, immutable",
-    );
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   it("serves the manifest with its own type", async () => {
@@ -59,9 +46,7 @@ describe("webRouter", () => {
   });
 
   it("says the app is not built instead of a bare 404", async () => {
-    const res = await request(
-      express().use(webRouter(path.join(dist, "missing"))),
-    ).get("/");
+    const res = await request(express().use(webRouter(path.join(dist, "missing")))).get("/");
     expect(res.status).toBe(503);
     expect(res.text).toContain("npm run build:web");
   });

@@ -8,12 +8,7 @@ import path from "node:path";
 
 import express, { Router } from "express";
 
-const NO_CACHE = new Set([
-  "index.html",
-  "sw.js",
-  "offline.html",
-  "manifest.webmanifest",
-]);
+const NO_CACHE = new Set(["index.html", "sw.js", "offline.html", "manifest.webmanifest"]);
 
 // The page loads only its own scripts and styles and talks only to this origin; product photos in
 // the similar-items grid come from the shops' own sites, hence any https image.
@@ -35,10 +30,7 @@ export function webRouter(distDir: string): Router {
   if (!fs.existsSync(path.join(distDir, "index.html"))) {
     // Not built: say so at / instead of a bare 404, and leave every other path to the API's 404.
     router.get("/", (_req, res) => {
-      res
-        .status(503)
-        .type("text/plain")
-        .send("The web app is not built. Run: npm run build:web -w service\n");
+      res.status(503).type("text/plain").send("The web app is not built. Run: npm run build:web -w service\n");
     });
     return router;
   }
@@ -49,8 +41,7 @@ export function webRouter(distDir: string): Router {
         const name = path.basename(file);
         const rel = path.relative(distDir, file).split(path.sep).join("/");
         if (NO_CACHE.has(name)) res.setHeader("Cache-Control", "no-cache");
-        else if (rel.startsWith("assets/"))
-          res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        else if (rel.startsWith("assets/")) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
         else res.setHeader("Cache-Control", "public, max-age=86400");
         if (name === "sw.js") res.setHeader("Service-Worker-Allowed", "/");
         if (name.endsWith(".html")) {
@@ -58,8 +49,7 @@ export function webRouter(distDir: string): Router {
           res.setHeader("X-Content-Type-Options", "nosniff");
           res.setHeader("Referrer-Policy", "same-origin");
         }
-        if (name.endsWith(".webmanifest"))
-          res.setHeader("Content-Type", "application/manifest+json");
+        if (name.endsWith(".webmanifest")) res.setHeader("Content-Type", "application/manifest+json");
       },
     }),
   );

@@ -8,9 +8,7 @@ import { startReplayServer } from "./testing/replay-server.js";
 
 // These need the full set of recordings in shared/woocommerce/; the contract tests use local copies.
 const shared = sharedRecordingsDir();
-const why = shared
-  ? ""
-  : " (SKIPPED: shared/woocommerce not found; set KALAS_SHARED_DIR to the folder that holds woocommerce/INDEX.md)";
+const why = shared ? "" : " (SKIPPED: shared/woocommerce not found; set KALAS_SHARED_DIR to the folder that holds woocommerce/INDEX.md)";
 if (!shared) console.warn(`woocommerce recordings${why}`);
 
 describe.skipIf(!shared)(`all recorded WooCommerce exchanges${why}`, () => {

@@ -2,11 +2,7 @@ import { AppError } from "../errors.js";
 
 /** Stable codes of the errors the WooCommerce client raises. */
 export type WooCommerceErrorCode =
-  | "woocommerce_auth"
-  | "woocommerce_not_found"
-  | "woocommerce_rejected"
-  | "woocommerce_unreachable"
-  | "woocommerce_failed";
+  "woocommerce_auth" | "woocommerce_not_found" | "woocommerce_rejected" | "woocommerce_unreachable" | "woocommerce_failed";
 
 /**
  * A failed call to a shop's WooCommerce REST API, with a stable code and a plain sentence.
@@ -81,8 +77,5 @@ export function fromUpstream(what: string, e: UpstreamError): WooCommerceError {
 
 /** The shop could not be reached at all: DNS, refused connection, timeout, TLS. */
 export function unreachable(what: string, url: string, cause: string): WooCommerceError {
-  return new WooCommerceError(
-    "woocommerce_unreachable",
-    `The shop at ${url} could not be reached while ${what} (${cause}).`,
-  );
+  return new WooCommerceError("woocommerce_unreachable", `The shop at ${url} could not be reached while ${what} (${cause}).`);
 }

@@ -1,15 +1,7 @@
 import * as wcModule from "@woocommerce/woocommerce-rest-api";
 
 import { fromUpstream, isWooCommerceError, unreachable } from "./woocommerce.errors.js";
-import type {
-  ListQuery,
-  Page,
-  ProductUpdate,
-  WcGlobalAttribute,
-  WcProduct,
-  WcTerm,
-  WooCommerceCredentials,
-} from "./woocommerce.types.js";
+import type { ListQuery, Page, ProductUpdate, WcGlobalAttribute, WcProduct, WcTerm, WooCommerceCredentials } from "./woocommerce.types.js";
 
 /** WooCommerce refuses per_page above 100 with 400 rest_invalid_param (recording 074). */
 export const MAX_PER_PAGE = 100;
@@ -197,9 +189,7 @@ export function createWooCommerceRepository(creds: WooCommerceCredentials): WooC
     },
     async createAttributeTerm(attributeId, name) {
       try {
-        const res = await call(`creating term "${name}"`, () =>
-          api.post(`products/attributes/${attributeId}/terms`, { name }),
-        );
+        const res = await call(`creating term "${name}"`, () => api.post(`products/attributes/${attributeId}/terms`, { name }));
         const term = res.data as WcTerm;
         return { id: term.id, name: term.name, created: true };
       } catch (e) {
@@ -214,5 +204,4 @@ export function createWooCommerceRepository(creds: WooCommerceCredentials): WooC
       return listAll<WcTerm>("listing categories", "products/categories");
     },
   };
-
 }

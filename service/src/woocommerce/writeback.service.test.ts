@@ -82,7 +82,12 @@ describe("tags", () => {
 });
 
 describe("attributes", () => {
-  const colorAndPattern: WritebackOptions = { tagFields: [], attributeFields: ["color", "pattern"], setCategory: false, protectManual: false };
+  const colorAndPattern: WritebackOptions = {
+    tagFields: [],
+    attributeFields: ["color", "pattern"],
+    setCategory: false,
+    protectManual: false,
+  };
 
   it("without protection, replaces a person's attribute and keeps every other attribute in full", () => {
     const plan = planWriteback(product33(), redDress, colorAndPattern, catalog);
@@ -188,7 +193,12 @@ describe("applyWriteback", () => {
   it("reports a tag name WooCommerce silently dropped (recording 048)", async () => {
     const { repo } = fakeShop(product33());
     const dropping: WooCommerceRepository = { ...repo, updateProduct: async () => loadExchange("048").response.body as WcProduct };
-    const result = await applyWriteback(dropping, 33, { attributes: { usage: sure("eco friendly") } }, { ...tagsOnly, tagFields: ["usage"] });
+    const result = await applyWriteback(
+      dropping,
+      33,
+      { attributes: { usage: sure("eco friendly") } },
+      { ...tagsOnly, tagFields: ["usage"] },
+    );
     expect(result.dropped).toEqual(["eco friendly"]);
   });
 });

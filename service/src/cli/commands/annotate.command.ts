@@ -33,13 +33,31 @@ export function annotateCommand(program: Command): void {
       bar.stop();
       const groups = model.heads.map((h) => h.field).filter((f) => f !== "category" && f !== "color");
       if (o.format === "json") process.stdout.write(JSON.stringify(results, null, 2) + "\n");
-      else if (o.format === "csv") process.stdout.write(toCsv(["file", "category", "category_score", "colors", ...groups, "error"], results.map((r) => row(r, groups))));
-      else console.table(results.map((r) => Object.fromEntries(["file", "category", "category_score", "colors", ...groups, "error"].map((h, i) => [h, row(r, groups)[i]]))));
+      else if (o.format === "csv")
+        process.stdout.write(
+          toCsv(
+            ["file", "category", "category_score", "colors", ...groups, "error"],
+            results.map((r) => row(r, groups)),
+          ),
+        );
+      else
+        console.table(
+          results.map((r) =>
+            Object.fromEntries(["file", "category", "category_score", "colors", ...groups, "error"].map((h, i) => [h, row(r, groups)[i]])),
+          ),
+        );
       if (results.some((r) => r.error)) process.exitCode = 1;
     });
 }
 
 function row(r: { file: string; annotation?: Annotation; error?: string }, groups: string[]): (string | number)[] {
   const a = r.annotation;
-  return [r.file, a?.category?.label ?? "", a?.category?.score ?? "", a?.colors.map((c) => c.name).join(";") ?? "", ...groups.map((g) => a?.attributes[g]?.label ?? ""), r.error ?? ""];
+  return [
+    r.file,
+    a?.category?.label ?? "",
+    a?.category?.score ?? "",
+    a?.colors.map((c) => c.name).join(";") ?? "",
+    ...groups.map((g) => a?.attributes[g]?.label ?? ""),
+    r.error ?? "",
+  ];
 }

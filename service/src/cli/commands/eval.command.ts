@@ -24,7 +24,10 @@ export function evalCommand(program: Command): void {
       const result = await evaluate({
         rows,
         baseDir: path.dirname(path.resolve(o.manifest)),
-        fields: o.fields.split(",").map((f) => f.trim()).filter(Boolean),
+        fields: o.fields
+          .split(",")
+          .map((f) => f.trim())
+          .filter(Boolean),
         group: o.group,
         k: Number(o.k),
         dim: model.transform.outDim ?? model.manifest.embeddingDim,

@@ -31,6 +31,8 @@ export function indexCommand(program: Command): void {
       shops.closeAll();
       const secs = (performance.now() - started) / 1000;
       for (const f of failures) process.stderr.write(`failed ${f}\n`);
-      process.stdout.write(`indexed ${res.indexed}, failed ${res.failed}, in ${secs.toFixed(1)} s (${(res.indexed / secs).toFixed(1)} images/s); shop "${o.shop}" now holds ${total} products\n`);
+      process.stdout.write(
+        `indexed ${res.indexed}, failed ${res.failed}, in ${secs.toFixed(1)} s (${(res.indexed / secs).toFixed(1)} images/s); shop "${o.shop}" now holds ${total} products\n`,
+      );
     });
 }

@@ -37,7 +37,9 @@ export function modelCommand(program: Command): void {
     .option("--to <dir>", "packs folder", process.env.PACKS_DIR ?? BUILTIN_PACKS_DIR)
     .description("download a pack (needs network access)")
     .action(async (url: string, o: { name: string; to: string }) => {
-      const dir = await downloadPack(url, o.name, o.to, (file, bytes) => process.stderr.write(`fetched ${file} (${(bytes / 1e6).toFixed(1)} MB)\n`));
+      const dir = await downloadPack(url, o.name, o.to, (file, bytes) =>
+        process.stderr.write(`fetched ${file} (${(bytes / 1e6).toFixed(1)} MB)\n`),
+      );
       process.stdout.write(`pack ready at ${dir}; use it with MODEL_PACK=${o.name}\n`);
     });
 }

@@ -71,10 +71,7 @@ function rebase(body: unknown, url: string): string {
  * path, query (minus auth) and JSON body equal a recording gets that recording's status, headers
  * and body. Anything else gets 501 `replay_no_match`, and is listed by `unmatched()`.
  */
-export async function startReplayServer(
-  exchanges: readonly Exchange[],
-  options: ReplayOptions = {},
-): Promise<ReplayServer> {
+export async function startReplayServer(exchanges: readonly Exchange[], options: ReplayOptions = {}): Promise<ReplayServer> {
   const consume = options.consume ?? true;
   const used = new Set<number>();
   const seen: SeenRequest[] = [];
