@@ -82,7 +82,7 @@ export function BackfillPage() {
 					)}
 				</p>
 			) : null}
-			{progress.state !== 'idle' ? (
+			{progress.state !== 'idle' && progress.total > 0 ? (
 				<BackfillProgressBar progress={progress} />
 			) : null}
 			{progress.error ? (
