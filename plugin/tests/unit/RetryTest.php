@@ -8,6 +8,7 @@ use KalasIris\Jobs\Backoff;
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Service\ServiceError;
 use KalasIris\Tests\Harness;
+use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -74,6 +75,26 @@ final class RetryTest extends TestCase {
 		$shop->client->errors = array( new ServiceError( 'not_an_image', 'That file is not an image.', 400 ) );
 		$shop->job->handle( AnnotateProductJob::args( 3, 0 ) );
 		$this->assertSame( 'failed', $shop->meta->status( 3 ) );
+		$this->assertSame( array(), $shop->scheduler->jobs );
+	}
+
+	public function test_products_without_a_photo_or_in_the_trash_need_no_service(): void {
+		$shop = new Harness();
+		$shop->products->add( 4, 0 );
+		$this->assertSame( 'no_image', $shop->job->annotate( 4 ) );
+		$shop->products->add( 5, 50 );
+		Wp::$posts[5]['status'] = 'trash';
+		$this->assertSame( 'skipped', $shop->job->annotate( 5 ) );
+		$this->assertSame( 'skipped', $shop->job->annotate( 999 ) );
+		$this->assertSame( array(), $shop->client->calls );
+	}
+
+	public function test_a_missing_api_key_waits_for_the_settings_instead_of_retrying(): void {
+		$shop = new Harness();
+		$shop->products->add( 6, 60 );
+		$shop->client->errors = array( new ServiceError( ServiceError::NOT_CONFIGURED, 'Set the key.' ) );
+		$shop->job->handle( AnnotateProductJob::args( 6, 0 ) );
+		$this->assertSame( 'not_configured', $shop->meta->status( 6 ) );
 		$this->assertSame( array(), $shop->scheduler->jobs );
 	}
 }
