@@ -29,7 +29,7 @@ class ImageReader {
 	public function read( int $attachment_id ): Image {
 		$mime = (string) get_post_mime_type( $attachment_id );
 		$path = get_attached_file( $attachment_id );
-		if ( is_string( $path ) && '' !== $path && is_readable( $path ) && filesize( $path ) <= self::MAX_BYTES ) {
+		if ( self::is_readable_path( $path ) && filesize( $path ) <= self::MAX_BYTES ) {
 			$bytes = file_get_contents( $path ); // phpcs:ignore WordPress.WP.AlternativeFunctions -- local file, WP_Filesystem may need credentials.
 			if ( false !== $bytes ) {
 				return new Image( $bytes, '' !== $mime ? $mime : 'application/octet-stream', basename( $path ) );
@@ -61,5 +61,22 @@ class ImageReader {
 			'' !== $mime ? $mime : ( '' !== $type ? $type : 'application/octet-stream' ),
 			basename( (string) wp_parse_url( $url, PHP_URL_PATH ) )
 		);
+	}
+
+	/**
+	 * Whether a path from get_attached_file() can be read here. Offload plugins may return
+	 * s3:// or gs:// paths; without their stream wrapper, even is_readable() warns.
+	 *
+	 * @param mixed $path Path.
+	 * @phpstan-assert-if-true string $path
+	 */
+	private static function is_readable_path( $path ): bool {
+		if ( ! is_string( $path ) || '' === $path ) {
+			return false;
+		}
+		if ( preg_match( '#^([a-z][a-z0-9+.-]*)://#i', $path, $scheme ) && ! in_array( strtolower( $scheme[1] ), stream_get_wrappers(), true ) ) {
+			return false;
+		}
+		return is_readable( $path );
 	}
 }

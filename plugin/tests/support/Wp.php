@@ -31,6 +31,12 @@ final class Wp {
 	/** @var list<string> */
 	public static array $capabilities = array();
 	public static ?string $app_password = null;
+	/** @var array<int, array{mime?: string, file?: string}> */
+	public static array $attachments = array();
+	/** @var array<string, array<string, mixed>> url => response */
+	public static array $remote = array();
+	/** @var list<string> */
+	public static array $http = array();
 
 	/**
 	 * Forgets everything.
@@ -45,6 +51,9 @@ final class Wp {
 		self::$routes   = array();
 		self::$capabilities = array();
 		self::$app_password = null;
+		self::$attachments  = array();
+		self::$remote       = array();
+		self::$http         = array();
 	}
 
 	/**

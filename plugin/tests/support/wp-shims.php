@@ -253,3 +253,36 @@ function esc_attr( $text ): string {
 function esc_html( $text ): string {
 	return htmlspecialchars( (string) $text, ENT_QUOTES );
 }
+
+function get_post_mime_type( int $id ) {
+	return Wp::$attachments[ $id ]['mime'] ?? false;
+}
+
+function get_attached_file( int $id ) {
+	return Wp::$attachments[ $id ]['file'] ?? false;
+}
+
+function is_wp_error( $thing ): bool {
+	return $thing instanceof WP_Error;
+}
+
+function wp_safe_remote_get( string $url, array $args = array() ) {
+	Wp::$http[] = $url;
+	return Wp::$remote[ $url ] ?? new WP_Error( 'http_request_failed', 'Could not resolve host' );
+}
+
+function wp_remote_retrieve_response_code( $response ) {
+	return $response['response']['code'] ?? '';
+}
+
+function wp_remote_retrieve_header( $response, string $name ) {
+	return $response['headers'][ $name ] ?? '';
+}
+
+function wp_remote_retrieve_body( $response ) {
+	return $response['body'] ?? '';
+}
+
+function wp_parse_url( string $url, int $component = -1 ) {
+	return parse_url( $url, $component );
+}
