@@ -34,7 +34,19 @@ final class ActionSchedulerQueue implements Scheduler {
 	 * {@inheritDoc}
 	 */
 	public function is_pending( string $hook, array $args ): bool {
-		return (bool) as_has_scheduled_action( $hook, array( $args ), self::GROUP );
+		// Pending only: as_has_scheduled_action() also counts a job that is running now,
+		// which may already have read the image that just changed.
+		$ids = as_get_scheduled_actions(
+			array(
+				'hook'     => $hook,
+				'args'     => array( $args ),
+				'group'    => self::GROUP,
+				'status'   => \ActionScheduler_Store::STATUS_PENDING,
+				'per_page' => 1,
+			),
+			'ids'
+		);
+		return array() !== $ids;
 	}
 
 	/**

@@ -38,7 +38,7 @@ interface Scheduler {
 	public function schedule( int $timestamp, string $hook, array $args ): void;
 
 	/**
-	 * Whether a job with exactly these arguments is waiting.
+	 * Whether a job with exactly these arguments is waiting to start (not running).
 	 *
 	 * @param string               $hook Job hook.
 	 * @param array<string, mixed> $args Job arguments.
