@@ -11,6 +11,8 @@ namespace KalasIris\Service;
 
 /**
  * Uses wp_remote_request() so proxies, SSL settings and the http_request_* filters of the site apply.
+ * Not the wp_safe_ variant: the service usually runs on the same host or a private network, which
+ * that variant refuses, and only a shop manager can set its URL.
  */
 final class WpHttpTransport implements HttpTransport {
 
