@@ -140,6 +140,24 @@ final class BackfillJobTest extends TestCase {
 		$this->assertSame( 'failed', $this->shop->meta->status( 1 ) );
 	}
 
+	public function test_ten_thousand_products_in_batches_of_twenty(): void {
+		for ( $id = 46; $id <= 10000; $id++ ) {
+			$this->shop->products->add( $id, 20000 + $id );
+		}
+		$this->backfill->start();
+		$this->assertSame( 10000, $this->backfill->progress()['total'] );
+
+		$batches = 0;
+		while ( $this->run_one_batch() ) {
+			++$batches;
+		}
+		$progress = $this->backfill->progress();
+		$this->assertSame( 'done', $progress['state'] );
+		$this->assertSame( 10000, $progress['done'] );
+		$this->assertSame( 501, $batches, '500 batches of 20, and one that finds nothing left' );
+		$this->assertCount( 10000, array_unique( $this->shop->client->calls ) );
+	}
+
 	public function test_eta_is_null_until_something_was_processed(): void {
 		$view = BackfillProgress::view( BackfillProgress::start( 10, 100 ), 100 );
 		$this->assertNull( $view['eta_seconds'] );
