@@ -28,6 +28,9 @@ class BackfillJob {
 	/** Stay well inside Action Scheduler's and PHP's time limits. */
 	private const TIME_BUDGET = 20.0;
 
+	/** A batch takes under a minute; five without progress means the chain broke. */
+	private const STALLED_AFTER = 300;
+
 	/**
 	 * @param Catalog            $catalog   Catalogue queries.
 	 * @param AnnotateProductJob $annotate  Annotates one product.
@@ -59,7 +62,29 @@ class BackfillJob {
 	 * @return array<string, mixed>
 	 */
 	public function progress(): array {
-		return BackfillProgress::view( $this->load(), $this->now() );
+		$progress = $this->load();
+		$this->revive( $progress );
+		return BackfillProgress::view( $progress, $this->now() );
+	}
+
+	/**
+	 * A batch killed by a PHP timeout or a fatal error never enqueues the next one. A run
+	 * that says "running" but has not moved for a while and has no batch waiting gets a
+	 * new batch; the cursor makes it continue where the dead one stopped.
+	 *
+	 * @param array<string, mixed> $progress Record.
+	 */
+	private function revive( array $progress ): void {
+		if ( 'running' !== $progress['state'] || null !== $progress['retry_at'] && (int) $progress['retry_at'] > $this->now() ) {
+			return;
+		}
+		if ( $this->now() - (int) $progress['updated_at'] < self::STALLED_AFTER || $this->scheduler->is_pending( self::HOOK, array() ) ) {
+			return;
+		}
+		$this->logger->log( 'warning', 'Backfill had stalled (its last batch did not finish); starting a new batch.' );
+		$progress['updated_at'] = $this->now();
+		update_option( BackfillProgress::OPTION, $progress, false );
+		$this->scheduler->enqueue( self::HOOK, array() );
 	}
 
 	/**

@@ -158,6 +158,26 @@ final class BackfillJobTest extends TestCase {
 		$this->assertCount( 10000, array_unique( $this->shop->client->calls ) );
 	}
 
+	public function test_a_batch_killed_by_a_timeout_is_revived_by_the_next_progress_check(): void {
+		$this->backfill->start();
+		$this->run_one_batch();
+		// The next batch dies with PHP: it is gone from the queue and never saves progress.
+		array_shift( $this->shop->scheduler->jobs );
+
+		$this->now += 60;
+		$this->backfill->progress();
+		$this->assertSame( array(), $this->shop->scheduler->jobs, 'a minute is not a stall' );
+
+		$this->now += 300;
+		$this->backfill->progress();
+		$this->assertCount( 1, $this->shop->scheduler->jobs, 'a stalled run gets a new batch' );
+		$this->backfill->progress();
+		$this->assertCount( 1, $this->shop->scheduler->jobs, 'only one' );
+
+		$this->shop->run_queue();
+		$this->assertSame( 45, $this->backfill->progress()['done'] );
+	}
+
 	public function test_eta_is_null_until_something_was_processed(): void {
 		$view = BackfillProgress::view( BackfillProgress::start( 10, 100 ), 100 );
 		$this->assertNull( $view['eta_seconds'] );
