@@ -17,6 +17,12 @@ fi
 export WP_SOURCE WC_SOURCE
 
 bash e2e/stack/up.sh || { echo "e2e: the local stack did not start; logs in .stack/logs/" >&2; bash e2e/stack/down.sh; exit 1; }
+# With sources present the flows must run: a service that did not start is a failure, not a skip.
+if ! grep -q '^KALAS_SERVICE_STATE=ready$' .stack/env; then
+  echo "e2e: the companion service did not start; see .stack/logs/service.log" >&2
+  bash e2e/stack/down.sh
+  exit 1
+fi
 npm run test:e2e
 status=$?
 bash e2e/stack/down.sh

@@ -16,7 +16,9 @@ export class StorefrontPage {
 
   /** Names of the products listed in a product list, in order. */
   async productNames(list: Locator): Promise<string[]> {
-    const titles = list.locator(".woocommerce-loop-product__title, .wp-block-post-title, h2, h3").filter({ hasNotText: /You may also like|Related products/ });
+    const titles = list
+      .locator(".woocommerce-loop-product__title, .wp-block-post-title, h2, h3")
+      .filter({ hasNotText: /You may also like|Related products/ });
     return (await titles.allInnerTexts()).map((t) => t.trim()).filter((t) => t !== "");
   }
 }

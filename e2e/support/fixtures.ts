@@ -36,6 +36,8 @@ interface Fixtures {
  * photos; with them, it gets API helpers, page objects and a clean-up of its products.
  */
 export const test = base.extend<Fixtures>({
+  // Playwright requires the object pattern for a fixture that uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   stack: async ({}, use, testInfo) => {
     testInfo.skip("reason" in found, "reason" in found ? found.reason : "");
     const missing = photosMissing();

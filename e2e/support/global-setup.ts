@@ -19,7 +19,9 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   const { stack } = found;
   const health = await fetch(`${stack.baseUrl}/wp-login.php`).catch((e: Error) => e);
   if (health instanceof Error || !health.ok) {
-    throw new Error(`The stack at ${stack.baseUrl} does not answer (${health instanceof Error ? health.message : health.status}). Run \`npm run stack:up\` again.`);
+    throw new Error(
+      `The stack at ${stack.baseUrl} does not answer (${health instanceof Error ? health.message : health.status}). Run \`npm run stack:up\` again.`,
+    );
   }
   mkdirSync(dirname(AUTH_STATE), { recursive: true });
   const use = config.projects[0]!.use;

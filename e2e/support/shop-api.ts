@@ -127,7 +127,9 @@ export class ShopApi {
   async e2eProductIds(): Promise<number[]> {
     const ids: number[] = [];
     for (let page = 1; ; page++) {
-      const res = await this.api.get("/wp-json/wc/v3/products", { params: { per_page: 100, page, search: "E2E ", _fields: "id,name", status: "any" } });
+      const res = await this.api.get("/wp-json/wc/v3/products", {
+        params: { per_page: 100, page, search: "E2E ", _fields: "id,name", status: "any" },
+      });
       const list = await json<{ id: number; name: string }[]>(res, "listing E2E products");
       ids.push(...list.filter((p) => p.name.startsWith("E2E ")).map((p) => p.id));
       if (page >= Number(res.headers()["x-wp-totalpages"] ?? 1)) return ids;
@@ -160,7 +162,8 @@ export class ShopApi {
       // WordPress core hands a logged-in user a fresh wp_rest nonce here.
       const res = await this.session.get("/wp-admin/admin-ajax.php?action=rest-nonce");
       this.nonce = (await res.text()).trim();
-      if (!res.ok() || !/^[0-9a-f]{10}$/.test(this.nonce)) throw new Error(`no REST nonce for the admin session (${res.status()}): log in again`);
+      if (!res.ok() || !/^[0-9a-f]{10}$/.test(this.nonce))
+        throw new Error(`no REST nonce for the admin session (${res.status()}): log in again`);
     }
     const res = await this.session.fetch(`/wp-json/kalas-iris/v1${route}`, {
       method,

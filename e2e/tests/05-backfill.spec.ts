@@ -10,7 +10,12 @@ test.describe("5. Backfill", () => {
   // 200 uploads and 200 annotations on a 2-core machine.
   test.setTimeout(20 * 60_000);
 
-  test(`an existing catalogue of ${COUNT} products is annotated and indexed; the bar reaches ${COUNT}/${COUNT}`, async ({ shop, service, settings, backfillPage }) => {
+  test(`an existing catalogue of ${COUNT} products is annotated and indexed; the bar reaches ${COUNT}/${COUNT}`, async ({
+    shop,
+    service,
+    settings,
+    backfillPage,
+  }) => {
     await settings.connect({ mode: "auto" });
     // Start from an empty shop, so the backfill's total is exactly the seeded catalogue.
     await shop.deleteProducts(await shop.allProductIds());

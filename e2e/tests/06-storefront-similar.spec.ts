@@ -19,7 +19,10 @@ test.describe("6. Storefront similar products", () => {
 
     // Two red dresses: the page of one must list the other first.
     const redDresses = photos({ articleType: "Dresses", baseColour: "Red", gender: "Women" }, 2, 0, /\bdress/i);
-    const others = [...photos({ articleType: "Jeans", baseColour: "Blue" }, 2), ...photos({ articleType: "Tshirts", baseColour: "Black" }, 2)];
+    const others = [
+      ...photos({ articleType: "Jeans", baseColour: "Blue" }, 2),
+      ...photos({ articleType: "Tshirts", baseColour: "Black" }, 2),
+    ];
     const [anchor, ...rest] = await shop.createProducts(
       [...redDresses, ...others].map((r) => ({ name: uniqueName(`E2E ${r.articleType} ${r.baseColour} ${r.id}`), photo: r.file })),
     );
@@ -37,7 +40,10 @@ test.describe("6. Storefront similar products", () => {
     expect(names[0], `first similar product, of ${names.join(" | ")}`).toMatch(/Dresses Red/);
     // Same kind and colour: the first one is the other red dress, and the service sees it as red.
     const indexed = await service.product(rest[0]!.id);
-    expect(indexed?.annotation?.colors?.map((c) => c.name).some((c) => RED.test(c)), "the other dress is red to the service").toBe(true);
+    expect(
+      indexed?.annotation?.colors?.map((c) => c.name).some((c) => RED.test(c)),
+      "the other dress is red to the service",
+    ).toBe(true);
 
     // Without the service: the page renders, and shows WooCommerce's related products instead.
     test.skip(!service.controllable, "this stack cannot stop the service (wp-env); the fallback half needs the local stack");

@@ -11,12 +11,21 @@ test.describe("7. Shop by photo", () => {
   // A shopper: not logged in.
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("a shopper uploads a photo and sees similar products; a non-image gets a clear message", async ({ page, shop, settings }, testInfo) => {
+  test("a shopper uploads a photo and sees similar products; a non-image gets a clear message", async ({
+    page,
+    shop,
+    settings,
+  }, testInfo) => {
     await settings.connect({ mode: "auto" });
     const url = await ensureShopByPhotoPage(shop);
-    const dresses = photos({ articleType: "Dresses", baseColour: "Red", gender: "Women" }, 2, 0, /\bdress/i).filter((r) => r.id !== RED_DRESS);
+    const dresses = photos({ articleType: "Dresses", baseColour: "Red", gender: "Women" }, 2, 0, /\bdress/i).filter(
+      (r) => r.id !== RED_DRESS,
+    );
     const created = await shop.createProducts(
-      [...dresses, ...photos({ articleType: "Jeans", baseColour: "Blue" }, 1)].map((r) => ({ name: uniqueName(`E2E photo search ${r.articleType}`), photo: r.file })),
+      [...dresses, ...photos({ articleType: "Jeans", baseColour: "Blue" }, 1)].map((r) => ({
+        name: uniqueName(`E2E photo search ${r.articleType}`),
+        photo: r.file,
+      })),
     );
     for (const p of created) await waitForStatus(shop, p.id, DONE, 240_000);
 

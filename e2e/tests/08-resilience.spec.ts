@@ -7,7 +7,11 @@ test.describe("8. Resilience", () => {
   // Failed jobs retry with backoff from 60 s (plugin/src/Jobs/Backoff.php): allow a few rounds.
   test.setTimeout(12 * 60_000);
 
-  test("products created while the service is down are annotated once it is back, without anyone doing anything", async ({ shop, service, settings }) => {
+  test("products created while the service is down are annotated once it is back, without anyone doing anything", async ({
+    shop,
+    service,
+    settings,
+  }) => {
     test.skip(!service.controllable, "this stack cannot stop the service (wp-env); run it on the local stack");
     await settings.connect({ mode: "auto" });
 
