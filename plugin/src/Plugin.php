@@ -20,6 +20,7 @@ use KalasIris\Jobs\ActionSchedulerQueue;
 use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\FeedbackJob;
+use KalasIris\Jobs\LostJobRecovery;
 use KalasIris\Jobs\RemoveProductJob;
 use KalasIris\Jobs\Scheduler;
 use KalasIris\Products\AnnotationMeta;
@@ -72,6 +73,7 @@ final class Plugin {
 		// Jobs and product events run in every context: admin, REST, cron, WP-CLI, imports.
 		$this->events()->register();
 		$this->annotate_job()->register();
+		( new LostJobRecovery( $this->annotate_job(), self::fetch_action( ... ) ) )->register();
 		$this->backfill()->register();
 		( new RemoveProductJob( $this->client_factory(), $this->scheduler(), $this->logger() ) )->register();
 		( new FeedbackJob( $this->client_factory(), $this->scheduler(), $this->logger() ) )->register();
@@ -117,6 +119,20 @@ final class Plugin {
 			max( 1, (int) apply_filters( 'kalas_iris_search_rate_limit', 10 ) ),
 			max( 1, (int) apply_filters( 'kalas_iris_search_rate_window', 10 * MINUTE_IN_SECONDS ) )
 		);
+	}
+
+	/**
+	 * Hook and arguments of an Action Scheduler action.
+	 *
+	 * @param int $action_id Action id.
+	 * @return array{0: string, 1: mixed}|null
+	 */
+	private static function fetch_action( int $action_id ): ?array {
+		if ( ! class_exists( \ActionScheduler::class ) ) {
+			return null;
+		}
+		$action = \ActionScheduler::store()->fetch_action( (string) $action_id );
+		return array( (string) $action->get_hook(), $action->get_args() );
 	}
 
 	/**

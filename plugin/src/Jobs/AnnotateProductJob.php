@@ -85,7 +85,11 @@ class AnnotateProductJob {
 		try {
 			$this->annotate( $product_id );
 		} catch ( ServiceError $e ) {
-			$this->on_failure( $product_id, $attempt, $e );
+			$this->retry_or_fail( $product_id, $attempt, $e );
+		} catch ( \Throwable $e ) {
+			// A bug or a WordPress error must not lose the product either: retry with backoff,
+			// and the log says why.
+			$this->retry_or_fail( $product_id, $attempt, new ServiceError( 'internal_error', $e->getMessage(), 500 ) );
 		}
 	}
 
@@ -160,13 +164,14 @@ class AnnotateProductJob {
 	}
 
 	/**
-	 * Reschedules with backoff, or marks the product failed.
+	 * Reschedules with backoff, or marks the product failed. Also called by
+	 * {@see LostJobRecovery} for jobs that died without reaching handle()'s catch.
 	 *
 	 * @param int          $product_id Product id.
 	 * @param int          $attempt    Failed attempts before this one.
 	 * @param ServiceError $error      Why it failed.
 	 */
-	private function on_failure( int $product_id, int $attempt, ServiceError $error ): void {
+	public function retry_or_fail( int $product_id, int $attempt, ServiceError $error ): void {
 		$failures = $attempt + 1;
 		$delay    = $error->is_retryable() ? Backoff::delay( $failures, $error->retry_after ) : null;
 		$state    = array(

@@ -18,7 +18,7 @@ use KalasIris\Service\ServiceError;
  */
 final class FakeClient extends ServiceClient {
 
-	/** @var list<ServiceError> Errors to throw, one per call, before answering. */
+	/** @var list<\Throwable> Errors to throw, one per call, before answering. */
 	public array $errors = array();
 
 	/** @var list<string> */
