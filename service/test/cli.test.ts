@@ -11,7 +11,8 @@ import { PHOTOS, photosCsv, tempDir } from "./helpers.js";
 const CLI = path.resolve(__dirname, "../bin/kalas-iris.js");
 const dataDir = tempDir("kalas-cli-");
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: "utf8" });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir }, encoding: "utf8" });
 
 describe("kalas-iris CLI", () => {
   it("keys create prints the key as the last line", () => {
@@ -45,7 +46,11 @@ describe("kalas-iris CLI", () => {
     // Two copies of each photo: the train copy teaches, the test copy is predicted.
     const lines = ["image,type,split"];
     for (const p of rows) {
-      lines.push(`${path.join(PHOTOS, p.file)},${p.type},train`, `${path.join(PHOTOS, p.file)},${p.type},train`, `${path.join(PHOTOS, p.file)},${p.type},test`);
+      lines.push(
+        `${path.join(PHOTOS, p.file)},${p.type},train`,
+        `${path.join(PHOTOS, p.file)},${p.type},train`,
+        `${path.join(PHOTOS, p.file)},${p.type},test`,
+      );
     }
     fs.writeFileSync(manifest, lines.join("\n") + "\n");
     const r = cli("eval", "--manifest", manifest, "--fields", "type", "--group", "type", "--k", "3");

@@ -12,6 +12,7 @@ import sharp from "sharp";
 import { progressBar } from "../cli/progress.js";
 import { colorHistogram, dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
+import { nameWithHead } from "../colors/name-with-head.js";
 import { prepareFeatures, searchVector } from "../model/features.js";
 import { probabilities } from "../model/heads.js";
 import { loadModel } from "../model/load-model.js";
@@ -160,15 +161,20 @@ for (const [k, i] of colourRows.entries()) {
   const pixels = dominantColors(grid, 3, garment);
   const truth = examples[i].labels.color!;
   if (pixels[0]?.name === truth) pixelHits++;
-  // As the service answers: the colour head names the main colour (analyze.service.ts).
-  let finalName = pixels[0]?.name;
-  if (colorHead) finalName = colorHead.labels[argmax(probabilities(colorHead, concat(feats[i], colorHistogram(grid, garment))))];
+  // As the service answers: the colour head names the main colour (colors/name-with-head.ts).
+  let served = pixels;
+  if (colorHead) {
+    const p = probabilities(colorHead, concat(feats[i], colorHistogram(grid, garment)));
+    const g = argmax(p);
+    served = nameWithHead(pixels, { label: colorHead.labels[g], score: p[g], confident: p[g] >= colorHead.abstain, alternatives: [] });
+  }
+  const finalName = served[0]?.name;
   if (finalName === truth) finalHits++;
   if (k % Math.floor(colourRows.length / 24) === 0 && sheet.length < 24)
     sheet.push({
       file: examples[i].file,
       truth: examples[i].rawColour ?? truth,
-      colors: finalName && pixels[0] && finalName !== pixels[0].name ? [{ ...pixels[0], name: finalName }, ...pixels.slice(1)] : pixels,
+      colors: served,
     });
 }
 await contactSheet(sheet, path.join(plotDir, "colour-contact-sheet.png"));

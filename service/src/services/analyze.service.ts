@@ -4,6 +4,7 @@
  */
 import { colorHistogram, dominantColors, type DominantColor } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
+import { nameWithHead } from "../colors/name-with-head.js";
 import { prepareFeatures, searchVector } from "../model/features.js";
 import { predict, type Head, type Prediction } from "../model/heads.js";
 import type { LoadedModel } from "../model/load-model.js";
@@ -74,20 +75,6 @@ function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, s
   if (shop && Object.keys(shop).length) annotation.shop = shop;
   annotation.timing_ms = Math.round((startedMs + performance.now() - t0) * 10) / 10;
   return { annotation, features, vector: searchVector(features, model.transform) };
-}
-
-/**
- * Pixel clusters find where the colours are and how much of each; naming shades is where they
- * fail (charcoal called black, cream called white, a print's background called the garment's
- * colour). The colour head, trained on catalogue colour names, names the main colour better
- * (docs/quality.md: 0.61 against 0.40 strict), so its label wins; its own `confident` flag tells
- * clients whether to trust it without review.
- */
-function nameWithHead(colors: DominantColor[], head?: Prediction): DominantColor[] {
-  if (!head || !colors.length || colors[0].name === head.label) return colors;
-  const i = colors.findIndex((c) => c.name === head.label);
-  if (i > 0) return [colors[i], ...colors.slice(0, i), ...colors.slice(i + 1)];
-  return [{ ...colors[0], name: head.label }, ...colors.slice(1)];
 }
 
 const inputFor = (h: Head, f: Float32Array, fc: Float32Array) => (h.input === "embedding+color" ? fc : f);
