@@ -3,8 +3,8 @@
  * Named entries instead of block.json discovery: the block.json files live with the
  * PHP plugin (plugin/blocks/*), which references these bundles.
  */
-const path = require( 'path' );
-const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+const path = require('path');
+const defaultConfig = require('@wordpress/scripts/config/webpack.config');
 
 module.exports = {
 	...defaultConfig,
@@ -17,6 +17,6 @@ module.exports = {
 	},
 	output: {
 		...defaultConfig.output,
-		path: path.resolve( __dirname, '../plugin/build' ),
+		path: path.resolve(__dirname, '../plugin/build'),
 	},
 };
