@@ -23,6 +23,10 @@ namespace KalasIris\Products;
  *
  * With protection off, a confident suggestion replaces a person's attribute or
  * category; a person's tags still stay, since extra tags do not contradict them.
+ *
+ * Labels a person accepted in the review queue are that person's: they are added even
+ * next to other person-set values, are not recorded as the plugin's (so the plugin never
+ * removes them later), and the plugin's own earlier terms that were not accepted go.
  */
 final class LabelMerger {
 
@@ -32,9 +36,10 @@ final class LabelMerger {
 	 * @param array<string, list<string>>                                         $wanted    Taxonomy => names suggested now.
 	 * @param bool                                                                $protect   Never overrule a person.
 	 * @param list<string>                                                        $untouchable Taxonomies the plugin must not change.
+	 * @param bool                                                                $by_person   The wanted labels are a person's accepted labels.
 	 * @return array{add: array<string, list<string>>, remove: array<string, list<string>>, record: array<string, array{applied: list<string>, declined: list<string>}>}
 	 */
-	public static function merge( array $current, array $record, array $wanted, bool $protect, array $untouchable = array() ): array {
+	public static function merge( array $current, array $record, array $wanted, bool $protect, array $untouchable = array(), bool $by_person = false ): array {
 		$add        = array();
 		$remove     = array();
 		$new_record = array();
@@ -52,10 +57,16 @@ final class LabelMerger {
 			}
 
 			$person = array_diff_key( $on_product, $applied );
-			$want   = array_diff_key( self::index( $wanted[ $taxonomy ] ?? array() ), $declined );
+			$want   = self::index( $wanted[ $taxonomy ] ?? array() );
+			if ( $by_person ) {
+				// An explicit yes from a person outweighs an earlier removal.
+				$declined = array_diff_key( $declined, $want );
+			} else {
+				$want = array_diff_key( $want, $declined );
+			}
 			if ( in_array( $taxonomy, $untouchable, true ) ) {
 				$want = array();
-			} elseif ( 'product_tag' !== $taxonomy && $protect && array() !== $person ) {
+			} elseif ( ! $by_person && 'product_tag' !== $taxonomy && $protect && array() !== $person ) {
 				$want = array();
 			}
 
@@ -68,7 +79,11 @@ final class LabelMerger {
 				$to_remove = array();
 			}
 
-			$now_applied = array_diff_key( $applied, $to_remove ) + $to_add;
+			// What a person accepted is theirs, not the plugin's to take back later.
+			$now_applied = array_diff_key( $applied, $to_remove ) + ( $by_person ? array() : $to_add );
+			if ( $by_person ) {
+				$now_applied = array_diff_key( $now_applied, $want );
+			}
 			if ( array() !== $to_add ) {
 				$add[ $taxonomy ] = array_values( $to_add );
 			}

@@ -40,7 +40,7 @@ class ReviewService {
 		$suggestion = self::clean( (array) ( $stored['suggestion'] ?? array() ) );
 		$labels     = null === $labels ? $suggestion : self::clean( $labels );
 
-		$this->write->apply( $product_id, $labels );
+		$this->write->apply( $product_id, $labels, true );
 		$stored['accepted'] = $labels;
 		$this->meta->set_json( $product_id, AnnotationMeta::ANNOTATION, $stored );
 

@@ -36,9 +36,10 @@ class WriteBack {
 	 *
 	 * @param int                  $product_id Product (not variation) id.
 	 * @param array<string, mixed> $labels     { category, attributes, colors }.
+	 * @param bool                 $by_person  The labels are a person's accepted labels (review queue).
 	 * @return array{add: array<string, list<string>>, remove: array<string, list<string>>} What changed.
 	 */
-	public function apply( int $product_id, array $labels ): array {
+	public function apply( int $product_id, array $labels, bool $by_person = false ): array {
 		$settings = $this->settings->all();
 		$labels['colors'] = array_values(
 			array_unique( array_merge( (array) ( $labels['colors'] ?? array() ), $this->variation_colors( $product_id ) ) )
@@ -59,7 +60,8 @@ class WriteBack {
 			$record,
 			$wanted,
 			(bool) $settings['protect_manual'],
-			$untouchable
+			$untouchable,
+			$by_person
 		);
 
 		if ( array() !== $merge['add'] || array() !== $merge['remove'] ) {

@@ -121,6 +121,12 @@ class ServiceClient {
 	 * @return array<string, mixed>
 	 */
 	public function feedback( array $feedback ): array {
+		// Attribute maps are JSON objects even when empty. Job arguments pass through
+		// Action Scheduler's JSON storage, which turns {} into an empty PHP array.
+		$feedback['attributes'] = (object) (array) ( $feedback['attributes'] ?? array() );
+		if ( isset( $feedback['original'] ) && is_array( $feedback['original'] ) ) {
+			$feedback['original']['attributes'] = (object) (array) ( $feedback['original']['attributes'] ?? array() );
+		}
 		return $this->json( 'POST', '/v1/feedback', (string) json_encode( $feedback ), 'application/json', self::FAST_TIMEOUT );
 	}
 

@@ -79,6 +79,23 @@ final class LabelMergerTest extends TestCase {
 		$this->assertSame( array( 'pa_pattern' => array( 'Floral' ) ), $merge['remove'] );
 	}
 
+	public function test_labels_a_person_accepted_are_added_and_become_theirs(): void {
+		$merge = LabelMerger::merge(
+			array( 'pa_color' => array( 'grey', 'red' ), 'product_tag' => array() ),
+			array(
+				'pa_color'    => array( 'applied' => array( 'red' ) ),
+				'product_tag' => array( 'applied' => array(), 'declined' => array( 'Casual' ) ),
+			),
+			array( 'pa_color' => array( 'navy', 'white' ), 'product_tag' => array( 'Casual' ) ),
+			true,
+			array(),
+			true
+		);
+		$this->assertSame( array( 'pa_color' => array( 'navy', 'white' ), 'product_tag' => array( 'Casual' ) ), $merge['add'], 'added next to the person-set grey' );
+		$this->assertSame( array( 'pa_color' => array( 'red' ) ), $merge['remove'], 'the plugin\'s guess that was not accepted goes; grey stays' );
+		$this->assertSame( array(), $merge['record'], 'nothing accepted is recorded as the plugin\'s, and the decline is lifted' );
+	}
+
 	public function test_variation_attributes_are_untouchable(): void {
 		$merge = LabelMerger::merge(
 			array( 'pa_color' => array() ),

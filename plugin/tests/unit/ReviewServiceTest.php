@@ -39,6 +39,21 @@ final class ReviewServiceTest extends TestCase {
 		$this->assertCount( 0, $shop->scheduler->of( AnnotateProductJob::HOOK ), 'accepting enqueues no annotation' );
 	}
 
+	public function test_an_accepted_edit_is_written_next_to_a_persons_attribute(): void {
+		$shop = new Harness( array( 'mode' => 'review' ) );
+		$shop->products->add( 3, 30 );
+		$shop->products->terms[3] = array( 'pa_color' => array( 'grey' ) );
+		$shop->job->annotate( 3 );
+		( new ReviewService( $shop->write, $shop->meta, $shop->scheduler ) )->accept( 3, array( 'colors' => array( 'navy', 'white' ) ) );
+		$this->assertSame( array( 'grey', 'navy', 'white' ), $shop->products->terms[3]['pa_color'] );
+
+		// A later automatic annotation does not take the person's colours back.
+		$shop->settings->update( array( 'mode' => 'auto' ) );
+		$shop->client->annotation['colors'] = array( array( 'name' => 'black', 'hex' => '#000', 'share' => 0.9 ) );
+		$shop->job->annotate( 3 );
+		$this->assertSame( array( 'grey', 'navy', 'white' ), $shop->products->terms[3]['pa_color'] );
+	}
+
 	public function test_reject_writes_nothing(): void {
 		$shop = new Harness( array( 'mode' => 'review' ) );
 		$shop->products->add( 2, 20 );

@@ -87,6 +87,14 @@ final class ServiceClientTest extends TestCase {
 		( new ServiceClient( 'http://svc', '', $transport ) )->model();
 	}
 
+	public function test_feedback_sends_attribute_maps_as_objects_even_when_empty(): void {
+		$sent   = array();
+		$client = $this->client( array( 'status' => 201, 'headers' => array(), 'body' => '{"id":1}' ), $sent );
+		// What comes back out of Action Scheduler's JSON storage.
+		$client->feedback( json_decode( '{"product_id":"5","attributes":{},"colors":["navy"],"original":{"category":null,"attributes":{},"colors":[]}}', true ) );
+		$this->assertSame( '{"product_id":"5","attributes":{},"colors":["navy"],"original":{"category":null,"attributes":{},"colors":[]}}', $sent[0]['body'] );
+	}
+
 	public function test_multipart_quotes_header_parameters(): void {
 		$body = ( new Multipart( 'B' ) )->file( 'image', "evil\"\r\nname.jpg", 'image/png', 'P' )->body();
 		$this->assertSame( "--B\r\nContent-Disposition: form-data; name=\"image\"; filename=\"evil%22name.jpg\"\r\nContent-Type: image/png\r\n\r\nP\r\n--B--\r\n", $body );
