@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { parseCsv } from "../src/cli/csv.js";
+import { KeysRepository } from "../src/repositories/keys.repository.js";
 import { PHOTOS, photosCsv, tempDir } from "./helpers.js";
 
 const CLI = path.resolve(__dirname, "../bin/kalas-iris.js");
@@ -19,6 +20,20 @@ describe("kalas-iris CLI", () => {
     const r = cli("keys", "create", "--shop", "cli-shop");
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split("\n").at(-1)).toMatch(/^kis_[\w-]{20,}$/);
+  });
+
+  it("keys rotate revokes the old key and prints a new one", () => {
+    const old = cli("keys", "create", "--shop", "rotating").stdout.trim().split("\n").at(-1)!;
+    const r = cli("keys", "rotate", "--shop", "rotating");
+    expect(r.status).toBe(0);
+    const fresh = r.stdout.trim().split("\n").at(-1)!;
+    const keys = new KeysRepository(dataDir);
+    try {
+      expect(keys.shopFor(old)).toBeNull();
+      expect(keys.shopFor(fresh)).toBe("rotating");
+    } finally {
+      keys.close();
+    }
   });
 
   it("annotate --format csv gives one row per image with the documented columns, and no progress bar when piped", () => {

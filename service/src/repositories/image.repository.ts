@@ -62,8 +62,9 @@ export async function checkImage(bytes: Buffer): Promise<{ format: string; width
 }
 
 /**
- * Decodes once and produces both the encoder's square RGB input and a small grid for colour
- * analysis. Throws a 400 when the data is truncated or corrupt.
+ * Decodes once (JPEGs shrink while decoding) to the encoder's size and derives both the encoder's
+ * square RGB input and a small grid for colour analysis from that. Throws a 400 when the data is
+ * truncated or corrupt.
  */
 export async function decodeForModel(
   bytes: Buffer,
@@ -71,32 +72,48 @@ export async function decodeForModel(
   colorSide = 64,
 ): Promise<{ model: PixelGrid; color: PixelGrid }> {
   await checkImage(bytes);
+  let decoded: { data: Buffer; info: sharp.OutputInfo };
   try {
-    const base = sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
+    decoded = await sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
       .rotate()
       .flatten({ background: { r: 255, g: 255, b: 255 } })
       .removeAlpha()
-      .toColourspace("srgb");
-    const [r, g, b] = spec.padColor;
-    const modelImg = base
-      .clone()
-      .resize(spec.size, spec.size, { fit: spec.fit === "pad" ? "contain" : "cover", background: { r, g, b }, kernel: "lanczos3" })
+      .toColourspace("srgb")
+      .resize(spec.size, spec.size, { fit: spec.fit === "pad" ? "inside" : "cover", kernel: "lanczos3" })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const colorImg = base.clone().resize(colorSide, colorSide, { fit: "inside" }).raw().toBuffer({ resolveWithObject: true });
-    const [m, c] = await Promise.all([modelImg, colorImg]);
-    return {
-      model: { data: new Uint8Array(m.data), width: m.info.width, height: m.info.height },
-      color: { data: new Uint8Array(c.data), width: c.info.width, height: c.info.height },
-    };
   } catch (e) {
-    const msg = (e as Error).message ?? "";
-    if (/pixel limit/i.test(msg)) throw new AppError(413, "too_many_pixels", "The image has more pixels than the service accepts.");
-    if (/premature|truncat|corrupt|end of|extraneous|invalid|unexpected/i.test(msg)) {
-      throw new AppError(400, "truncated_image", "The image data is truncated or corrupt and cannot be decoded.");
-    }
-    throw new AppError(400, "not_an_image", `The image cannot be decoded (${msg.split("\n")[0]}).`);
+    throw decodeError(e as Error);
   }
+  const photo: PixelGrid = { data: new Uint8Array(decoded.data), width: decoded.info.width, height: decoded.info.height };
+  const small = await sharp(decoded.data, { raw: { width: photo.width, height: photo.height, channels: 3 } })
+    .resize(colorSide, colorSide, { fit: "inside" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    model: padToSquare(photo, spec.size, spec.padColor),
+    color: { data: new Uint8Array(small.data), width: small.info.width, height: small.info.height },
+  };
+}
+
+/** Centres the photo on a square of `padColor` (product photos: white), as sharp's "contain" would. */
+function padToSquare(g: PixelGrid, size: number, pad: [number, number, number]): PixelGrid {
+  if (g.width === size && g.height === size) return g;
+  const out = new Uint8Array(size * size * 3);
+  for (let i = 0; i < size * size; i++) out.set(pad, i * 3);
+  const left = Math.floor((size - g.width) / 2);
+  const top = Math.floor((size - g.height) / 2);
+  for (let y = 0; y < g.height; y++) out.set(g.data.subarray(y * g.width * 3, (y + 1) * g.width * 3), ((top + y) * size + left) * 3);
+  return { data: out, width: size, height: size };
+}
+
+function decodeError(e: Error): AppError {
+  const msg = e.message ?? "";
+  if (/pixel limit/i.test(msg)) return new AppError(413, "too_many_pixels", "The image has more pixels than the service accepts.");
+  if (/premature|truncat|corrupt|end of|extraneous|invalid|unexpected/i.test(msg)) {
+    return new AppError(400, "truncated_image", "The image data is truncated or corrupt and cannot be decoded.");
+  }
+  return new AppError(400, "not_an_image", `The image cannot be decoded (${msg.split("\n")[0]}).`);
 }
 
 /** A small JPEG thumbnail, for the web app and CLI previews. */
