@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What .ci/run calls for the browser flows. With WordPress and WooCommerce sources on the machine
 # (WP_SOURCE, WC_SOURCE: folders or zips) it starts the local stack, runs every flow and stops the
-# stack; without them it prints one line saying the flows were not run, and why, and exits 0.
+# stack; without them it prints one line saying the flows were not run, and why, and exits 3, which
+# scripts/test-all.sh reports as SKIPPED (never as passed).
 # A failing flow, or a stack that does not start, exits non-zero.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,7 +13,7 @@ WP_SOURCE=${WP_SOURCE:-/work/wp-src/wordpress}
 WC_SOURCE=${WC_SOURCE:-/work/wp-src/woocommerce}
 if [ ! -e "$WP_SOURCE" ] || [ ! -e "$WC_SOURCE" ]; then
   echo "e2e: the browser flows were NOT run (reported as skipped): no WordPress/WooCommerce sources (WP_SOURCE=$WP_SOURCE, WC_SOURCE=$WC_SOURCE not found); see e2e/README.md"
-  exit 0
+  exit 3
 fi
 export WP_SOURCE WC_SOURCE
 
