@@ -62,7 +62,7 @@ export function dominantColors(grid: PixelGrid, max = 3, garment: GarmentPixels 
 export function colorHistogram(grid: PixelGrid, garment: GarmentPixels = garmentPixels(grid)): Float32Array {
   const hist = new Float32Array(PALETTE.length);
   for (let i = 0; i < garment.count; i++)
-    hist[nearestPaletteIndex([garment.labs[i * 3], garment.labs[i * 3 + 1], garment.labs[i * 3 + 2]])]++;
+    hist[nearestPaletteIndexOf(garment.labs[i * 3], garment.labs[i * 3 + 1], garment.labs[i * 3 + 2])]++;
   for (let i = 0; i < hist.length; i++) hist[i] /= garment.count || 1;
   return hist;
 }

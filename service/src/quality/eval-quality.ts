@@ -9,11 +9,10 @@ import { fileURLToPath } from "node:url";
 
 import sharp from "sharp";
 
-import { progressBar } from "../cli/progress.js";
 import { colorHistogram, dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
-import { prepareFeatures, searchVector } from "../model/features.js";
+import { argmax, concatFeatures as concat, dot, prepareFeatures, searchVector } from "../model/features.js";
 import { probabilities } from "../model/heads.js";
 import { loadModel } from "../model/load-model.js";
 import { rerank } from "../model/rerank.js";
@@ -21,10 +20,9 @@ import { linearLogits } from "../model/softmax-regression.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 import { fitLabelHead } from "../services/learn.service.js";
-import { loadDatasets, type Example } from "../training/datasets.js";
-import { extractFeatures } from "../training/extract-features.js";
+import type { Example } from "../training/datasets.js";
 import { accuracy, accuracyCoverage, expectedCalibrationError, reliability, type Scored } from "../training/metrics.js";
-import { splitExamples } from "../training/splits.js";
+import { loadTrainingSet } from "../training/training-set.js";
 import { confusionSvg, lineChartSvg, savePng } from "./plots.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,20 +35,8 @@ const outDoc = path.join(repo, "docs", "quality.md");
 const plotDir = path.join(repo, "docs", "quality");
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
-const { examples } = loadDatasets(datasets);
 const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
-const bar = progressBar(examples.length, "features");
-let ticks = 0;
-const table = await extractFeatures(
-  model,
-  examples.map((e) => e.file),
-  cacheDir,
-  (d) => {
-    for (; ticks < d; ticks++) bar.tick();
-  },
-);
-bar.stop();
-const split = splitExamples(examples);
+const { examples, table, split } = await loadTrainingSet(datasets, model, cacheDir);
 const idx = (pred: (e: Example, i: number) => boolean) => examples.map((e, i) => (pred(e, i) ? i : -1)).filter((i) => i >= 0);
 const test = idx((_, i) => split[i] === "test");
 const train = idx((_, i) => split[i] === "train");
@@ -308,22 +294,6 @@ async function contactSheet(items: typeof sheet, file: string): Promise<void> {
     .toFile(file);
 }
 
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-function argmax(v: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-  return best;
-}
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
 function f3(v: number): string {
   return Number.isFinite(v) ? v.toFixed(3) : "n/a";
 }

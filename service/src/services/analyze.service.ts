@@ -5,7 +5,7 @@
 import { colorHistogram, dominantColors, type DominantColor } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
-import { prepareFeatures, searchVector } from "../model/features.js";
+import { concatFeatures as concat, prepareFeatures, searchVector } from "../model/features.js";
 import { predict, type Head, type Prediction } from "../model/heads.js";
 import type { LoadedModel } from "../model/load-model.js";
 import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
@@ -78,10 +78,3 @@ function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, s
 }
 
 const inputFor = (h: Head, f: Float32Array, fc: Float32Array) => (h.input === "embedding+color" ? fc : f);
-
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { AppError } from "../errors.js";
-import { dot } from "../model/features.js";
+import { argmax, dot } from "../model/features.js";
 import { predict, type Head, type Prediction } from "../model/heads.js";
 import { fitTemperature, linearLogits, trainSoftmax, type LinearWeights } from "../model/softmax-regression.js";
 import type { Shop } from "./shops.service.js";
@@ -241,8 +241,3 @@ function loadHead(dir: string, safeField: string): Head | null {
 
 const sameLabels = (a: string[], b: string[]) => a.length === b.length && a.every((l, i) => l === b[i]);
 const round = (v: number) => Math.round(v * 1000) / 1000;
-function argmax(v: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-  return best;
-}

@@ -11,19 +11,17 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { progressBar } from "../cli/progress.js";
 import { PALETTE, PALETTE_NAMES } from "../colors/palette.js";
-import { prepareFeatures } from "../model/features.js";
+import { concatFeatures as concat, prepareFeatures } from "../model/features.js";
 import { softmax } from "../model/heads.js";
 import { loadModel } from "../model/load-model.js";
 import { fitTemperature, linearLogits, trainSoftmax } from "../model/softmax-regression.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
 import type { HeadSpec, PackManifest } from "../pack/manifest.js";
-import { loadDatasets, type Example } from "./datasets.js";
-import { extractFeatures } from "./extract-features.js";
+import type { Example } from "./datasets.js";
 import { abstainThreshold, accuracy, accuracyCoverage, expectedCalibrationError, type Scored } from "./metrics.js";
 import { pca } from "./pca.js";
-import { splitExamples } from "./splits.js";
+import { loadTrainingSet } from "./training-set.js";
 import { writeTaxonomyDoc } from "./taxonomy-doc.js";
 
 const FIELDS: { field: keyof Example["labels"]; input: HeadSpec["input"]; minPerLabel: number }[] = [
@@ -48,22 +46,10 @@ async function main() {
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
   const repoRoot = path.resolve(packDir, "../../..");
 
-  const { examples, unmapped } = loadDatasets(datasets);
   const model = await loadModel(packDir);
-  const bar = progressBar(examples.length, "features");
-  let last = 0;
-  const table = await extractFeatures(
-    model,
-    examples.map((e) => e.file),
-    cacheDir,
-    (done) => {
-      for (; last < done; last++) bar.tick();
-    },
-  );
-  bar.stop();
+  const { examples, unmapped, table, split } = await loadTrainingSet(datasets, model, cacheDir);
   await model.dispose();
 
-  const split = splitExamples(examples);
   const trainIdx = examples.map((_, i) => i).filter((i) => split[i] === "train");
   // Every 10th train example calibrates (temperature, abstain threshold); the test split is never seen.
   const calIdx = trainIdx.filter((_, k) => k % 10 === 9);
@@ -172,11 +158,5 @@ async function main() {
 
 const f32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const round = (v: number) => Math.round(v * 1000) / 1000;
-function concat(a: Float32Array, b: Float32Array): Float32Array {
-  const out = new Float32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 await main();
