@@ -156,6 +156,16 @@ export class ShopApi {
     return typeof v === "string" ? v : "";
   }
 
+  /** The labels the plugin suggests for a product (meta _kalas_iris_annotation → suggestion). */
+  static suggestion(p: ShopProduct): { category: string | null; attributes: Record<string, string>; colors: string[] } {
+    const raw = p.meta_data.find((m) => m.key === "_kalas_iris_annotation")?.value;
+    const stored = (typeof raw === "string" ? JSON.parse(raw) : (raw ?? {})) as {
+      suggestion?: { category?: string | null; attributes?: Record<string, string>; colors?: string[] };
+    };
+    const s = stored.suggestion ?? {};
+    return { category: s.category ?? null, attributes: s.attributes ?? {}, colors: s.colors ?? [] };
+  }
+
   /** Calls a route of the plugin (namespace kalas-iris/v1) as the admin. */
   async plugin<T>(method: "GET" | "POST", route: string, data?: unknown): Promise<T> {
     if (!this.nonce) {
