@@ -36,6 +36,27 @@ export class ServiceApi {
     return (await res.json()) as IndexedProduct;
   }
 
+  /** Gives the service the shop's WooCommerce REST key (what the plugin's Settings do). */
+  async connectWooCommerce(url: string, consumerKey: string, consumerSecret: string): Promise<void> {
+    const res = await this.call("/v1/shop/woocommerce", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ url, consumer_key: consumerKey, consumer_secret: consumerSecret }),
+    });
+    if (!res.ok) throw new Error(`PUT /v1/shop/woocommerce: HTTP ${res.status} ${await res.text()}`);
+  }
+
+  /** POST /v1/products/{id}/apply: the service writes an annotation to the WooCommerce product itself. */
+  async apply(id: number, body: unknown): Promise<{ sent: unknown; dropped: string[]; tags: string[] }> {
+    const res = await this.call(`/v1/products/${id}/apply`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST /v1/products/${id}/apply: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as { sent: unknown; dropped: string[]; tags: string[] };
+  }
+
   async feedback(limit = 50): Promise<Record<string, unknown>[]> {
     const res = await this.call(`/v1/feedback?limit=${limit}`);
     if (!res.ok) throw new Error(`GET /v1/feedback: HTTP ${res.status}`);

@@ -31,4 +31,34 @@ test.describe("3. Manual tags win", () => {
     await productEditor.open(id);
     expect(await productEditor.tags()).toContain(ownerTag);
   });
+
+  test("the service's own write-back to WooCommerce keeps the owner's tag and removes only its own", async ({
+    stack,
+    shop,
+    service,
+    settings,
+  }) => {
+    test.skip(!stack.wcConsumerKey, "the stack description has no WooCommerce REST key for the service");
+    // Review mode: the plugin writes nothing by itself, so every change below is the service's.
+    await settings.connect({ mode: "review" });
+    await service.connectWooCommerce(stack.baseUrl, stack.wcConsumerKey!, stack.wcConsumerSecret!);
+    const product = await shop.createProduct({ name: uniqueName("E2E service write-back"), tags: ["owner-picked"] });
+
+    const sure = (label: string) => ({ label, score: 0.95, confident: true });
+    const options = { tagFields: ["pattern", "color"], attributeFields: [], protectManual: true };
+    await service.apply(product.id, {
+      annotation: { attributes: { pattern: sure("Striped") }, colors: [{ name: "red", share: 0.7 }] },
+      options,
+    });
+    let now = ShopApi.terms(await shop.product(product.id)).tags;
+    expect(now.sort()).toEqual(["owner-picked", "red", "Striped"].sort());
+
+    // The model changes its mind: only the service's own tag goes, the owner's stays.
+    await service.apply(product.id, {
+      annotation: { attributes: { pattern: sure("Floral") }, colors: [{ name: "red", share: 0.7 }] },
+      options,
+    });
+    now = ShopApi.terms(await shop.product(product.id)).tags;
+    expect(now.sort()).toEqual(["Floral", "owner-picked", "red"].sort());
+  });
 });
