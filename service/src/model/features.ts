@@ -11,14 +11,16 @@ export interface FeatureTransform {
   outDim?: number;
 }
 
-/** sqrt → centre → L2, the vector the heads read. */
+/**
+ * sqrt → L2 → centre → L2, the vector the heads read. The mean is of L2-normalised vectors (it is
+ * fitted that way in training), so it must be subtracted after the first normalisation.
+ */
 export function prepareFeatures(raw: Float32Array, t: FeatureTransform): Float32Array {
   const out = new Float32Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    let v = t.sqrt ? Math.sqrt(Math.max(raw[i], 0)) : raw[i];
-    if (t.mean) v -= t.mean[i];
-    out[i] = v;
-  }
+  for (let i = 0; i < raw.length; i++) out[i] = t.sqrt ? Math.sqrt(Math.max(raw[i], 0)) : raw[i];
+  if (!t.mean) return l2normalize(out);
+  l2normalize(out);
+  for (let i = 0; i < out.length; i++) out[i] -= t.mean[i];
   return l2normalize(out);
 }
 

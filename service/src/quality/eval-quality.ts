@@ -41,6 +41,7 @@ const idx = (pred: (e: Example, i: number) => boolean) => examples.map((e, i) =>
 const test = idx((_, i) => split[i] === "test");
 const train = idx((_, i) => split[i] === "train");
 const feats = table.raw.map((r) => prepareFeatures(r, model.transform));
+const searchVecs = feats.map((f) => searchVector(f, model.transform));
 fs.mkdirSync(plotDir, { recursive: true });
 
 // 1. The pack's own heads on the test split.
@@ -99,7 +100,8 @@ await savePng(
   path.join(plotDir, "reliability-category.png"),
 );
 
-// 2. Catalogue learning: a shop's own labels learned from 70% of a catalogue (the code path of /v1/learn).
+// 2. Catalogue learning: a shop's own labels learned from 70% of a catalogue (the code path of /v1/learn,
+//    which learns on the search vectors).
 function catalogue(
   rows: number[],
   label: (e: Example) => string | undefined,
@@ -112,13 +114,12 @@ function catalogue(
   const tr = rows.filter((i) => split[i] === "train" && labels.includes(label(examples[i]) ?? ""));
   const te = rows.filter((i) => split[i] === "test" && labels.includes(label(examples[i]) ?? ""));
   const { final } = fitLabelHead(
-    tr.map((i) => feats[i]),
+    tr.map((i) => searchVecs[i]),
     tr.map((i) => labels.indexOf(label(examples[i])!)),
     labels.length,
     tr.map(() => 1),
-    { epochs: 12 },
   );
-  const hits = te.filter((i) => argmax(linearLogits(final, feats[i])) === labels.indexOf(label(examples[i])!)).length;
+  const hits = te.filter((i) => argmax(linearLogits(final, searchVecs[i])) === labels.indexOf(label(examples[i])!)).length;
   return { top1: hits / te.length, labels: labels.length, n: te.length };
 }
 log("catalogue learning: article type…");
@@ -169,7 +170,7 @@ await contactSheet(sheet, path.join(plotDir, "colour-contact-sheet.png"));
 log("retrieval…");
 const fpTrain = train.filter((i) => examples[i].source === "fashion-products-224");
 const fpTest = test.filter((i) => examples[i].source === "fashion-products-224");
-const vec = (i: number) => searchVector(feats[i], model.transform);
+const vec = (i: number) => searchVecs[i];
 const headLabel = (field: string, i: number) => {
   const h = model.heads.find((x) => x.field === field);
   return h ? h.labels[argmax(probabilities(h, h.input === "embedding+color" ? concat(feats[i], table.color[i]) : feats[i]))] : null;

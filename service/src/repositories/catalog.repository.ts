@@ -162,11 +162,11 @@ export class CatalogRepository {
     return (this.db.prepare("SELECT COUNT(*) AS n FROM products WHERE deleted = 0").get() as { n: number }).n;
   }
 
-  /** Live products with the shop's own labels, and their features, for catalogue learning. */
-  *labelledProducts(): Generator<{ id: string; labels: Record<string, string>; features: Float32Array }> {
-    const stmt = this.db.prepare("SELECT id, labels, features FROM products WHERE deleted = 0 AND labels IS NOT NULL");
-    for (const r of stmt.iterate() as Iterable<{ id: string; labels: string; features: Buffer }>) {
-      yield { id: r.id, labels: JSON.parse(r.labels) as Record<string, string>, features: floats(r.features) };
+  /** Live products with the shop's own labels, and their search vectors, for catalogue learning. */
+  *labelledProducts(): Generator<{ id: string; labels: Record<string, string>; vector: Float32Array }> {
+    const stmt = this.db.prepare("SELECT id, labels, vector FROM products WHERE deleted = 0 AND labels IS NOT NULL");
+    for (const r of stmt.iterate() as Iterable<{ id: string; labels: string; vector: Buffer }>) {
+      yield { id: r.id, labels: JSON.parse(r.labels) as Record<string, string>, vector: floats(r.vector) };
     }
   }
 

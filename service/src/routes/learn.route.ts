@@ -5,7 +5,7 @@ import { shopOf } from "../http/context.js";
 import { learnShop } from "../services/learn.service.js";
 
 export function learnRoute(): Router {
-  return Router().post("/learn", (req, res) => {
-    res.json(learnShop(shopOf(req)));
+  return Router().post("/learn", async (req, res) => {
+    res.json(await learnShop(shopOf(req)));
   });
 }

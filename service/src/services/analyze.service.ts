@@ -31,7 +31,7 @@ export interface Analysis {
 }
 
 /** Extra heads a shop has learned; applied after the pack's own. */
-export type ShopPredictor = (features: Float32Array) => Record<string, Prediction>;
+export type ShopPredictor = (features: Float32Array, vector: Float32Array) => Record<string, Prediction>;
 
 export async function analyzeImage(bytes: Buffer, shopPredictor?: ShopPredictor): Promise<Analysis> {
   return (await analyzeImages([bytes], shopPredictor))[0];
@@ -71,10 +71,11 @@ function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, s
     model: { name: model.manifest.name, version: model.manifest.version },
     timing_ms: 0,
   };
-  const shop = shopPredictor?.(features);
+  const vector = searchVector(features, model.transform);
+  const shop = shopPredictor?.(features, vector);
   if (shop && Object.keys(shop).length) annotation.shop = shop;
   annotation.timing_ms = Math.round((startedMs + performance.now() - t0) * 10) / 10;
-  return { annotation, features, vector: searchVector(features, model.transform) };
+  return { annotation, features, vector };
 }
 
 const inputFor = (h: Head, f: Float32Array, fc: Float32Array) => (h.input === "embedding+color" ? fc : f);

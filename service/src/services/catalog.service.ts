@@ -74,7 +74,10 @@ export function getProduct(shop: Shop, id: string) {
   const row = shop.catalog.get(checkProductId(id));
   if (!row) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
   return {
-    ...itemOf(row, null),
+    id: row.id,
+    name: row.name,
+    permalink: row.permalink,
+    image_url: row.image_url,
     annotation: row.annotation ? (JSON.parse(row.annotation) as Annotation) : null,
     labels: row.labels ? JSON.parse(row.labels) : null,
     updated_at: row.updated_at,
@@ -112,10 +115,10 @@ function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | 
 
 const mainColor = (a: Annotation | null) => a?.colors[0]?.name ?? null;
 
-function itemOf(row: ProductRow, score: number | null): SimilarItem {
+function itemOf(row: ProductRow, score: number): SimilarItem {
   return {
     id: row.id,
-    score: score == null ? 1 : Math.round(score * 1e4) / 1e4,
+    score: Math.round(score * 1e4) / 1e4,
     name: row.name,
     permalink: row.permalink,
     image_url: row.image_url,

@@ -50,7 +50,7 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
       train.map((r, i) => ({ id: `t${i}`, file: file(r), labels: labelsOf(r, o.fields, o.group) })),
       () => o.onProgress?.("train", ++done, train.length),
     );
-    learnShop(shop);
+    await learnShop(shop);
     const predictor = shopPredictor(shop);
     const groupOf = new Map(train.map((r, i) => [`t${i}`, o.group ? r[o.group] : ""]));
     const predictions: Record<string, { truth: string; guess: string }[]> = Object.fromEntries(o.fields.map((f) => [f, []]));
@@ -61,7 +61,7 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
       const analyses = await analyzeImages(chunk.map((r) => fs.readFileSync(file(r))));
       chunk.forEach((r, j) => {
         const { features, vector } = analyses[j];
-        const shopPred = predictor?.(features) ?? {};
+        const shopPred = predictor?.(features, vector) ?? {};
         for (const f of o.fields) if (r[f]) predictions[f].push({ truth: r[f], guess: shopPred[f]?.label ?? "" });
         if (o.group) {
           const near = shop.index.search(vector, o.k);

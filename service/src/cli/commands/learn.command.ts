@@ -10,7 +10,7 @@ export function learnCommand(program: Command): void {
     .description("learn the shop's own labels from its labelled products and corrections")
     .action(async (o: { shop: string }) => {
       const { shops } = await openCli();
-      const report = learnShop(await shops.get(o.shop));
+      const report = await learnShop(await shops.get(o.shop));
       shops.closeAll();
       process.stdout.write(JSON.stringify(report, null, 2) + "\n");
     });
