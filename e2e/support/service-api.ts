@@ -15,10 +15,16 @@ export class ServiceApi {
   constructor(private readonly stack: Stack) {}
 
   private async call(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.stack.serviceUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${this.stack.serviceKey}`, ...(init.headers ?? {}) },
-    });
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${this.stack.serviceUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${this.stack.serviceKey}`, ...(init.headers ?? {}) },
+      });
+      // The key is rate limited like the plugin's; checks of 200 products would trip it.
+      if (res.status !== 429 || attempt >= 20) return res;
+      const wait = Number(res.headers.get("retry-after") ?? 1);
+      await new Promise((r) => setTimeout(r, Math.min(10, Math.max(1, wait)) * 1000));
+    }
   }
 
   async isUp(): Promise<boolean> {
