@@ -4,7 +4,20 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "plugin/build/**", "**/test-results/**", "**/playwright-report/**", "**/service-logs/**", ".stack/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "plugin/build/**",
+      "**/test-results/**",
+      "**/playwright-report/**",
+      "**/service-logs/**",
+      ".stack/**",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
