@@ -16,7 +16,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     host: env.HOST ?? "127.0.0.1",
     port: Number(env.PORT ?? 8787),
-    dataDir: path.resolve(env.DATA_DIR ?? "./data"),
+    // Relative to where the person ran npm (INIT_CWD): `npm start` runs in service/, but `./data`
+    // should mean the folder they typed the command in, the same one `npx kalas-iris keys` uses.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? "./data"),
     pack: env.MODEL_PACK ?? "kalas-fashion-mnv2",
     rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
     webShop: env.WEB_SHOP || null,
