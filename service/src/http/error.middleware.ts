@@ -6,7 +6,9 @@ import { log } from "../log.js";
 
 export function errorMiddleware(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const e = toAppError(err);
-  if (e.status >= 500) log.error("request failed", { method: req.method, path: req.path, code: e.code, stack: (err as Error)?.stack });
+  // Expected refusals (overload, an unreachable shop) are warnings; anything unexpected keeps its stack.
+  if (!isAppError(err)) log.error("request failed", { method: req.method, path: req.path, code: e.code, stack: (err as Error)?.stack });
+  else if (e.status >= 500) log.warn("request refused", { method: req.method, path: req.path, code: e.code, message: e.message });
   for (const [k, v] of Object.entries(e.headers)) res.set(k, v);
   res.status(e.status).json({ error: { code: e.code, message: e.message } });
 }

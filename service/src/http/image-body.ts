@@ -12,9 +12,21 @@ const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMA
 const raw = express.raw({ type: "image/*", limit: IMAGE_LIMITS.maxBytes });
 const json = express.json({ limit: "1mb" });
 
+// Uploads being received at once. Each may hold up to MAX_IMAGE_BYTES in memory, so past this
+// many the service answers 503 before reading the body instead of running out of memory.
+const MAX_INFLIGHT = Number(process.env.MAX_INFLIGHT_UPLOADS ?? 32);
+let inflight = 0;
+
 /** Parses whichever body kind the request has; routes then call `imageFrom`. */
 export function bodyParsers(opts: { json: boolean }) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (inflight >= MAX_INFLIGHT) {
+      return next(
+        new AppError(503, "overloaded", "The service is receiving too many uploads; try again in a moment.", { "Retry-After": "2" }),
+      );
+    }
+    inflight++;
+    res.once("close", () => inflight--);
     const type = (req.get("content-type") ?? "").toLowerCase();
     if (type.startsWith("multipart/form-data")) return upload.single("image")(req, res, next);
     if (type.startsWith("image/")) return raw(req, res, next);
