@@ -17,6 +17,9 @@ export class BackfillPage {
 
   async start(): Promise<void> {
     await this.page.getByRole("button", { name: "Start backfill" }).click();
+    // The bar of the previous run ("200 of 200", Done.) stays until the new run's first answer:
+    // wait for the new run, or a finished old one would pass for it.
+    await expect(this.state).toHaveAttribute("data-state", "running");
     await expect(this.progress).toBeVisible();
   }
 
