@@ -19,6 +19,8 @@ run() {
   if "$@"; then results+=("PASS     $name"); else results+=("FAIL     $name"); failed=1; fi
 }
 
+run "lint and format: eslint, prettier (one setup for every workspace)" npm run lint --silent
+run "types: strict TypeScript in the service, web app and admin UI" bash -c "npx tsc --noEmit -p service && npx tsc --noEmit -p service/web/tsconfig.json && npm run typecheck -w admin-ui --silent"
 run "service: unit, API, bad input, crash recovery, conversion, packs, WooCommerce contract (recorded 9.9.5 exchanges)" npm test -w service
 [ -f service/web/vite.config.ts ] && run "web app: components and data" npm run test:web -w service
 run "admin UI: store and components (jest)" npm test -w admin-ui
