@@ -11,7 +11,13 @@ export interface Candidate {
   color?: string | null;
 }
 
-export const RERANK_WEIGHTS = { category: 0.15, color: 0.1 };
+/**
+ * Chosen on a validation split inside the training data (every 4th fashion-products-224 train photo
+ * querying the rest), never on the test split: 100 candidates with these weights beat 40 candidates
+ * with smaller ones on "same article type and colour" precision@10.
+ */
+export const RERANK_WEIGHTS = { category: 0.2, color: 0.3 };
+export const RERANK_CANDIDATES = 100;
 
 export function rerankScore(c: Candidate, query: Omit<Candidate, "score">, w = RERANK_WEIGHTS): number {
   let s = c.score;

@@ -15,7 +15,7 @@ import { nameWithHead } from "../colors/name-with-head.js";
 import { argmax, concatFeatures as concat, dot, prepareFeatures, searchVector } from "../model/features.js";
 import { probabilities } from "../model/heads.js";
 import { loadModel } from "../model/load-model.js";
-import { rerank } from "../model/rerank.js";
+import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
 import { linearLogits } from "../model/softmax-regression.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
 import { decodeForModel } from "../repositories/image.repository.js";
@@ -183,7 +183,7 @@ for (const i of fpTest) {
   const candidates = catalogueItems
     .map((c) => ({ ...c, score: dot(c.v, q) }))
     .sort((a, b) => b.score - a.score)
-    .slice(0, 40);
+    .slice(0, RERANK_CANDIDATES);
   const count = (top: typeof candidates, into: { type: number; typeColour: number }) => {
     for (const c of top.slice(0, 10)) {
       const e = examples[c.i];

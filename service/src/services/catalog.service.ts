@@ -4,7 +4,7 @@
  */
 import { AppError, notFound } from "../errors.js";
 import type { ProductRow } from "../repositories/catalog.repository.js";
-import { rerank } from "../model/rerank.js";
+import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
 import { fetchImage } from "../repositories/image-fetch.repository.js";
 import { analyzeImage, type Analysis, type Annotation } from "./analyze.service.js";
 import { shopPredictor } from "./learn.service.js";
@@ -99,7 +99,7 @@ export async function similarToImage(shop: Shop, image: Buffer, k: number): Prom
 function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | null, query: Annotation | null): SimilarItem[] {
   // Visual candidates first (a few extra: some may belong to products removed since the last
   // save), then the same kind and colour of garment move up among them.
-  const hits = shop.index.search(vector, Math.max(k * 4, 40), exclude == null ? undefined : (label) => label !== exclude);
+  const hits = shop.index.search(vector, Math.max(k * 4, RERANK_CANDIDATES), exclude == null ? undefined : (label) => label !== exclude);
   const rows = shop.catalog.byLabels(hits.map((h) => h.label));
   const candidates = hits
     .filter((h) => rows.has(h.label))
