@@ -156,6 +156,16 @@ export class ShopApi {
     return typeof v === "string" ? v : "";
   }
 
+  /** The service's answer as the plugin stored it, trimmed to category and colours (for failure messages). */
+  static annotation(p: ShopProduct): unknown {
+    const raw = p.meta_data.find((m) => m.key === "_kalas_iris_annotation")?.value;
+    const stored = (typeof raw === "string" ? JSON.parse(raw) : (raw ?? {})) as {
+      annotation?: { category?: unknown; colors?: { name: string; share: number }[] };
+    };
+    const a = stored.annotation ?? {};
+    return { category: a.category ?? null, colors: (a.colors ?? []).map((c) => `${c.name} ${c.share}`) };
+  }
+
   /** The labels the plugin suggests for a product (meta _kalas_iris_annotation → suggestion). */
   static suggestion(p: ShopProduct): { category: string | null; attributes: Record<string, string>; colors: string[] } {
     const raw = p.meta_data.find((m) => m.key === "_kalas_iris_annotation")?.value;

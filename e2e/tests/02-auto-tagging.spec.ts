@@ -18,8 +18,9 @@ test.describe("2. Auto-tagging", () => {
     // Through the REST API: what any client of the shop sees.
     const product = await waitForStatus(shop, id, DONE, 180_000);
     const terms = ShopApi.terms(product);
-    expect(terms.categories.join(", ")).toMatch(/dress/i);
-    expect(terms.attributes.pa_color ?? [], "pa_color").toEqual(expect.arrayContaining([expect.stringMatching(RED)]));
+    const said = `the service said ${JSON.stringify(ShopApi.annotation(product))}`;
+    expect(terms.categories.join(", "), said).toMatch(/dress/i);
+    expect(terms.attributes.pa_color ?? [], `pa_color; ${said}`).toEqual(expect.arrayContaining([expect.stringMatching(RED)]));
 
     // In the admin: the product list and the product's own screen.
     await page.goto(`/wp-admin/edit.php?post_type=product&s=${encodeURIComponent(name)}`);
