@@ -88,6 +88,9 @@ export function similarToProduct(shop: Shop, id: string, k: number): SimilarItem
   const row = shop.catalog.get(checkProductId(id));
   const vector = row ? shop.catalog.vectorOf(id) : null;
   if (!row || !vector) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
+  if (vector.length !== shop.index.dim) {
+    throw new AppError(409, "product_stale", `Product "${id}" was indexed with another model pack; index it again to search from it.`);
+  }
   return nearest(shop, vector, k, row.label, row.annotation ? (JSON.parse(row.annotation) as Annotation) : null);
 }
 
@@ -113,7 +116,7 @@ function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | 
     .map((c) => itemOf(c.row, c.score));
 }
 
-const mainColor = (a: Annotation | null) => a?.colors[0]?.name ?? null;
+const mainColor = (a: Annotation | null) => a?.colors?.[0]?.name ?? null;
 
 function itemOf(row: ProductRow, score: number): SimilarItem {
   return {

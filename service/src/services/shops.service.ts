@@ -25,6 +25,8 @@ export interface Shop {
 export interface RepairReport {
   rebuilt: boolean;
   replayed: number;
+  /** Products whose stored vector was made by another model pack: left out until re-indexed. */
+  stale: number;
   reason: string | null;
 }
 
@@ -78,7 +80,7 @@ function openShop(dir: string, name: string, dim: number): Shop {
   const catalog = new CatalogRepository(dir);
   const dbSeq = catalog.seq;
   let index = VectorIndex.load(dir, dim);
-  const repair: RepairReport = { rebuilt: false, replayed: 0, reason: null };
+  const repair: RepairReport = { rebuilt: false, replayed: 0, stale: 0, reason: null };
   if (!index) {
     repair.rebuilt = dbSeq > 0;
     repair.reason = dbSeq > 0 ? "the saved index was missing, unreadable or for another model" : null;
@@ -92,10 +94,17 @@ function openShop(dir: string, name: string, dim: number): Shop {
   }
   for (const change of catalog.changesSince(index.seq)) {
     if (change.deleted) index.remove(change.label);
-    else index.put(change.label, change.vector);
+    else if (change.vector.length !== dim) {
+      // Indexed with another pack (the model changed): its vector cannot be searched with this one.
+      repair.stale++;
+      continue;
+    } else index.put(change.label, change.vector);
     repair.replayed++;
   }
-  if (repair.replayed) {
+  if (repair.stale) {
+    repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again (re-run the backfill or "kalas-iris index")`;
+  }
+  if (repair.replayed || repair.stale) {
     repair.reason ??= `the index was saved at seq ${index.seq}, the database is at ${dbSeq}`;
     index.save(dbSeq);
     log.warn("index repaired on open", { shop: name, ...repair, products: catalog.count() });
