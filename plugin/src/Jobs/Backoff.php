@@ -24,7 +24,9 @@ final class Backoff {
 	 * Seconds to wait before the next attempt, or null when the job has used its attempts.
 	 *
 	 * @param int      $failures    How many attempts have failed so far (1 after the first failure).
-	 * @param int|null $retry_after The service's Retry-After, honoured when longer.
+	 * @param int|null $retry_after The service's Retry-After. When the service names a wait (it is
+	 *                              rate-limited or busy, not down), that wait is used as given, short or
+	 *                              long: a 1 s rate limit should not cost a product a minute.
 	 */
 	public static function delay( int $failures, ?int $retry_after = null ): ?int {
 		if ( $failures < 1 ) {
@@ -33,10 +35,9 @@ final class Backoff {
 		if ( $failures >= self::MAX_ATTEMPTS ) {
 			return null;
 		}
-		$delay = (int) min( self::CAP_SECONDS, 60 * ( 2 ** ( $failures - 1 ) ) );
-		if ( null !== $retry_after && $retry_after > $delay ) {
-			$delay = min( self::CAP_SECONDS, $retry_after );
+		if ( null !== $retry_after && $retry_after > 0 ) {
+			return (int) min( self::CAP_SECONDS, $retry_after );
 		}
-		return $delay;
+		return (int) min( self::CAP_SECONDS, 60 * ( 2 ** ( $failures - 1 ) ) );
 	}
 }

@@ -25,9 +25,10 @@ final class RetryTest extends TestCase {
 		$this->assertSame( array( 1, 2, 4, 8, 16, 32, 60, null ), $minutes );
 	}
 
-	public function test_retry_after_is_honoured_but_capped(): void {
+	public function test_retry_after_is_honoured_short_or_long_but_capped(): void {
 		$this->assertSame( 300, Backoff::delay( 1, 300 ) );
-		$this->assertSame( 120, Backoff::delay( 2, 10 ) );
+		$this->assertSame( 10, Backoff::delay( 2, 10 ) );
+		$this->assertSame( 120, Backoff::delay( 2, null ) );
 		$this->assertSame( 3600, Backoff::delay( 1, 99999 ) );
 	}
 
@@ -45,8 +46,9 @@ final class RetryTest extends TestCase {
 		$this->assertSame( AnnotateProductJob::args( 1, 1 ), $job['args'] );
 		$this->assertEqualsWithDelta( time() + 60, $job['at'], 2 );
 
+		// A busy service names its wait (Retry-After 30 s): that wait is used, not the 2-minute backoff.
 		$shop->job->handle( $job['args'] );
-		$this->assertEqualsWithDelta( time() + 120, $shop->scheduler->jobs[1]['at'], 2 );
+		$this->assertEqualsWithDelta( time() + 30, $shop->scheduler->jobs[1]['at'], 2 );
 		$state = $shop->meta->get_json( 1, AnnotationMeta::JOB );
 		$this->assertSame( 2, $state['attempt'] );
 		$this->assertSame( 'overloaded', $state['error']['code'] );
