@@ -45,11 +45,7 @@ class FeedbackJob {
 		try {
 			( $this->client )()->feedback( $feedback );
 		} catch ( ServiceError $e ) {
-			$delay = $e->is_retryable() ? Backoff::delay( $attempt + 1, $e->retry_after ) : null;
-			if ( null !== $delay ) {
-				$this->scheduler->schedule( time() + $delay, self::HOOK, array( 'feedback' => $feedback, 'attempt' => $attempt + 1 ) );
-			}
-			$this->logger->log( null === $delay ? 'error' : 'warning', sprintf( 'Feedback for product %s failed: %s', (string) ( $feedback['product_id'] ?? '?' ), $e->getMessage() ) );
+			Retry::after_failure( $this->scheduler, $this->logger, self::HOOK, array( 'feedback' => $feedback ), $attempt, $e, sprintf( 'Feedback for product %s', (string) ( $feedback['product_id'] ?? '?' ) ) );
 		}
 	}
 }

@@ -47,11 +47,7 @@ class RemoveProductJob {
 			( $this->client )()->delete_product( $product_id );
 			IndexVersion::bump();
 		} catch ( ServiceError $e ) {
-			$delay = $e->is_retryable() ? Backoff::delay( $attempt + 1, $e->retry_after ) : null;
-			if ( null !== $delay ) {
-				$this->scheduler->schedule( time() + $delay, self::HOOK, array( 'product_id' => $product_id, 'attempt' => $attempt + 1 ) );
-			}
-			$this->logger->log( 'warning', sprintf( 'Removing product %d from the index failed: %s', $product_id, $e->getMessage() ) );
+			Retry::after_failure( $this->scheduler, $this->logger, self::HOOK, array( 'product_id' => $product_id ), $attempt, $e, sprintf( 'Removing product %d from the index', $product_id ) );
 		}
 	}
 }
