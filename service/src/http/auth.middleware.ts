@@ -21,7 +21,7 @@ export function authMiddleware(ctx: AppContext) {
       let shopName = ctx.keys.shopFor(token);
       let via: "key" | "web" = "key";
       if (!shopName) {
-        shopName = verifyWebToken(token);
+        shopName = verifyWebToken(token, req.get("origin"));
         via = "web";
         if (shopName && !WEB_ROUTES.some((r) => r.test(`${req.method} ${req.baseUrl}${req.path}`))) {
           throw new AppError(403, "forbidden", "A web session cannot use this route.");

@@ -6,9 +6,9 @@ import type { AppContext } from "../http/context.js";
 import { issueWebToken } from "../services/web-session.service.js";
 
 export function webSessionRoute(ctx: AppContext): Router {
-  return Router().post("/web/session", (_req, res) => {
+  return Router().post("/web/session", (req, res) => {
     if (!ctx.config.webShop)
       throw new AppError(404, "web_sessions_disabled", "This service does not offer public web sessions; use an API key.");
-    res.json(issueWebToken(ctx.config.webShop));
+    res.json(issueWebToken(ctx.config.webShop, req.get("origin")));
   });
 }
