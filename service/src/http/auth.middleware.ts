@@ -42,6 +42,10 @@ export function authMiddleware(ctx: AppContext) {
 /** Token bucket: `rate` per second, bursts up to twice that. */
 function takeToken(buckets: Map<string, { tokens: number; at: number }>, id: string, rate: number): void {
   const now = Date.now();
+  if (buckets.size > 10_000) {
+    // One bucket per key or visitor: forget the ones idle long enough to be full again.
+    for (const [k, v] of buckets) if (now - v.at > 60_000) buckets.delete(k);
+  }
   const b = buckets.get(id) ?? { tokens: rate * 2, at: now };
   b.tokens = Math.min(rate * 2, b.tokens + ((now - b.at) / 1000) * rate);
   b.at = now;
