@@ -31,7 +31,6 @@ export function authMiddleware(ctx: AppContext) {
       takeToken(buckets, `${via}:${via === "web" ? req.ip : token}`, ctx.config.rateLimit);
       const authed = req as AuthedRequest;
       authed.shop = await ctx.shops.get(shopName);
-      authed.via = via;
       next();
     } catch (e) {
       next(e);

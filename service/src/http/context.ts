@@ -14,8 +14,6 @@ export interface AppContext {
 /** Set by the auth middleware on every authenticated request. */
 export interface AuthedRequest extends Request {
   shop: Shop;
-  /** "key" for an API key, "web" for a try-it page session token. */
-  via: "key" | "web";
 }
 
 /** The shop the request's key belongs to (set by the auth middleware). */

@@ -116,13 +116,5 @@ function decodeError(e: Error): AppError {
   return new AppError(400, "not_an_image", `The image cannot be decoded (${msg.split("\n")[0]}).`);
 }
 
-/** A small JPEG thumbnail, for the web app and CLI previews. */
-export async function thumbnail(bytes: Buffer, side = 160): Promise<Buffer> {
-  return sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels })
-    .rotate()
-    .resize(side, side, { fit: "inside" })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
