@@ -116,5 +116,4 @@ function decodeError(e: Error): AppError {
   return new AppError(400, "not_an_image", `The image cannot be decoded (${msg.split("\n")[0]}).`);
 }
 
-
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
