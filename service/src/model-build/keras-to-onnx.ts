@@ -26,9 +26,23 @@ export interface ConvertedEncoder {
 
 const INPUT = "pixels";
 const OUTPUT = "embedding";
+const FEATURE_MAP = "feature_map";
 
-export function convertKerasToOnnx(layers: KerasLayer[], weights: Map<string, NamedTensor>, docString: string): ConvertedEncoder {
-  const featureLayer = findFeatureLayer(layers);
+export interface ConvertOptions {
+  /**
+   * Cut here instead and output this layer's raw feature map ([C, H, W], no pooling), named
+   * "feature_map". Training uses it to cache the input of the backbone's tail once.
+   */
+  outputLayer?: string;
+}
+
+export function convertKerasToOnnx(
+  layers: KerasLayer[],
+  weights: Map<string, NamedTensor>,
+  docString: string,
+  options: ConvertOptions = {},
+): ConvertedEncoder {
+  const featureLayer = options.outputLayer ?? findFeatureLayer(layers);
   const g = new OnnxGraphBuilder();
   const maps = new Map<string, FeatureMap>();
   const weight = (name: string): NamedTensor => {
@@ -145,6 +159,11 @@ export function convertKerasToOnnx(layers: KerasLayer[], weights: Map<string, Na
         throw new Error(`layer ${layer.name}: Keras ${layer.class_name} is not supported by the converter`);
     }
     maps.set(layer.name, out);
+    if (layer.name === featureLayer && options.outputLayer) {
+      g.node("Identity", [out.name], {}, FEATURE_MAP);
+      const onnx = g.encode({ input: INPUT, inputDims, output: FEATURE_MAP, outputDims: [out.channels, out.height, out.width], docString });
+      return { onnx, embeddingDim: out.channels, featureLayer };
+    }
     if (layer.name === featureLayer) {
       const pooled = g.node("GlobalAveragePool", [out.name], {}, "pooled");
       g.node("Flatten", [pooled], { axis: 1 }, OUTPUT);

@@ -77,5 +77,10 @@ export interface PackManifest {
   text?: TextSpec;
   metrics?: Record<string, unknown>;
   /** How the encoder is produced when it is not shipped: a builder name known to `model build`. */
-  build?: { from: "nsfwjs"; model: "mobilenet_v2" | "inception_v3" };
+  build?: {
+    from: "nsfwjs";
+    model: "mobilenet_v2" | "inception_v3";
+    /** Fine-tuned last layers (backbone-tail.ts) swapped into the package's weights before conversion. */
+    tail?: string;
+  };
 }

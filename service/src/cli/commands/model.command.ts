@@ -10,13 +10,14 @@ export function modelCommand(program: Command): void {
     .command("build")
     .option("--if-missing", "only build encoders that are not there yet (install time)")
     .option("--only <pack>", "build one pack")
+    .option("--record-sha", "training only: store the built encoder's sha256 in manifest.json instead of checking it")
     .description("build the encoders of the built-in packs from the weights inside nsfwjs (offline)")
-    .action(async (o: { ifMissing?: boolean; only?: string }) => {
+    .action(async (o: { ifMissing?: boolean; only?: string; recordSha?: boolean }) => {
       const names = o.only ? [o.only] : listPacks();
       for (const name of names) {
         const dir = resolvePackDir(name);
         const started = performance.now();
-        const built = await ensureEncoder(dir, !o.ifMissing);
+        const built = await ensureEncoder(dir, !o.ifMissing, o.recordSha);
         const what = built ? `built in ${((performance.now() - started) / 1000).toFixed(1)} s` : "already built";
         process.stdout.write(`${name}: encoder ${what}\n`);
       }
