@@ -30,13 +30,14 @@ export function convertNsfwjsBackbone(
 }
 
 /**
- * Builds the encoder if the pack says how and the file is missing (or `force`). Returns true when built.
+ * Builds the encoder if the pack says how and the file is missing, or is not the one the manifest pins
+ * (a pack updated in place, e.g. a new fine-tuned tail after `git pull`), or `force`. Returns true when built.
  * `recordSha` is for training only: after a new fine-tuned tail, store the new checksum instead of checking it.
  */
 export async function ensureEncoder(packDir: string, force = false, recordSha = false): Promise<boolean> {
   const manifest = readManifest(packDir);
   const target = path.join(packDir, manifest.encoder.file);
-  if (!manifest.build || (!force && fs.existsSync(target))) return false;
+  if (!manifest.build || (!force && upToDate(target, manifest.encoder.sha256))) return false;
   const tail = manifest.build.tail ? readBackboneTail(packDir, manifest.build.tail) : undefined;
   const { onnx, embeddingDim } = convertNsfwjsBackbone(manifest.build.model, { tail });
   if (embeddingDim !== manifest.embeddingDim) {
@@ -44,7 +45,7 @@ export async function ensureEncoder(packDir: string, force = false, recordSha = 
       `${manifest.build.model} gives ${embeddingDim}-d embeddings, but ${packDir}/manifest.json says ${manifest.embeddingDim}`,
     );
   }
-  const sha = crypto.createHash("sha256").update(onnx).digest("hex");
+  const sha = sha256(onnx);
   if (recordSha) {
     const file = path.join(packDir, "manifest.json");
     const raw = JSON.parse(fs.readFileSync(file, "utf8")) as { encoder: { sha256?: string } };
@@ -60,3 +61,10 @@ export async function ensureEncoder(packDir: string, force = false, recordSha = 
   fs.renameSync(tmp, target);
   return true;
 }
+
+function upToDate(file: string, pinned: string | undefined): boolean {
+  if (!fs.existsSync(file)) return false;
+  return !pinned || sha256(fs.readFileSync(file)) === pinned;
+}
+
+const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");

@@ -15,7 +15,7 @@ import { dot, l2normalize } from "../model/features.js";
 import { toEncoderTensor } from "../model/pixels.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 import { openOnnxModel } from "../repositories/onnx.repository.js";
-import { convertNsfwjsBackbone } from "./build-encoder.js";
+import { convertNsfwjsBackbone, ensureEncoder } from "./build-encoder.js";
 import { readManifest } from "../pack/pack.repository.js";
 import { applyBackboneTail, readBackboneTail } from "./backbone-tail.js";
 import { findFeatureLayer } from "./keras-to-onnx.js";
@@ -83,6 +83,15 @@ describe("nsfwjs → ONNX conversion", () => {
       await onnx.dispose();
     }
   }, 240_000);
+
+  it("rebuilds an installed encoder that is not the one the manifest pins (a pack updated in place)", async () => {
+    const pack = path.join(tmp, "pack");
+    fs.cpSync(path.resolve(import.meta.dirname, "../../packs/kalas-fashion-mnv2"), pack, { recursive: true });
+    fs.writeFileSync(path.join(pack, "encoder.onnx"), "an encoder from before the pack was retrained");
+    expect(await ensureEncoder(pack)).toBe(true);
+    expect(sha(fs.readFileSync(path.join(pack, "encoder.onnx")))).toBe(readManifest(pack).encoder.sha256);
+    expect(await ensureEncoder(pack)).toBe(false);
+  });
 
   it("rejects a tail tensor the backbone does not have, or of another shape", () => {
     const weights = new Map([["Conv_1/kernel", { shape: [1, 1, 320, 1280], data: new Float32Array(320 * 1280) }]]);
