@@ -37,10 +37,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default=".cache/tail")
     ap.add_argument("--pack", default="packs/kalas-fashion-mnv2")
-    ap.add_argument("--init", default=".cache/tail/stock-tail.json", help="stock tail weights (written by train:tail-inputs)")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--init", help="stock tail weights (default: <cache>/stock-tail.json, written by train:tail-inputs)")
+    ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--batch", type=int, default=128)
-    ap.add_argument("--lr", type=float, default=3e-4, help="tail learning rate; heads learn 10x faster")
+    ap.add_argument("--lr", type=float, default=1e-3, help="tail learning rate; heads learn 10x faster")
     ap.add_argument("--cc0-weight", type=float, default=3.0, help="loss weight of real-world (cc0) photos")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--seed", type=int, default=42)
@@ -61,8 +61,8 @@ def main():
     cal = np.flatnonzero(roles == "cal")
     print(f"{len(fit)} fit, {len(cal)} cal photos (x{meta['views']} views); test photos are not read")
 
-    tail = KerasTail(meta["tailLayers"], read_weights(args.init), meta["layer"])
-    dim = tail(torch.from_numpy(np.ascontiguousarray(views[:1, 0]))).shape[1]
+    tail = KerasTail(meta["tailLayers"], read_weights(args.init or os.path.join(args.cache, "stock-tail.json")), meta["layer"])
+    dim = tail(torch.from_numpy(np.array(views[:1, 0]))).shape[1]
     heads = nn.ModuleDict({f: nn.Linear(dim, len(v["labels"])) for f, v in fields.items()})
     scale = 16.0  # unit-norm features need a logit scale for softmax to be confident at all
     opt = torch.optim.AdamW(
@@ -90,7 +90,7 @@ def main():
         with torch.no_grad():
             for s in range(0, len(cal), 256):
                 idx = cal[s : s + 256]
-                z = embed(tail(torch.from_numpy(np.ascontiguousarray(views[idx, 0]))))
+                z = embed(tail(torch.from_numpy(np.array(views[idx, 0]))))
                 for f, head in heads.items():
                     t = y[f][idx]
                     keep = t >= 0

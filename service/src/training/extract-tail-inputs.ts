@@ -20,6 +20,7 @@ import { convertNsfwjsBackbone } from "../model-build/build-encoder.js";
 import { dequantizeWeights } from "../model-build/dequantize.js";
 import { findFeatureLayer } from "../model-build/keras-to-onnx.js";
 import { loadNsfwjsBundle, type NsfwjsModelName } from "../model-build/tfjs-bundle.repository.js";
+import type { PackManifest } from "../pack/manifest.js";
 import { readManifest, resolvePackDir } from "../pack/pack.repository.js";
 import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
 import { openOnnxModel } from "../repositories/onnx.repository.js";
@@ -28,11 +29,12 @@ import { splitExamples } from "./splits.js";
 
 /**
  * The fine-tune may change every layer after this one (`--from` picks another). block_12_add is where
- * MobileNetV2's last resolution stage starts: four blocks and Conv_1, 1.9 M of its 2.3 M weights.
+ * MobileNetV2's last resolution stage starts: four blocks and Conv_1, 1.7 M of its 2.3 M weights.
  */
 const DEFAULT_TAIL_INPUT = "block_12_add";
 const FIELDS = ["category", "gender", "usage", "pattern", "sleeve", "color"] as const;
 const MIN_PER_LABEL = 20;
+type EncoderSpec = PackManifest["encoder"];
 
 async function main() {
   const args = Object.fromEntries(
@@ -82,6 +84,25 @@ async function main() {
     JSON.stringify({ ...describe(examples, split, shape, manifest.name), layer: from, tailLayers }),
   );
   console.log(`wrote ${examples.length} photos x 2 views of ${shape.join("x")} to ${out}`);
+}
+
+/**
+ * The whole stock encoder's embeddings of 64 photos, spread over the datasets: what the torch port of the
+ * tail must reproduce from the cached inputs (training-torch/check_tail.py) before it may be trained.
+ */
+async function writeReferenceEmbeddings(model: NsfwjsModelName, examples: Example[], spec: EncoderSpec, file: string) {
+  const picks = Array.from({ length: 64 }, (_, k) => Math.floor((k * examples.length) / 64));
+  const modelFile = path.join(os.tmpdir(), `kalas-stock-${process.pid}.onnx`);
+  fs.writeFileSync(modelFile, convertNsfwjsBackbone(model).onnx);
+  const encoder = await openOnnxModel(modelFile);
+  fs.rmSync(modelFile);
+  const grids = await Promise.all(picks.map(async (i) => (await decodeForModel(fs.readFileSync(examples[i].file), spec)).model));
+  const out = await encoder.run({ [encoder.inputNames[0]]: toEncoderTensor(grids, spec.mean, spec.std) });
+  await encoder.dispose();
+  const dim = out[encoder.outputNames[0]].dims[1];
+  const data = out[encoder.outputNames[0]].data;
+  const embeddings = picks.map((_, k) => Array.from(data.subarray(k * dim, (k + 1) * dim)));
+  fs.writeFileSync(file, JSON.stringify({ indices: picks, embeddings }));
 }
 
 /** Labels as class indices (-1 where unknown), the vocabularies, and train/cal/test as train-pack splits them. */
