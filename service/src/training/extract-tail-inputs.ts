@@ -90,7 +90,7 @@ async function main() {
  * The whole stock encoder's embeddings of 64 photos, spread over the datasets: what the torch port of the
  * tail must reproduce from the cached inputs (training-torch/check_tail.py) before it may be trained.
  */
-async function writeReferenceEmbeddings(model: NsfwjsModelName, examples: Example[], spec: EncoderSpec, file: string) {
+export async function writeReferenceEmbeddings(model: NsfwjsModelName, examples: Example[], spec: EncoderSpec, file: string) {
   const picks = Array.from({ length: 64 }, (_, k) => Math.floor((k * examples.length) / 64));
   const modelFile = path.join(os.tmpdir(), `kalas-stock-${process.pid}.onnx`);
   fs.writeFileSync(modelFile, convertNsfwjsBackbone(model).onnx);
