@@ -6,6 +6,9 @@ export const RED_DRESS = "18736";
 /** A colour the flows accept as "red": the pack's palette splits reds into red and maroon. */
 export const RED = /^(red|maroon)$/i;
 
+/** The same colours as a word inside longer text, such as the panel's "red 37%". */
+export const RED_WORD = /\b(red|maroon)\b/i;
+
 /** One dataset photo by id. */
 export function photo(id: string): PhotoRow {
   const row = allPhotos().find((r) => r.id === id);

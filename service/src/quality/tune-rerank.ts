@@ -1,0 +1,75 @@
+/**
+ * `npm run tune:rerank -w service`: chooses the similar-items re-ranking weights (model/rerank.ts) for
+ * the current default pack, without touching the test split that `npm run eval` reports on.
+ *
+ * Queries are the fashion-products-224 photos of the calibration slice (every 10th train photo, which
+ * neither the fine-tune nor the heads trained on); the catalogue is the rest of the train split. It
+ * prints precision@10 (same article type and colour) for a grid of weights and candidate counts.
+ * Catalogue labels come from heads that saw those photos, so they are a little more accurate than on a
+ * real shop's new products: prefer the smaller weights among near-ties.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { argmax, concatFeatures as concat, dot, prepareFeatures, searchVector } from "../model/features.js";
+import { probabilities } from "../model/heads.js";
+import { loadModel } from "../model/load-model.js";
+import { rerank } from "../model/rerank.js";
+import { resolvePackDir } from "../pack/pack.repository.js";
+import { loadTrainingSet } from "../training/training-set.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../../..");
+const args = process.argv.slice(2);
+const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
+
+const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
+const { examples, table, split } = await loadTrainingSet(
+  path.resolve(arg("datasets", path.join(repo, "../shared/datasets"))),
+  model,
+  path.resolve(arg("cache", path.join(repo, "service/.cache/features"))),
+);
+// The same calibration slice as train-pack.ts: every 10th train example.
+let k = 0;
+const role = split.map((s) => (s === "test" ? "test" : k++ % 10 === 9 ? "cal" : "fit"));
+const fp = (r: string) => examples.map((e, i) => (e.source === "fashion-products-224" && role[i] === r ? i : -1)).filter((i) => i >= 0);
+const queries = fp("cal");
+const catalogue = fp("fit");
+
+const feats = table.raw.map((r) => prepareFeatures(r, model.transform));
+const label = (field: string, i: number) => {
+  const h = model.heads.find((x) => x.field === field);
+  return h ? h.labels[argmax(probabilities(h, h.input === "embedding+color" ? concat(feats[i], table.color[i]) : feats[i]))] : null;
+};
+const items = catalogue.map((i) => ({
+  i,
+  v: searchVector(feats[i], model.transform),
+  category: label("category", i),
+  color: label("color", i),
+}));
+const asked = queries.map((i) => ({
+  i,
+  v: searchVector(feats[i], model.transform),
+  category: label("category", i),
+  color: label("color", i),
+}));
+const ranked = asked.map((q) => items.map((c) => ({ ...c, score: dot(c.v, q.v) })).sort((a, b) => b.score - a.score));
+
+const rows: { candidates: number; category: number; color: number; p10: number }[] = [];
+for (const candidates of [40, 100, 200]) {
+  for (const category of [0, 0.1, 0.2, 0.3, 0.5]) {
+    for (const color of [0, 0.1, 0.2, 0.3, 0.5]) {
+      let hits = 0;
+      asked.forEach((q, n) => {
+        const top = rerank(ranked[n].slice(0, candidates), q, { category, color }).slice(0, 10);
+        const e = examples[q.i];
+        for (const c of top) if (examples[c.i].rawType === e.rawType && examples[c.i].rawColour === e.rawColour) hits++;
+      });
+      rows.push({ candidates, category, color, p10: hits / (asked.length * 10) });
+    }
+  }
+}
+rows.sort((a, b) => b.p10 - a.p10);
+console.log(`${asked.length} queries (calibration slice) against ${items.length} catalogue photos (fit split); best first:`);
+console.table(rows.slice(0, 12).map((r) => ({ ...r, p10: Number(r.p10.toFixed(4)) })));
+await model.dispose();
