@@ -16,6 +16,12 @@ if [ ! -e "$WP_SOURCE" ] || [ ! -e "$WC_SOURCE" ]; then
   exit 3
 fi
 export WP_SOURCE WC_SOURCE
+# The flows create products from the shared datasets' photos; without them they would all skip.
+SHARED=${KALAS_SHARED_DIR:-$ROOT/../shared}
+if [ ! -f "$SHARED/datasets/fashion-products-224/labels.csv" ]; then
+  echo "e2e: the browser flows were NOT run (reported as skipped): the product photos are missing ($SHARED/datasets/fashion-products-224; set KALAS_SHARED_DIR)"
+  exit 3
+fi
 
 bash e2e/stack/up.sh || { echo "e2e: the local stack did not start; logs in .stack/logs/" >&2; bash e2e/stack/down.sh; exit 1; }
 # With sources present the flows must run: a service that did not start is a failure, not a skip.
