@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The default pack's whole training, in one command (not part of CI; about 30 min on 2 cores):
 #   npm run train:all -w service -- ../shared/datasets
-# tail inputs -> torch port check -> tail fine-tune -> encoder build -> heads, projection, calibration.
+# tail inputs -> torch port check -> tail fine-tune -> encoder build -> heads, PCA, calibration -> learned projection.
 # Needs Debian's python3-torch (apt-get install python3-torch); seeded throughout.
 set -euo pipefail
 # npm runs workspace scripts in service/; a relative path means relative to where npm was run.
@@ -17,3 +17,7 @@ node --import tsx src/training/extract-tail-inputs.ts --datasets "$DATASETS" --o
 "$PY" training-torch/finetune_tail.py --cache .cache/tail --pack "$PACK"
 node bin/kalas-iris.js model build --only kalas-fashion-mnv2 --record-sha
 node --import tsx src/training/train-pack.ts --datasets "$DATASETS"
+# Last, the search projection: PCA (written by train-pack) is replaced by a learned one only if it
+# finds more same-kind, same-colour neighbours on the calibration slice.
+sha=$(node -p "require('./$PACK/manifest.json').encoder.sha256.slice(0, 12)")
+"$PY" training-torch/train_projection.py --features ".cache/features/kalas-fashion-mnv2-$sha" --meta .cache/tail/meta.json --pack "$PACK"
