@@ -36,6 +36,12 @@ interface ShopModel {
 
 /** Cosine above which a corrected photo counts as "the same kind of photo". */
 const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
+/**
+ * Cosine above which it is the same product photographed again (another crop, a mirror image): the
+ * person's correction then wins over the learned head, however sure the head is. Measured: a mirrored
+ * re-crop of a catalogue photo is at 0.92; different products of one kind are below 0.8.
+ */
+const NEAR_IDENTICAL = 0.9;
 const MIN_EXAMPLES_PER_LABEL = 2;
 const cache = new WeakMap<Shop, ShopModel>();
 
@@ -153,24 +159,26 @@ export function invalidateShopHeads(shop: Shop): void {
 }
 
 function applyCorrections(out: Record<string, Prediction>, model: ShopModel, features: Float32Array): void {
-  const votes = new Map<string, Map<string, number>>();
+  // field -> label -> summed weight of the corrections voting for it, and the closest of them.
+  const votes = new Map<string, Map<string, { weight: number; closest: number }>>();
   for (const c of model.corrections) {
     const sim = dot(c.features, features);
     if (sim < CORRECTION_SIMILARITY) continue;
     const weight = (sim - CORRECTION_SIMILARITY) / (1 - CORRECTION_SIMILARITY);
     for (const [field, label] of Object.entries(c.labels)) {
-      const v = votes.get(field) ?? new Map<string, number>();
-      v.set(label, (v.get(label) ?? 0) + weight);
+      const v = votes.get(field) ?? new Map<string, { weight: number; closest: number }>();
+      const had = v.get(label) ?? { weight: 0, closest: 0 };
+      v.set(label, { weight: had.weight + weight, closest: Math.max(had.closest, sim) });
       votes.set(field, v);
     }
   }
   for (const [field, v] of votes) {
-    const [label, weight] = [...v.entries()].sort((a, b) => b[1] - a[1])[0];
+    const [label, { weight, closest }] = [...v.entries()].sort((a, b) => b[1].weight - a[1].weight)[0];
     const current = out[field];
     if (current?.label === label) continue;
-    // Evidence from a near-identical corrected photo outweighs the head; weaker evidence must beat the head's score.
+    // A near-identical corrected photo outweighs the head; weaker evidence must beat the head's score.
     const score = Math.min(0.99, 0.5 + weight / 2);
-    if (!current || score > current.score) {
+    if (!current || score > current.score || closest >= NEAR_IDENTICAL) {
       out[field] = {
         label,
         score: round(score),
