@@ -25,6 +25,7 @@ import { readManifest, resolvePackDir } from "../pack/pack.repository.js";
 import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
 import { openOnnxModel } from "../repositories/onnx.repository.js";
 import { loadDatasets, type Example } from "./datasets.js";
+import { parseFlags } from "./flags.js";
 import { splitExamples } from "./splits.js";
 
 /**
@@ -37,12 +38,7 @@ const MIN_PER_LABEL = 20;
 type EncoderSpec = PackManifest["encoder"];
 
 async function main() {
-  const args = Object.fromEntries(
-    process.argv
-      .slice(2)
-      .map((a, i, all) => (a.startsWith("--") ? [a.slice(2), all[i + 1]] : []))
-      .filter((x) => x.length),
-  );
+  const args = parseFlags();
   const datasets = path.resolve(args.datasets ?? "../shared/datasets");
   const out = path.resolve(args.out ?? ".cache/tail");
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");

@@ -19,6 +19,7 @@ import { fitTemperature, linearLogits, trainSoftmax } from "../model/softmax-reg
 import { resolvePackDir } from "../pack/pack.repository.js";
 import type { HeadSpec, PackManifest } from "../pack/manifest.js";
 import type { Example } from "./datasets.js";
+import { parseFlags } from "./flags.js";
 import { abstainThreshold, accuracy, accuracyCoverage, expectedCalibrationError, type Scored } from "./metrics.js";
 import { pca } from "./pca.js";
 import { loadTrainingSet } from "./training-set.js";
@@ -35,12 +36,7 @@ const FIELDS: { field: keyof Example["labels"]; input: HeadSpec["input"]; minPer
 const SEARCH_DIM = 256;
 
 async function main() {
-  const args = Object.fromEntries(
-    process.argv
-      .slice(2)
-      .map((a, i, all) => (a.startsWith("--") ? [a.slice(2), all[i + 1]] : []))
-      .filter((x) => x.length),
-  );
+  const args = parseFlags();
   const datasets = path.resolve(args.datasets ?? "../shared/datasets");
   const cacheDir = path.resolve(args.cache ?? ".cache/features");
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
