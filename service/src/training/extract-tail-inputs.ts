@@ -75,6 +75,7 @@ async function main() {
   bar.stop();
   await model.dispose();
 
+  await writeReferenceEmbeddings(manifest.build.model, examples, manifest.encoder, path.join(out, "reference.json"));
   fs.writeFileSync(
     path.join(out, "meta.json"),
     JSON.stringify({ ...describe(examples, split, shape, manifest.name), layer: from, tailLayers }),
