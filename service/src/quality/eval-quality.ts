@@ -23,6 +23,7 @@ import { fitLabelHead } from "../services/learn.service.js";
 import type { Example } from "../training/datasets.js";
 import { accuracy, accuracyCoverage, expectedCalibrationError, reliability, type Scored } from "../training/metrics.js";
 import { loadTrainingSet } from "../training/training-set.js";
+import { headLabeler } from "./head-labels.js";
 import { confusionSvg, lineChartSvg, savePng } from "./plots.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -171,10 +172,7 @@ log("retrieval…");
 const fpTrain = train.filter((i) => examples[i].source === "fashion-products-224");
 const fpTest = test.filter((i) => examples[i].source === "fashion-products-224");
 const vec = (i: number) => searchVecs[i];
-const headLabel = (field: string, i: number) => {
-  const h = model.heads.find((x) => x.field === field);
-  return h ? h.labels[argmax(probabilities(h, h.input === "embedding+color" ? concat(feats[i], table.color[i]) : feats[i]))] : null;
-};
+const headLabel = headLabeler(model, feats, table.color);
 // What the index stores per product: its search vector and its annotation's category and main colour.
 const catalogueItems = fpTrain.map((i) => ({ i, v: vec(i), category: headLabel("category", i), color: headLabel("color", i) }));
 const retrieval = { visual: { type: 0, typeColour: 0 }, reranked: { type: 0, typeColour: 0 } };

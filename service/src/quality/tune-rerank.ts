@@ -11,12 +11,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { argmax, concatFeatures as concat, dot, prepareFeatures, searchVector } from "../model/features.js";
-import { probabilities } from "../model/heads.js";
+import { dot, prepareFeatures, searchVector } from "../model/features.js";
 import { loadModel } from "../model/load-model.js";
 import { rerank } from "../model/rerank.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
+import { trainingRoles } from "../training/splits.js";
 import { loadTrainingSet } from "../training/training-set.js";
+import { headLabeler } from "./head-labels.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -29,18 +30,13 @@ const { examples, table, split } = await loadTrainingSet(
   model,
   path.resolve(arg("cache", path.join(repo, "service/.cache/features"))),
 );
-// The same calibration slice as train-pack.ts: every 10th train example.
-let k = 0;
-const role = split.map((s) => (s === "test" ? "test" : k++ % 10 === 9 ? "cal" : "fit"));
+const role = trainingRoles(split);
 const fp = (r: string) => examples.map((e, i) => (e.source === "fashion-products-224" && role[i] === r ? i : -1)).filter((i) => i >= 0);
 const queries = fp("cal");
 const catalogue = fp("fit");
 
 const feats = table.raw.map((r) => prepareFeatures(r, model.transform));
-const label = (field: string, i: number) => {
-  const h = model.heads.find((x) => x.field === field);
-  return h ? h.labels[argmax(probabilities(h, h.input === "embedding+color" ? concat(feats[i], table.color[i]) : feats[i]))] : null;
-};
+const label = headLabeler(model, feats, table.color);
 const items = catalogue.map((i) => ({
   i,
   v: searchVector(feats[i], model.transform),

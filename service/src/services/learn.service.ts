@@ -38,8 +38,8 @@ interface ShopModel {
 const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
 /**
  * Cosine above which it is the same product photographed again (another crop, a mirror image): the
- * person's correction then wins over the learned head, however sure the head is. Measured: a mirrored
- * re-crop of a catalogue photo is at 0.92; different products of one kind are below 0.8.
+ * person's correction then wins over the learned head, however sure the head is
+ * (test/catalogue-learning.test.ts corrects one crop of a shoe and asks about a mirrored re-crop).
  */
 const NEAR_IDENTICAL = 0.9;
 const MIN_EXAMPLES_PER_LABEL = 2;

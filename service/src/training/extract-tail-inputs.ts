@@ -26,7 +26,7 @@ import { decodeForModel, type PixelGrid } from "../repositories/image.repository
 import { openOnnxModel } from "../repositories/onnx.repository.js";
 import { loadDatasets, type Example } from "./datasets.js";
 import { parseFlags } from "./flags.js";
-import { splitExamples } from "./splits.js";
+import { splitExamples, trainingRoles } from "./splits.js";
 
 /**
  * The fine-tune may change every layer after this one (`--from` picks another). block_12_add is where
@@ -104,9 +104,8 @@ export async function writeReferenceEmbeddings(model: NsfwjsModelName, examples:
 
 /** Labels as class indices (-1 where unknown), the vocabularies, and train/cal/test as train-pack splits them. */
 function describe(examples: Example[], split: ("train" | "test")[], shape: number[], pack: string) {
-  let k = 0;
-  // train-pack.ts calibrates on every 10th train example: keep it out of the fine-tune too.
-  const role = split.map((s) => (s === "test" ? "test" : k++ % 10 === 9 ? "cal" : "fit"));
+  // The calibration slice stays out of the fine-tune too.
+  const role = trainingRoles(split);
   const fields = Object.fromEntries(
     FIELDS.map((field) => {
       const counts = new Map<string, number>();

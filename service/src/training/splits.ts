@@ -28,3 +28,14 @@ export function splitExamples(examples: Example[], seed = 42, trainShare = 0.7):
   }
   return out;
 }
+
+export type Role = "fit" | "cal" | "test";
+
+/**
+ * Each example's role: every 10th train example calibrates (temperatures, abstain thresholds, model
+ * choices) and is trained on by nothing; the rest of the train split fits; the test split is for eval.
+ */
+export function trainingRoles(split: ("train" | "test")[]): Role[] {
+  let k = 0;
+  return split.map((s) => (s === "test" ? "test" : k++ % 10 === 9 ? "cal" : "fit"));
+}

@@ -22,6 +22,7 @@ import type { Example } from "./datasets.js";
 import { parseFlags } from "./flags.js";
 import { abstainThreshold, accuracy, accuracyCoverage, expectedCalibrationError, type Scored } from "./metrics.js";
 import { pca } from "./pca.js";
+import { type Role, trainingRoles } from "./splits.js";
 import { loadTrainingSet } from "./training-set.js";
 import { writeTaxonomyDoc } from "./taxonomy-doc.js";
 
@@ -46,11 +47,10 @@ async function main() {
   const { examples, unmapped, table, split } = await loadTrainingSet(datasets, model, cacheDir);
   await model.dispose();
 
-  const trainIdx = examples.map((_, i) => i).filter((i) => split[i] === "train");
-  // Every 10th train example calibrates (temperature, abstain threshold); the test split is never seen.
-  const calIdx = trainIdx.filter((_, k) => k % 10 === 9);
-  const fitIdx = trainIdx.filter((_, k) => k % 10 !== 9);
-  const testIdx = examples.map((_, i) => i).filter((i) => split[i] === "test");
+  const role = trainingRoles(split);
+  const withRole = (r: Role) => examples.map((_, i) => i).filter((i) => role[i] === r);
+  const [fitIdx, calIdx, testIdx] = [withRole("fit"), withRole("cal"), withRole("test")];
+  const trainIdx = [...fitIdx, ...calIdx].sort((a, b) => a - b);
 
   // Feature transform fitted on the train split only.
   const dim = table.dim;
