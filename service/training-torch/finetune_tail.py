@@ -1,7 +1,7 @@
-"""Fine-tunes the backbone's tail (by default MobileNetV2's blocks 13-16 and Conv_1) on cached inputs.
+"""Fine-tunes the backbone's tail (by default MobileNetV2's blocks 10-16 and Conv_1) on cached inputs.
 
 Second step of the tail fine-tune (see README.md here). Reads `.cache/tail/` written by
-`npm run train:tail-inputs` (the tail's input for every photo and its mirror image, its layers, labels,
+`npm run train:tail-inputs` (the tail's input for every view of every photo, its layers, labels,
 fit/cal/test roles) and the stock tail weights, trains the tail jointly with one linear head per
 field on the `fit` photos, keeps the epoch with the best `cal` score, and writes the tail as a
 TF.js-style weights spec (float16) that `kalas-iris model build` swaps into the nsfwjs backbone.
@@ -44,6 +44,7 @@ def main():
     ap.add_argument("--cc0-weight", type=float, default=3.0, help="loss weight of real-world (cc0) photos")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--views", type=int, help="train on only the first N cached views (default: all)")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -59,7 +60,8 @@ def main():
     sample_weight = torch.tensor([args.cc0_weight if s == "clothing-cc0" else 1.0 for s in meta["source"]])
     fit = np.flatnonzero(roles == "fit")
     cal = np.flatnonzero(roles == "cal")
-    print(f"{len(fit)} fit, {len(cal)} cal photos (x{meta['views']} views); test photos are not read")
+    n_views = args.views or meta["views"]
+    print(f"{len(fit)} fit, {len(cal)} cal photos (x{n_views} views); test photos are not read")
 
     tail = KerasTail(meta["tailLayers"], read_weights(args.init or os.path.join(args.cache, "stock-tail.json")), meta["layer"])
     dim = tail(torch.from_numpy(np.array(views[:1, 0]))).shape[1]
@@ -108,7 +110,7 @@ def main():
         total = 0.0
         for s in range(0, len(order), args.batch):
             idx = order[s : s + args.batch]
-            loss = loss_of(idx, rng.integers(0, meta["views"], len(idx)))
+            loss = loss_of(idx, rng.integers(0, n_views, len(idx)))
             opt.zero_grad()
             loss.backward()
             opt.step()

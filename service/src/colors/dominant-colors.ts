@@ -58,15 +58,6 @@ export function dominantColors(grid: PixelGrid, max = 3, garment: GarmentPixels 
     .slice(0, max);
 }
 
-/** A 16-d histogram of palette names over the garment's pixels: the colour input of learned heads. */
-export function colorHistogram(grid: PixelGrid, garment: GarmentPixels = garmentPixels(grid)): Float32Array {
-  const hist = new Float32Array(PALETTE.length);
-  for (let i = 0; i < garment.count; i++)
-    hist[nearestPaletteIndexOf(garment.labs[i * 3], garment.labs[i * 3 + 1], garment.labs[i * 3 + 2])]++;
-  for (let i = 0; i < hist.length; i++) hist[i] /= garment.count || 1;
-  return hist;
-}
-
 /** Deterministic farthest-point start: the mean, then repeatedly the pixel farthest from all centres. */
 function initCentres(labs: Float32Array, count: number): number[] {
   const centres = [0, 0, 0];

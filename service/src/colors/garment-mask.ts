@@ -15,6 +15,8 @@ export interface GarmentPixels {
   /** RGB values of the same pixels, 3 per pixel. */
   rgbs: Uint8Array;
   count: number;
+  /** Where each of those pixels is in the grid (row-major index). */
+  positions: Int32Array;
   /** Fraction of the image the garment covers. */
   coverage: number;
 }
@@ -93,7 +95,7 @@ export function garmentPixels(grid: PixelGrid): GarmentPixels {
       rgbs[k * 3 + c] = data[i * 3 + c];
     }
   });
-  return { labs, rgbs, count: garment.length, coverage: garment.length / n };
+  return { labs, rgbs, count: garment.length, positions: Int32Array.from(garment), coverage: garment.length / n };
 }
 
 /** Up to three colours that each cover a real part of the border, flat Lab triples. */

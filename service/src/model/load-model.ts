@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
 
+import { COLOR_FEATURE_DIM } from "../colors/color-features.js";
 import { AppError } from "../errors.js";
 import type { PackManifest } from "../pack/manifest.js";
 import { packFile, readFloat32, readManifest } from "../pack/pack.repository.js";
@@ -25,7 +26,11 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
-export async function loadModel(packDir: string): Promise<LoadedModel> {
+/**
+ * `heads: false` opens the encoder and feature transform only: what training needs, since the heads are
+ * what it is about to replace (and may have been written for other colour features).
+ */
+export async function loadModel(packDir: string, opts: { heads?: boolean } = {}): Promise<LoadedModel> {
   const manifest = readManifest(packDir);
   const encoderFile = packFile(packDir, manifest.encoder.file);
   if (manifest.encoder.sha256) {
@@ -66,7 +71,8 @@ export async function loadModel(packDir: string): Promise<LoadedModel> {
   };
 
   const heads: Head[] = [];
-  for (const spec of manifest.heads.filter((h) => h.kind === "linear")) {
+  const specs = opts.heads === false ? [] : manifest.heads;
+  for (const spec of specs.filter((h) => h.kind === "linear")) {
     const inDim = dim + (spec.input === "embedding+color" ? COLOR_FEATURE_DIM : 0);
     const n = spec.labels.length;
     const all = readFloat32(packDir, spec.file!, n * inDim + n);
@@ -80,7 +86,7 @@ export async function loadModel(packDir: string): Promise<LoadedModel> {
       input: spec.input ?? "embedding",
     });
   }
-  const textSpecs = manifest.heads.filter((h) => h.kind === "text");
+  const textSpecs = specs.filter((h) => h.kind === "text");
   if (textSpecs.length) heads.push(...(await buildTextHeads(packDir, manifest.text!, textSpecs, dim)));
 
   const { mean, std, output, input } = manifest.encoder;
@@ -100,6 +106,3 @@ export async function loadModel(packDir: string): Promise<LoadedModel> {
     dispose: () => encoder.dispose(),
   };
 }
-
-/** Size of the colour histogram that `embedding+color` heads read after the embedding. */
-export const COLOR_FEATURE_DIM = 16;

@@ -46,7 +46,10 @@ export interface HeadSpec {
   temperature?: number;
   /** Scores below this are returned with confident=false. */
   abstain?: number;
-  /** Optional: which features the head reads; "embedding" (default) or "embedding+color". */
+  /**
+   * Optional: which features the head reads; "embedding" (default) or "embedding+color": the embedding
+   * followed by the garment's colour features (colors/color-features.ts, COLOR_FEATURE_DIM values).
+   */
   input?: "embedding" | "embedding+color";
 }
 

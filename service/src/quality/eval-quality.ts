@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 
 import sharp from "sharp";
 
-import { colorHistogram, dominantColors } from "../colors/dominant-colors.js";
+import { colorFeatures } from "../colors/color-features.js";
+import { dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
 import { argmax, concatFeatures as concat, dot, prepareFeatures, searchVector } from "../model/features.js";
@@ -152,7 +153,7 @@ for (const [k, i] of colourRows.entries()) {
   // As the service answers: the colour head names the main colour (colors/name-with-head.ts).
   let served = pixels;
   if (colorHead) {
-    const p = probabilities(colorHead, concat(feats[i], colorHistogram(grid, garment)));
+    const p = probabilities(colorHead, concat(feats[i], colorFeatures(grid, garment)));
     const g = argmax(p);
     served = nameWithHead(pixels, { label: colorHead.labels[g], score: p[g], confident: p[g] >= colorHead.abstain, alternatives: [] });
   }

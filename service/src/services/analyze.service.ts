@@ -2,7 +2,8 @@
  * Turns image bytes into everything the service knows about a photo: the annotation a client
  * sees, the prepared features (for heads and learning) and the search vector.
  */
-import { colorHistogram, dominantColors, type DominantColor } from "../colors/dominant-colors.js";
+import { colorFeatures } from "../colors/color-features.js";
+import { dominantColors, type DominantColor } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
 import { concatFeatures as concat, prepareFeatures, searchVector } from "../model/features.js";
@@ -52,7 +53,7 @@ function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, s
   const features = prepareFeatures(raw, model.transform);
   const garment = garmentPixels(colorGrid);
   const needsColor = model.heads.some((h) => h.input === "embedding+color");
-  const withColor = needsColor ? concat(features, colorHistogram(colorGrid, garment)) : features;
+  const withColor = needsColor ? concat(features, colorFeatures(colorGrid, garment)) : features;
   const attributes: Record<string, Prediction> = {};
   let category: Prediction | null = null;
   let color: Prediction | undefined;

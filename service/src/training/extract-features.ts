@@ -1,11 +1,12 @@
 /**
  * Runs the runtime's own preprocessing and encoder over every training image once and caches
- * raw embeddings and colour histograms, so training runs in seconds after the first pass.
+ * raw embeddings and colour features, so training runs in seconds after the first pass.
  */
 import fs from "node:fs";
 import path from "node:path";
 
-import { colorHistogram } from "../colors/dominant-colors.js";
+import { COLOR_FEATURE_DIM, colorFeatures } from "../colors/color-features.js";
+import { garmentPixels } from "../colors/garment-mask.js";
 import type { LoadedModel } from "../model/load-model.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 
@@ -34,7 +35,7 @@ export async function extractFeatures(
     const chunk = todo.slice(i, i + 16);
     const decoded = await Promise.all(chunk.map((f) => decodeForModel(fs.readFileSync(f), model.manifest.encoder)));
     const emb = await model.embed(decoded.map((d) => d.model));
-    chunk.forEach((f, j) => fresh.set(f, [emb[j], colorHistogram(decoded[j].color)]));
+    chunk.forEach((f, j) => fresh.set(f, [emb[j], colorFeatures(decoded[j].color, garmentPixels(decoded[j].color))]));
     onProgress(Math.min(i + 16, todo.length), todo.length);
   }
   for (const f of files) {
@@ -68,6 +69,7 @@ function readCache(base: string, dim: number): FeatureTable | null {
   const all = new Float32Array(rawBuf.buffer.slice(rawBuf.byteOffset, rawBuf.byteOffset + rawBuf.byteLength));
   const cols = new Float32Array(colBuf.buffer.slice(colBuf.byteOffset, colBuf.byteOffset + colBuf.byteLength));
   const cdim = cols.length / files.length;
+  if (cdim !== COLOR_FEATURE_DIM) return null; // written with another colour descriptor: extract again
   return {
     files,
     dim,

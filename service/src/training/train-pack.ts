@@ -43,7 +43,7 @@ async function main() {
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
   const repoRoot = path.resolve(packDir, "../../..");
 
-  const model = await loadModel(packDir);
+  const model = await loadModel(packDir, { heads: false });
   const { examples, unmapped, table, split } = await loadTrainingSet(datasets, model, cacheDir);
   await model.dispose();
 

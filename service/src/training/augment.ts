@@ -1,0 +1,62 @@
+/**
+ * Label-preserving views of a photo for the tail fine-tune's cache (training only). None of them
+ * changes colours: colour is one of the fields being learned.
+ */
+import type { PixelGrid } from "../repositories/image.repository.js";
+
+/** The photo flipped left to right. */
+export function mirror(g: PixelGrid): PixelGrid {
+  const data = new Uint8Array(g.data.length);
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0; x < g.width; x++) {
+      const from = (y * g.width + x) * 3;
+      data.set(g.data.subarray(from, from + 3), (y * g.width + (g.width - 1 - x)) * 3);
+    }
+  }
+  return { data, width: g.width, height: g.height };
+}
+
+/**
+ * A square crop of `side` (a fraction of the photo's side) at a seeded position, scaled back to the
+ * photo's size (bilinear): the garment a little larger and off-centre, as a shopper's photo frames it.
+ */
+export function zoomCrop(g: PixelGrid, seed: number, minSide = 0.72, maxSide = 0.9): PixelGrid {
+  const random = mulberry32(seed);
+  const side = minSide + (maxSide - minSide) * random();
+  const cw = g.width * side;
+  const ch = g.height * side;
+  const left = (g.width - cw) * random();
+  const top = (g.height - ch) * random();
+  const data = new Uint8Array(g.data.length);
+  for (let y = 0; y < g.height; y++) {
+    const sy = Math.min(top + ((y + 0.5) * ch) / g.height - 0.5, g.height - 1);
+    const y0 = Math.max(0, Math.floor(sy));
+    const y1 = Math.min(g.height - 1, y0 + 1);
+    const fy = Math.max(0, sy - y0);
+    for (let x = 0; x < g.width; x++) {
+      const sx = Math.min(left + ((x + 0.5) * cw) / g.width - 0.5, g.width - 1);
+      const x0 = Math.max(0, Math.floor(sx));
+      const x1 = Math.min(g.width - 1, x0 + 1);
+      const fx = Math.max(0, sx - x0);
+      for (let c = 0; c < 3; c++) {
+        const at = (yy: number, xx: number) => g.data[(yy * g.width + xx) * 3 + c];
+        const top2 = at(y0, x0) * (1 - fx) + at(y0, x1) * fx;
+        const bottom = at(y1, x0) * (1 - fx) + at(y1, x1) * fx;
+        data[(y * g.width + x) * 3 + c] = Math.round(top2 * (1 - fy) + bottom * fy);
+      }
+    }
+  }
+  return { data, width: g.width, height: g.height };
+}
+
+/** A small seeded generator, so the cache is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
