@@ -6,7 +6,7 @@
 import type { PixelGrid } from "../repositories/image.repository.js";
 import { garmentPixels, type GarmentPixels } from "./garment-mask.js";
 import { rgbToHex } from "./lab.js";
-import { nearestPaletteIndex, nearestPaletteIndexOf } from "./name-color.js";
+import { nearestPaletteIndex } from "./name-color.js";
 import { PALETTE } from "./palette.js";
 
 export interface DominantColor {
