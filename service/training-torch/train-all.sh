@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The default pack's whole training, in one command (not part of CI; about 30 min on 2 cores):
+# The default pack's whole training, in one command (not part of CI; about an hour on 2 cores):
 #   npm run train:all -w service -- ../shared/datasets
 # tail inputs -> torch port check -> tail fine-tune -> encoder build -> heads, PCA, calibration -> learned projection.
 # Needs Debian's python3-torch (apt-get install python3-torch); seeded throughout.
@@ -14,7 +14,8 @@ PY=/usr/bin/python3   # Debian's python, where python3-torch is installed (not a
 node --import tsx src/training/extract-tail-inputs.ts --datasets "$DATASETS" --out .cache/tail
 # The torch tail must reproduce the stock ONNX encoder before it may be trained.
 "$PY" training-torch/check_tail.py --cache .cache/tail
-"$PY" training-torch/finetune_tail.py --cache .cache/tail --pack "$PACK"
+# Photo and mirror only: the cached zoomed crops (views 3-4) cost article-type accuracy (training-torch/README.md).
+"$PY" training-torch/finetune_tail.py --cache .cache/tail --pack "$PACK" --views 2
 node bin/kalas-iris.js model build --only kalas-fashion-mnv2 --record-sha
 node --import tsx src/training/train-pack.ts --datasets "$DATASETS"
 # Last, the search projection: PCA (written by train-pack) is replaced by a learned one only if it

@@ -33,8 +33,7 @@ import { splitExamples, trainingRoles } from "./splits.js";
 /**
  * The fine-tune may change every layer after this one (`--from` picks another). After block_9_add come
  * the 96-channel blocks of the 14×14 stage and the whole 7×7 stage: 2.0 M of the network's 2.3 M weights.
- * Measured on the calibration slice: from block_15_add 0.836, block_12_add 0.859, block_9_add with
- * zoomed-crop views 0.864 (category top-1 of the trainer's heads).
+ * Runs and the choice of views: service/training-torch/README.md.
  */
 const DEFAULT_TAIL_INPUT = "block_9_add";
 const FIELDS = ["category", "gender", "usage", "pattern", "sleeve", "color"] as const;
