@@ -23,8 +23,11 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
       height: model.manifest.encoder.size,
     },
   ]);
-  const dim = model.transform.outDim ?? model.manifest.embeddingDim;
-  const ctx: AppContext = { config, keys: new KeysRepository(config.dataDir), shops: new ShopRegistry(config.dataDir, async () => dim) };
+  const ctx: AppContext = {
+    config,
+    keys: new KeysRepository(config.dataDir),
+    shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace),
+  };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { CatalogRepository } from "../src/repositories/catalog.repository.js";
-import { VectorIndex } from "../src/repositories/index.repository.js";
+import { VectorIndex, type VectorSpace } from "../src/repositories/index.repository.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
 import { PHOTOS, tempDir } from "./helpers.js";
@@ -18,11 +18,10 @@ const CLI = path.resolve(__dirname, "../bin/kalas-iris.js");
 const dataDir = tempDir("kalas-crash-");
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-/** The search-vector size of the default pack, which the shops' indexes hold. */
-async function searchDim(): Promise<number> {
+/** The default pack's vector space, which the shops' indexes hold. */
+async function searchSpace(): Promise<VectorSpace> {
   configureModel("kalas-fashion-mnv2");
-  const m = await getModel();
-  return m.transform.outDim ?? m.manifest.embeddingDim;
+  return (await getModel()).vectorSpace;
 }
 
 describe("crash during indexing", () => {
@@ -46,7 +45,7 @@ describe("crash during indexing", () => {
     expect(committed).toBeGreaterThan(40);
     expect(committed).toBeLessThan(200);
     const saved = JSON.parse(fs.readFileSync(path.join(shopDir, "index.json"), "utf8")) as { seq: number };
-    const registry = new ShopRegistry(dataDir, searchDim);
+    const registry = new ShopRegistry(dataDir, searchSpace);
     const shop = await registry.get("crash");
     // Everything the database committed is searchable again; the repair was reported.
     expect(shop.index.count).toBe(shop.catalog.count());
@@ -55,7 +54,7 @@ describe("crash during indexing", () => {
     for (const id of ["p0000", `p${String(committed - 1).padStart(4, "0")}`]) {
       // Photos repeat in the folder, so look the product's own point up rather than its nearest.
       const label = shop.catalog.get(id)!.label;
-      const hit = shop.index.search(shop.catalog.vectorOf(id)!, 1, (l) => l === label)[0];
+      const hit = shop.index.search(shop.catalog.vectorOf(id)!.vector, 1, (l) => l === label)[0];
       expect(hit?.label).toBe(label);
       expect(hit.score).toBeGreaterThan(0.999);
     }
@@ -70,8 +69,8 @@ describe("crash during indexing", () => {
   it("rebuilds an index file that is corrupt", async () => {
     const dir = path.join(dataDir, "shops", "crash");
     fs.writeFileSync(path.join(dir, "index.hnsw"), "garbage");
-    expect(VectorIndex.load(dir, await searchDim())).toBeNull();
-    const registry = new ShopRegistry(dataDir, searchDim);
+    expect(VectorIndex.load(dir, await searchSpace())).toBeNull();
+    const registry = new ShopRegistry(dataDir, searchSpace);
     const shop = await registry.get("crash");
     expect(shop.repair.rebuilt).toBe(true);
     expect(shop.index.count).toBe(200);
@@ -81,7 +80,7 @@ describe("crash during indexing", () => {
 
 function countRows(shopDir: string): number {
   if (!fs.existsSync(path.join(shopDir, "catalog.sqlite"))) return 0;
-  const c = new CatalogRepository(shopDir);
+  const c = new CatalogRepository(shopDir, "count-only");
   try {
     return c.count();
   } finally {

@@ -39,7 +39,7 @@ export async function testApp(env: Record<string, string> = {}) {
   const ctx: AppContext = {
     config,
     keys,
-    shops: new ShopRegistry(dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim),
+    shops: new ShopRegistry(dataDir, async () => model.vectorSpace),
   };
   const app = createApp(ctx);
   return {

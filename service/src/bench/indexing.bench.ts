@@ -10,7 +10,7 @@ import { ShopRegistry } from "../services/shops.service.js";
 export async function indexingThroughput(files: string[]): Promise<{ images: number; seconds: number; perSecond: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
   const model = await getModel();
-  const shops = new ShopRegistry(dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim);
+  const shops = new ShopRegistry(dataDir, async () => model.vectorSpace);
   const shop = await shops.get("bench");
   const t0 = performance.now();
   const res = await indexFiles(

@@ -39,7 +39,7 @@ export function searchBench(vectors: Float32Array[], queries: Float32Array[]): S
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
   global.gc?.();
   const before = process.memoryUsage().rss;
-  const index = VectorIndex.create(dir, vectors[0].length);
+  const index = VectorIndex.create(dir, { dim: vectors[0].length, model: "bench" });
   const t0 = performance.now();
   vectors.forEach((v, i) => index.put(i, v));
   const buildSeconds = (performance.now() - t0) / 1000;

@@ -10,6 +10,7 @@ import { indexCommand } from "./commands/index.command.js";
 import { keysCommand } from "./commands/keys.command.js";
 import { learnCommand } from "./commands/learn.command.js";
 import { modelCommand } from "./commands/model.command.js";
+import { reindexCommand } from "./commands/reindex.command.js";
 import { serveCommand } from "./commands/serve.command.js";
 import { shopCommand } from "./commands/shop.command.js";
 import { similarCommand } from "./commands/similar.command.js";
@@ -25,6 +26,7 @@ for (const add of [
   keysCommand,
   annotateCommand,
   indexCommand,
+  reindexCommand,
   similarCommand,
   evalCommand,
   learnCommand,

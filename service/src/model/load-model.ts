@@ -10,6 +10,7 @@ import { AppError } from "../errors.js";
 import type { PackManifest } from "../pack/manifest.js";
 import { packFile, readFloat32, readManifest } from "../pack/pack.repository.js";
 import type { PixelGrid } from "../repositories/image.repository.js";
+import type { VectorSpace } from "../repositories/index.repository.js";
 import { openOnnxModel, type OnnxModel } from "../repositories/onnx.repository.js";
 import type { FeatureTransform } from "./features.js";
 import type { Head } from "./heads.js";
@@ -21,6 +22,8 @@ export interface LoadedModel {
   packDir: string;
   transform: FeatureTransform;
   heads: Head[];
+  /** The size of its search vectors and a fingerprint of everything that makes them (shops compare it). */
+  vectorSpace: VectorSpace;
   /** Raw encoder embeddings for a batch of images already resized to the encoder's size. */
   embed(grids: PixelGrid[]): Promise<Float32Array[]>;
   dispose(): Promise<void>;
@@ -33,9 +36,9 @@ export interface LoadedModel {
 export async function loadModel(packDir: string, opts: { heads?: boolean } = {}): Promise<LoadedModel> {
   const manifest = readManifest(packDir);
   const encoderFile = packFile(packDir, manifest.encoder.file);
+  const encoderSha = crypto.createHash("sha256").update(fs.readFileSync(encoderFile)).digest("hex");
   if (manifest.encoder.sha256) {
-    const actual = crypto.createHash("sha256").update(fs.readFileSync(encoderFile)).digest("hex");
-    if (actual !== manifest.encoder.sha256) {
+    if (encoderSha !== manifest.encoder.sha256) {
       throw new AppError(
         500,
         "invalid_pack",
@@ -95,6 +98,7 @@ export async function loadModel(packDir: string, opts: { heads?: boolean } = {})
     packDir,
     transform,
     heads,
+    vectorSpace: { dim: transform.outDim ?? dim, model: fingerprint(encoderSha, transform) },
     async embed(grids) {
       const tensor = toEncoderTensor(grids, mean, std);
       const out = (await encoder.run({ [input]: tensor }))[output];
@@ -105,4 +109,17 @@ export async function loadModel(packDir: string, opts: { heads?: boolean } = {})
     },
     dispose: () => encoder.dispose(),
   };
+}
+
+/**
+ * Identifies the search vectors a pack makes: the encoder's bytes, the feature mean and the projection.
+ * Stored with every shop vector, so vectors of an older pack are never compared with this one's.
+ */
+function fingerprint(encoderSha: string, t: FeatureTransform): string {
+  const h = crypto
+    .createHash("sha256")
+    .update(encoderSha)
+    .update(t.sqrt ? "sqrt" : "raw");
+  for (const part of [t.mean, t.projection]) h.update(part ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength) : "none");
+  return h.digest("hex").slice(0, 16);
 }

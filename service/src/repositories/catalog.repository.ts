@@ -62,16 +62,33 @@ CREATE TABLE IF NOT EXISTS feedback (
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
+/**
+ * Columns added after the first release, with ALTER TABLE on open. Rows written before have NULL:
+ * their vectors' model is unknown, so they count as another model's until indexed again.
+ */
+const ADDED_COLUMNS: [table: string, column: string][] = [
+  ["products", "model"],
+  ["feedback", "model"],
+];
+
 export class CatalogRepository {
   private readonly db: Database.Database;
 
-  constructor(readonly dir: string) {
+  /** `model`: the fingerprint of the model whose vectors and features this process writes and reads. */
+  constructor(
+    readonly dir: string,
+    readonly model: string,
+  ) {
     fs.mkdirSync(dir, { recursive: true });
     this.db = new Database(path.join(dir, "catalog.sqlite"));
     // WAL + synchronous=NORMAL: a committed write survives a process crash (kill -9).
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(SCHEMA);
+    for (const [table, column] of ADDED_COLUMNS) {
+      const has = (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
+      if (!has) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
+    }
   }
 
   get seq(): number {
@@ -85,11 +102,11 @@ export class CatalogRepository {
       const label = existing?.label ?? (this.db.prepare("SELECT COALESCE(MAX(label), -1) + 1 AS l FROM products").get() as { l: number }).l;
       this.db
         .prepare(
-          `INSERT INTO products (id, label, name, permalink, image_url, annotation, labels, vector, features, seq, deleted, updated_at)
-           VALUES (@id, @label, @name, @permalink, @image_url, @annotation, @labels, @vector, @features, @seq, 0, @now)
+          `INSERT INTO products (id, label, name, permalink, image_url, annotation, labels, vector, features, model, seq, deleted, updated_at)
+           VALUES (@id, @label, @name, @permalink, @image_url, @annotation, @labels, @vector, @features, @model, @seq, 0, @now)
            ON CONFLICT(id) DO UPDATE SET name = COALESCE(@name, name), permalink = COALESCE(@permalink, permalink),
              image_url = COALESCE(@image_url, image_url), annotation = @annotation, labels = COALESCE(@labels, labels),
-             vector = @vector, features = @features, seq = @seq, deleted = 0, updated_at = @now`,
+             vector = @vector, features = @features, model = @model, seq = @seq, deleted = 0, updated_at = @now`,
         )
         .run({
           id: p.id,
@@ -101,6 +118,7 @@ export class CatalogRepository {
           labels: p.labels ? JSON.stringify(p.labels) : null,
           vector: blob(p.vector),
           features: blob(p.features),
+          model: this.model,
           seq,
           now: new Date().toISOString(),
         });
@@ -145,34 +163,48 @@ export class CatalogRepository {
     return out;
   }
 
-  vectorOf(id: string): Float32Array | null {
-    const row = this.db.prepare("SELECT vector FROM products WHERE id = ? AND deleted = 0").get(id) as { vector: Buffer } | undefined;
-    return row ? floats(row.vector) : null;
+  /** A live product's search vector; `stale` when another model made it. */
+  vectorOf(id: string): { vector: Float32Array; stale: boolean } | null {
+    const row = this.db.prepare("SELECT vector, model FROM products WHERE id = ? AND deleted = 0").get(id) as
+      { vector: Buffer; model: string | null } | undefined;
+    return row ? { vector: floats(row.vector), stale: row.model !== this.model } : null;
   }
 
   /** Changes after `seq`, oldest first: what a stale index must replay. */
-  *changesSince(seq: number): Generator<{ label: number; deleted: number; vector: Float32Array }> {
-    const stmt = this.db.prepare("SELECT label, deleted, vector FROM products WHERE seq > ? ORDER BY seq");
-    for (const r of stmt.iterate(seq) as Iterable<{ label: number; deleted: number; vector: Buffer }>) {
-      yield { label: r.label, deleted: r.deleted, vector: floats(r.vector) };
+  *changesSince(seq: number): Generator<{ label: number; deleted: number; vector: Float32Array; stale: boolean }> {
+    const stmt = this.db.prepare("SELECT label, deleted, vector, model FROM products WHERE seq > ? ORDER BY seq");
+    for (const r of stmt.iterate(seq) as Iterable<{ label: number; deleted: number; vector: Buffer; model: string | null }>) {
+      yield { label: r.label, deleted: r.deleted, vector: floats(r.vector), stale: r.model !== this.model };
     }
+  }
+
+  /** Live products whose vector another model made (or whose model is unknown): what `reindex` redoes. */
+  staleProducts(): { id: string; image_url: string | null }[] {
+    return this.db
+      .prepare("SELECT id, image_url FROM products WHERE deleted = 0 AND (model IS NULL OR model != ?) ORDER BY label")
+      .all(this.model) as { id: string; image_url: string | null }[];
   }
 
   count(): number {
     return (this.db.prepare("SELECT COUNT(*) AS n FROM products WHERE deleted = 0").get() as { n: number }).n;
   }
 
-  /** Live products with the shop's own labels, and their search vectors, for catalogue learning. */
+  /**
+   * Live products with the shop's own labels, and their search vectors, for catalogue learning; only
+   * vectors of the current model (another model's would teach the heads the wrong space).
+   */
   *labelledProducts(): Generator<{ id: string; labels: Record<string, string>; vector: Float32Array }> {
-    const stmt = this.db.prepare("SELECT id, labels, vector FROM products WHERE deleted = 0 AND labels IS NOT NULL");
-    for (const r of stmt.iterate() as Iterable<{ id: string; labels: string; vector: Buffer }>) {
+    const stmt = this.db.prepare("SELECT id, labels, vector FROM products WHERE deleted = 0 AND labels IS NOT NULL AND model = ?");
+    for (const r of stmt.iterate(this.model) as Iterable<{ id: string; labels: string; vector: Buffer }>) {
       yield { id: r.id, labels: JSON.parse(r.labels) as Record<string, string>, vector: floats(r.vector) };
     }
   }
 
-  featuresOf(id: string): Float32Array | null {
-    const row = this.db.prepare("SELECT features FROM products WHERE id = ? AND deleted = 0").get(id) as { features: Buffer } | undefined;
-    return row ? floats(row.features) : null;
+  /** A live product's embedding; `stale` when another model made it. */
+  featuresOf(id: string): { features: Float32Array; stale: boolean } | null {
+    const row = this.db.prepare("SELECT features, model FROM products WHERE id = ? AND deleted = 0").get(id) as
+      { features: Buffer; model: string | null } | undefined;
+    return row ? { features: floats(row.features), stale: row.model !== this.model } : null;
   }
 
   addFeedback(f: {
@@ -183,11 +215,14 @@ export class CatalogRepository {
     original: unknown;
   }): number {
     const info = this.db
-      .prepare("INSERT INTO feedback (product_id, image_file, features, correction, original, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO feedback (product_id, image_file, features, model, correction, original, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(
         f.productId,
         f.imageFile,
         f.features ? blob(f.features) : null,
+        f.features ? this.model : null,
         JSON.stringify(f.correction),
         f.original == null ? null : JSON.stringify(f.original),
         new Date().toISOString(),
@@ -201,10 +236,13 @@ export class CatalogRepository {
       .all(limit) as FeedbackRow[];
   }
 
-  /** Corrections that carry image features, for catalogue learning. */
+  /**
+   * Corrections that carry image features of the current model, for catalogue learning. Those made
+   * under another model stay stored (with their photo) but are not compared with new photos.
+   */
   *feedbackWithFeatures(): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
-    const stmt = this.db.prepare("SELECT correction, features FROM feedback WHERE features IS NOT NULL ORDER BY id");
-    for (const r of stmt.iterate() as Iterable<{ correction: string; features: Buffer }>) {
+    const stmt = this.db.prepare("SELECT correction, features FROM feedback WHERE features IS NOT NULL AND model = ? ORDER BY id");
+    for (const r of stmt.iterate(this.model) as Iterable<{ correction: string; features: Buffer }>) {
       yield { correction: JSON.parse(r.correction) as Record<string, unknown>, features: floats(r.features) };
     }
   }

@@ -16,8 +16,19 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: Number(process.env.HNSW_EF ?? 96), seed: 42 };
 const INITIAL_CAPACITY = 1024;
 
+/**
+ * Which vectors can be compared: their size, and a fingerprint of the model that made them
+ * (LoadedModel.fingerprint). A new pack with the same vector size is another space.
+ */
+export interface VectorSpace {
+  dim: number;
+  model: string;
+}
+
 export interface IndexState {
   dim: number;
+  /** The model fingerprint of the vectors in the index. */
+  model?: string;
   /** Database sequence number the saved index reflects. */
   seq: number;
   count: number;
@@ -28,34 +39,35 @@ export class VectorIndex {
   private constructor(
     private readonly dir: string,
     readonly dim: number,
+    readonly model: string,
     index: Hnsw,
     public seq: number,
   ) {
     this.index = index;
   }
 
-  /** Opens the saved index, or returns null when none is saved or it does not match `dim`. */
-  static load(dir: string, dim: number): VectorIndex | null {
+  /** Opens the saved index, or returns null when none is saved or it holds another space's vectors. */
+  static load(dir: string, { dim, model }: VectorSpace): VectorIndex | null {
     const stateFile = path.join(dir, "index.json");
     const dataFile = path.join(dir, "index.hnsw");
     if (!fs.existsSync(stateFile) || !fs.existsSync(dataFile)) return null;
     try {
       const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as IndexState;
-      if (state.dim !== dim) return null;
+      if (state.dim !== dim || state.model !== model) return null;
       const index = new HierarchicalNSW("ip", dim);
       index.readIndexSync(dataFile, true);
       index.setEf(HNSW_PARAMS.efSearch);
-      return new VectorIndex(dir, dim, index, state.seq);
+      return new VectorIndex(dir, dim, model, index, state.seq);
     } catch {
       return null;
     }
   }
 
-  static create(dir: string, dim: number): VectorIndex {
+  static create(dir: string, { dim, model }: VectorSpace): VectorIndex {
     const index = new HierarchicalNSW("ip", dim);
     index.initIndex(INITIAL_CAPACITY, HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, HNSW_PARAMS.seed, true);
     index.setEf(HNSW_PARAMS.efSearch);
-    return new VectorIndex(dir, dim, index, 0);
+    return new VectorIndex(dir, dim, model, index, 0);
   }
 
   get count(): number {
@@ -94,7 +106,7 @@ export class VectorIndex {
     const dataTmp = path.join(this.dir, "index.hnsw.tmp");
     const stateTmp = path.join(this.dir, "index.json.tmp");
     this.index.writeIndexSync(dataTmp);
-    fs.writeFileSync(stateTmp, JSON.stringify({ dim: this.dim, seq, count: this.count } satisfies IndexState));
+    fs.writeFileSync(stateTmp, JSON.stringify({ dim: this.dim, model: this.model, seq, count: this.count } satisfies IndexState));
     // The state names the seq the data reflects, so the data must land first.
     fs.renameSync(dataTmp, path.join(this.dir, "index.hnsw"));
     fs.renameSync(stateTmp, path.join(this.dir, "index.json"));

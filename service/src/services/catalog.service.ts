@@ -86,9 +86,10 @@ export function getProduct(shop: Shop, id: string) {
 
 export function similarToProduct(shop: Shop, id: string, k: number): SimilarItem[] {
   const row = shop.catalog.get(checkProductId(id));
-  const vector = row ? shop.catalog.vectorOf(id) : null;
-  if (!row || !vector) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
-  if (vector.length !== shop.index.dim) {
+  const stored = row ? shop.catalog.vectorOf(id) : null;
+  if (!row || !stored) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
+  const { vector } = stored;
+  if (stored.stale || vector.length !== shop.index.dim) {
     throw new AppError(409, "product_stale", `Product "${id}" was indexed with another model pack; index it again to search from it.`);
   }
   return nearest(shop, vector, k, row.label, row.annotation ? (JSON.parse(row.annotation) as Annotation) : null);

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import type { VectorSpace } from "../repositories/index.repository.js";
 import { analyzeImages } from "./analyze.service.js";
 import { indexFiles } from "./bulk-index.service.js";
 import { learnShop, shopPredictor } from "./learn.service.js";
@@ -19,7 +20,7 @@ export interface EvalOptions {
   fields: string[];
   group?: string;
   k: number;
-  dim: number;
+  space: VectorSpace;
   onProgress?: (stage: "train" | "test", done: number, total: number) => void;
 }
 
@@ -40,7 +41,7 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
   if (!train.length || !test.length) throw new Error("the manifest needs both train and test rows");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-eval-"));
-  const shops = new ShopRegistry(dir, async () => o.dim);
+  const shops = new ShopRegistry(dir, async () => o.space);
   try {
     const shop = await shops.get("eval");
     const file = (r: Record<string, string>) => path.resolve(o.baseDir, r.image);

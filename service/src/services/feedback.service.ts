@@ -64,13 +64,21 @@ export async function recordFeedback(
     imageFile = path.join(dir, `${crypto.createHash("sha256").update(input.image).digest("hex").slice(0, 32)}.img`);
     fs.writeFileSync(imageFile, input.image);
   } else if (input.productId) {
-    features = shop.catalog.featuresOf(input.productId);
-    if (!features)
+    const stored = shop.catalog.featuresOf(input.productId);
+    if (!stored)
       throw new AppError(
         404,
         "product_not_found",
         `Product "${input.productId}" is not in this shop's index; send the image with the feedback.`,
       );
+    if (stored.stale) {
+      throw new AppError(
+        409,
+        "product_stale",
+        `Product "${input.productId}" was indexed with another model pack; index it again, or send the image with the feedback.`,
+      );
+    }
+    features = stored.features;
   } else {
     throw new AppError(400, "invalid_request", 'Feedback needs the image (multipart "image") or a "product_id" of an indexed product.');
   }

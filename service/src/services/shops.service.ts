@@ -9,7 +9,7 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import { log } from "../log.js";
 import { CatalogRepository } from "../repositories/catalog.repository.js";
-import { VectorIndex } from "../repositories/index.repository.js";
+import { VectorIndex, type VectorSpace } from "../repositories/index.repository.js";
 
 export interface Shop {
   name: string;
@@ -48,14 +48,15 @@ export class ShopRegistry {
 
   constructor(
     private readonly dataDir: string,
-    private readonly dimension: () => Promise<number>,
+    /** The current model's vector space (LoadedModel's `vectorSpace`). */
+    private readonly space: () => Promise<VectorSpace>,
   ) {}
 
   async get(name: string): Promise<Shop> {
     const open = this.shops.get(name);
     if (open) return open;
-    const shop = openShop(path.join(this.dataDir, "shops", checkShopName(name)), name, await this.dimension());
-    // Another request may have opened it while we awaited the dimension.
+    const shop = openShop(path.join(this.dataDir, "shops", checkShopName(name)), name, await this.space());
+    // Another request may have opened it while we awaited the model.
     const raced = this.shops.get(name);
     if (raced) {
       shop.close();
@@ -75,26 +76,26 @@ export class ShopRegistry {
   }
 }
 
-function openShop(dir: string, name: string, dim: number): Shop {
+function openShop(dir: string, name: string, space: VectorSpace): Shop {
   fs.mkdirSync(dir, { recursive: true });
-  const catalog = new CatalogRepository(dir);
+  const catalog = new CatalogRepository(dir, space.model);
   const dbSeq = catalog.seq;
-  let index = VectorIndex.load(dir, dim);
+  let index = VectorIndex.load(dir, space);
   const repair: RepairReport = { rebuilt: false, replayed: 0, stale: 0, reason: null };
   if (!index) {
     repair.rebuilt = dbSeq > 0;
     repair.reason = dbSeq > 0 ? "the saved index was missing, unreadable or for another model" : null;
-    index = VectorIndex.create(dir, dim);
+    index = VectorIndex.create(dir, space);
   }
   if (index.seq > dbSeq) {
     // The index claims changes the database never committed: trust the database, rebuild.
     repair.rebuilt = true;
     repair.reason = `the index was ahead of the database (seq ${index.seq} > ${dbSeq})`;
-    index = VectorIndex.create(dir, dim);
+    index = VectorIndex.create(dir, space);
   }
   for (const change of catalog.changesSince(index.seq)) {
     if (change.deleted) index.remove(change.label);
-    else if (change.vector.length !== dim) {
+    else if (change.stale || change.vector.length !== space.dim) {
       // Indexed with another pack (the model changed): its vector cannot be searched with this one.
       repair.stale++;
       continue;
@@ -102,7 +103,7 @@ function openShop(dir: string, name: string, dim: number): Shop {
     repair.replayed++;
   }
   if (repair.stale) {
-    repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again (re-run the backfill or "kalas-iris index")`;
+    repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again ("kalas-iris reindex --shop ${name}")`;
   }
   if (repair.replayed || repair.stale) {
     repair.reason ??= `the index was saved at seq ${index.seq}, the database is at ${dbSeq}`;

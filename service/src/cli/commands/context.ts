@@ -8,7 +8,7 @@ export async function openCli() {
   const config = readConfig();
   configureModel(config.pack);
   const model = await getModel();
-  const shops = new ShopRegistry(config.dataDir, async () => model.transform.outDim ?? model.manifest.embeddingDim);
+  const shops = new ShopRegistry(config.dataDir, async () => model.vectorSpace);
   return { config, model, shops };
 }
 

@@ -30,7 +30,7 @@ export function evalCommand(program: Command): void {
           .filter(Boolean),
         group: o.group,
         k: Number(o.k),
-        dim: model.transform.outDim ?? model.manifest.embeddingDim,
+        space: model.vectorSpace,
         onProgress(stage, done, total) {
           if (!bars[stage]) {
             if (stage === "test") bars.train?.stop();

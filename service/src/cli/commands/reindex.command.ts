@@ -1,0 +1,31 @@
+import type { Command } from "commander";
+
+import { reindexStale } from "../../services/reindex.service.js";
+import { progressBar } from "../progress.js";
+import { openCli } from "./context.js";
+
+export function reindexCommand(program: Command): void {
+  program
+    .command("reindex")
+    .requiredOption("--shop <name>")
+    .description("after a model update: analyse again, from their image URLs, the products another model indexed")
+    .action(async (o: { shop: string }) => {
+      const { shops } = await openCli();
+      const shop = await shops.get(o.shop);
+      const stale = shop.catalog.staleProducts().filter((p) => p.image_url).length;
+      const bar = progressBar(stale, "reindexing");
+      const report = await reindexStale(shop, (_done, _total, failed) => bar.tick(failed));
+      bar.stop();
+      shops.closeAll();
+      for (const f of report.failed) process.stderr.write(`failed ${f.id}: ${f.error}\n`);
+      if (report.without_url.length) {
+        process.stderr.write(
+          `${report.without_url.length} products were indexed from uploaded files, not URLs; send their photos again (kalas-iris index): ${report.without_url.slice(0, 10).join(", ")}${report.without_url.length > 10 ? ", …" : ""}\n`,
+        );
+      }
+      process.stdout.write(
+        `shop "${o.shop}": ${report.stale} products from another model, ${report.reindexed} indexed again, ${report.failed.length} failed, ${report.without_url.length} without an image URL\n`,
+      );
+      if (report.failed.length || report.without_url.length) process.exitCode = 1;
+    });
+}

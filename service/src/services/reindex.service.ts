@@ -1,0 +1,41 @@
+/**
+ * Brings a shop onto the current model after a model update: every product whose stored vector another
+ * pack made is analysed again from the image URL it was indexed with. Products indexed from an uploaded
+ * file have no URL to go back to and are reported, so the shop (or `kalas-iris index`) can send them again.
+ */
+import { upsertProduct } from "./catalog.service.js";
+import type { Shop } from "./shops.service.js";
+
+export interface ReindexReport {
+  stale: number;
+  reindexed: number;
+  failed: { id: string; error: string }[];
+  /** Products with no stored image URL: send their photo again. */
+  without_url: string[];
+}
+
+export async function reindexStale(
+  shop: Shop,
+  onProgress?: (done: number, total: number, failed: boolean) => void,
+): Promise<ReindexReport> {
+  const stale = shop.catalog.staleProducts();
+  const report: ReindexReport = { stale: stale.length, reindexed: 0, failed: [], without_url: [] };
+  const withUrl = stale.filter((p) => {
+    if (!p.image_url) report.without_url.push(p.id);
+    return Boolean(p.image_url);
+  });
+  let done = 0;
+  for (const p of withUrl) {
+    let failed = false;
+    try {
+      // Only the image is sent again: name, permalink and the shop's labels are kept as stored.
+      await upsertProduct(shop, { id: p.id, imageUrl: p.image_url! });
+      report.reindexed++;
+    } catch (e) {
+      failed = true;
+      report.failed.push({ id: p.id, error: (e as Error).message });
+    }
+    onProgress?.(++done, withUrl.length, failed);
+  }
+  return report;
+}

@@ -1,0 +1,72 @@
+/** After a model update, `kalas-iris reindex` brings a shop's products onto the new model from their image URLs. */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { l2normalize } from "../src/model/features.js";
+import { similarToProduct } from "../src/services/catalog.service.js";
+import { configureModel, getModel } from "../src/services/model.service.js";
+import { reindexStale } from "../src/services/reindex.service.js";
+import { ShopRegistry } from "../src/services/shops.service.js";
+import { photo, tempDir } from "./helpers.js";
+
+const dataDir = tempDir("kalas-reindex-");
+const server = http.createServer((req, res) => {
+  const name = req.url!.slice(1);
+  if (!/^(fp|cc0)-[a-z0-9-]+\.jpg$/.test(name)) return res.writeHead(404).end();
+  res.writeHead(200, { "content-type": "image/jpeg" }).end(photo(name));
+});
+let base = "";
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("reindex after a model update", () => {
+  it("analyses stale products again from their URLs, keeps their labels, and reports what it cannot redo", async () => {
+    configureModel("kalas-fashion-mnv2");
+    const model = await getModel();
+    const { dim } = model.vectorSpace;
+    const junk = (seed: number) => l2normalize(Float32Array.from({ length: dim }, (_, i) => Math.cos(seed + i)));
+
+    // The shop as an older pack of the same vector size left it.
+    const before = new ShopRegistry(dataDir, async () => ({ dim, model: "older-pack" }));
+    const old = await before.get("s");
+    const products = [
+      { id: "shirt", imageUrl: `${base}/fp-15970.jpg`, labels: { type: "Shirts" } },
+      { id: "dress", imageUrl: `${base}/cc0-dress.jpg` },
+      { id: "gone", imageUrl: `${base}/missing.jpg` },
+      { id: "uploaded" },
+    ];
+    products.forEach((p, i) => {
+      const row = old.catalog.upsert({ ...p, annotation: {}, vector: junk(i), features: junk(i) });
+      old.index.put(row.label, junk(i));
+    });
+    old.catalog.setSetting("allow_private_urls", "true");
+    before.closeAll();
+
+    const after = new ShopRegistry(dataDir, async () => model.vectorSpace);
+    const shop = await after.get("s");
+    expect(shop.repair.stale).toBe(4);
+    const ticks: boolean[] = [];
+    const report = await reindexStale(shop, (_d, _t, failed) => ticks.push(failed));
+    expect(report).toMatchObject({ stale: 4, reindexed: 2, without_url: ["uploaded"] });
+    expect(report.failed.map((f) => f.id)).toEqual(["gone"]);
+    expect(ticks).toEqual([false, false, true]);
+
+    // Analysed by the current model: a real annotation, searchable, the shop's label kept.
+    expect(JSON.parse(shop.catalog.get("dress")!.annotation!).category.label).toBeTruthy();
+    expect(JSON.parse(shop.catalog.get("shirt")!.labels!)).toEqual({ type: "Shirts" });
+    expect(similarToProduct(shop, "shirt", 5).map((i) => i.id)).toEqual(["dress"]);
+    expect(() => similarToProduct(shop, "uploaded", 5)).toThrow(expect.objectContaining({ code: "product_stale" }));
+    // Nothing left to do but the products without a URL.
+    expect(shop.catalog.staleProducts().map((p) => p.id)).toEqual(["gone", "uploaded"]);
+    after.closeAll();
+  });
+});
