@@ -14,16 +14,19 @@ export interface ReindexReport {
   without_url: string[];
 }
 
+/** `stale` defaults to the shop's stale products; a caller that already listed them (for a progress bar) passes them. */
 export async function reindexStale(
   shop: Shop,
   onProgress?: (done: number, total: number, failed: boolean) => void,
+  stale = shop.catalog.staleProducts(),
 ): Promise<ReindexReport> {
-  const stale = shop.catalog.staleProducts();
-  const report: ReindexReport = { stale: stale.length, reindexed: 0, failed: [], without_url: [] };
-  const withUrl = stale.filter((p) => {
-    if (!p.image_url) report.without_url.push(p.id);
-    return Boolean(p.image_url);
-  });
+  const withUrl = stale.filter((p) => p.image_url);
+  const report: ReindexReport = {
+    stale: stale.length,
+    reindexed: 0,
+    failed: [],
+    without_url: stale.filter((p) => !p.image_url).map((p) => p.id),
+  };
   let done = 0;
   for (const p of withUrl) {
     let failed = false;

@@ -2,6 +2,7 @@
  * Label-preserving views of a photo for the tail fine-tune's cache (training only). None of them
  * changes colours: colour is one of the fields being learned.
  */
+import { mulberry32 } from "../model/softmax-regression.js";
 import type { PixelGrid } from "../repositories/image.repository.js";
 
 /** The photo flipped left to right. */
@@ -47,16 +48,4 @@ export function zoomCrop(g: PixelGrid, seed: number, minSide = 0.72, maxSide = 0
     }
   }
   return { data, width: g.width, height: g.height };
-}
-
-/** A small seeded generator, so the cache is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -12,9 +12,9 @@ export function reindexCommand(program: Command): void {
     .action(async (o: { shop: string }) => {
       const { shops } = await openCli();
       const shop = await shops.get(o.shop);
-      const stale = shop.catalog.staleProducts().filter((p) => p.image_url).length;
-      const bar = progressBar(stale, "reindexing");
-      const report = await reindexStale(shop, (_done, _total, failed) => bar.tick(failed));
+      const stale = shop.catalog.staleProducts();
+      const bar = progressBar(stale.filter((p) => p.image_url).length, "reindexing");
+      const report = await reindexStale(shop, (_done, _total, failed) => bar.tick(failed), stale);
       bar.stop();
       shops.closeAll();
       for (const f of report.failed) process.stderr.write(`failed ${f.id}: ${f.error}\n`);
