@@ -18,6 +18,7 @@ import { learnRoute } from "./routes/learn.route.js";
 import { modelRoute } from "./routes/model.route.js";
 import { openapiRoute } from "./routes/openapi.route.js";
 import { productsRoute } from "./routes/products.route.js";
+import { reindexRoute } from "./routes/reindex.route.js";
 import { similarRoute } from "./routes/similar.route.js";
 import { webSessionRoute } from "./routes/web-session.route.js";
 import { woocommerceRoute } from "./routes/woocommerce.route.js";
@@ -33,7 +34,16 @@ export function createApp(ctx: AppContext): Express {
   app.use("/v1", healthRoute(ctx), openapiRoute(), webSessionRoute(ctx));
   const api = Router();
   api.use(authMiddleware(ctx));
-  api.use(annotateRoute(), productsRoute(), similarRoute(), feedbackRoute(ctx), learnRoute(), modelRoute(), woocommerceRoute());
+  api.use(
+    annotateRoute(),
+    productsRoute(),
+    similarRoute(),
+    feedbackRoute(ctx),
+    learnRoute(),
+    reindexRoute(),
+    modelRoute(),
+    woocommerceRoute(),
+  );
   app.use("/v1", api);
 
   app.use(webRouter(WEB_DIST));

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
+import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { l2normalize } from "../src/model/features.js";
@@ -10,7 +11,7 @@ import { similarToProduct } from "../src/services/catalog.service.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
 import { reindexStale } from "../src/services/reindex.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
-import { photo, tempDir } from "./helpers.js";
+import { photo, tempDir, testApp } from "./helpers.js";
 
 const dataDir = tempDir("kalas-reindex-");
 const server = http.createServer((req, res) => {
@@ -68,5 +69,39 @@ describe("reindex after a model update", () => {
     // Nothing left to do but the products without a URL.
     expect(shop.catalog.staleProducts().map((p) => p.id)).toEqual(["gone", "uploaded"]);
     after.closeAll();
+  });
+
+  it("runs over the API in the background: 202 with progress, then the report", async () => {
+    const t = await testApp();
+    const key = t.key("api-shop");
+    const { dim } = (await getModel()).vectorSpace;
+    const old = new ShopRegistry(t.dataDir, async () => ({ dim, model: "older-pack" }));
+    const shop = await old.get("api-shop");
+    const v = l2normalize(Float32Array.from({ length: dim }, (_, i) => Math.sin(i)));
+    for (const [id, imageUrl] of [
+      ["a", `${base}/fp-15970.jpg`],
+      ["b", `${base}/missing.jpg`],
+    ]) {
+      shop.index.put(shop.catalog.upsert({ id, imageUrl, annotation: {}, vector: v, features: v }).label, v);
+    }
+    shop.catalog.setSetting("allow_private_urls", "true");
+    old.closeAll();
+
+    const auth = { Authorization: `Bearer ${key}` };
+    expect((await request(t.app).get("/v1/reindex").set(auth)).body).toMatchObject({ state: "idle", stale_now: 2 });
+    const started = await request(t.app).post("/v1/reindex").set(auth).expect(202);
+    expect(started.body).toMatchObject({ state: "running", total: 2 });
+    // A second start while it runs joins the same run.
+    expect((await request(t.app).post("/v1/reindex").set(auth).expect(202)).body.started_at).toBe(started.body.started_at);
+
+    let progress = started.body;
+    for (let i = 0; i < 200 && progress.state !== "done"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      progress = (await request(t.app).get("/v1/reindex").set(auth).expect(200)).body;
+    }
+    expect(progress).toMatchObject({ state: "done", total: 2, done: 2, failed: 1, stale_now: 1 });
+    expect(progress.report.failed.map((f: { id: string }) => f.id)).toEqual(["b"]);
+    expect((await request(t.app).get("/v1/products/a/similar").set(auth).expect(200)).body.items).toEqual([]);
+    t.close();
   });
 });

@@ -24,6 +24,8 @@ class SimilarProducts {
 	private const TTL          = DAY_IN_SECONDS;
 	/** A short cache for the fallback so a down service is not asked on every page view. */
 	private const FALLBACK_TTL = 5 * MINUTE_IN_SECONDS;
+	/** One reindex request per quarter hour is plenty: the service runs one at a time. */
+	private const REINDEX_ASKED = 'kalas_iris_reindex_asked';
 
 	/**
 	 * @param callable(): ServiceClient $client Client factory.
@@ -44,15 +46,16 @@ class SimilarProducts {
 			return $cached;
 		}
 		try {
-			// Ask for extra: drafts and hidden products are dropped here.
-			$items  = ( $this->client )()->similar_to_product( $product_id, $count * 2 );
+			$client = ( $this->client )();
 			$result = array(
-				'ids'    => ProductListRenderer::visible_ids( $items, $count, $product_id ),
+				'ids'    => VisibleMatches::collect( static fn( int $k ): array => $client->similar_to_product( $product_id, $k ), $count, $product_id ),
 				'source' => 'similar',
 			);
 			$ttl    = self::TTL;
 		} catch ( ServiceError $e ) {
-			if ( 'product_not_found' !== $e->error_code ) {
+			if ( 'product_stale' === $e->error_code ) {
+				$this->ask_for_reindex();
+			} elseif ( 'product_not_found' !== $e->error_code ) {
 				$this->logger->log( 'warning', 'Similar products fell back to related products: ' . $e->getMessage() );
 			}
 			$result = array(
@@ -63,5 +66,22 @@ class SimilarProducts {
 		}
 		set_transient( $key, $result, $ttl );
 		return $result;
+	}
+
+	/**
+	 * The service's model changed since this product was indexed: the shop heals
+	 * itself instead of waiting for someone to run `kalas-iris reindex`.
+	 */
+	private function ask_for_reindex(): void {
+		if ( false !== get_transient( self::REINDEX_ASKED ) ) {
+			return;
+		}
+		set_transient( self::REINDEX_ASKED, 1, 15 * MINUTE_IN_SECONDS );
+		try {
+			$progress = ( $this->client )()->start_reindex();
+			$this->logger->log( 'info', sprintf( 'The service has a new model: it is indexing %d products again.', (int) ( $progress['total'] ?? 0 ) ) );
+		} catch ( ServiceError $e ) {
+			$this->logger->log( 'warning', 'Could not ask the service to index products again: ' . $e->getMessage() );
+		}
 	}
 }

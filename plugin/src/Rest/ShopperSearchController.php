@@ -10,6 +10,7 @@ declare(strict_types=1);
 namespace KalasIris\Rest;
 
 use KalasIris\Blocks\ProductListRenderer;
+use KalasIris\Blocks\VisibleMatches;
 use KalasIris\Security\RateLimiter;
 use KalasIris\Security\UploadError;
 use KalasIris\Security\UploadValidator;
@@ -78,14 +79,14 @@ final class ShopperSearchController extends RestController {
 		$image = ( new UploadValidator() )->check( $request->get_file_params()['image'] ?? null );
 		$count = (int) $request['count'];
 		try {
-			$items = ( $this->client )()->similar_to_image( $image, $count * 2 );
+			$client = ( $this->client )();
+			$ids    = VisibleMatches::collect( static fn( int $k ): array => $client->similar_to_image( $image, $k ), $count );
 		} catch ( ServiceError $e ) {
 			if ( in_array( $e->error_code, array( 'not_an_image', 'truncated_image', 'unsupported_format', 'too_many_pixels', 'image_too_large' ), true ) ) {
 				throw new UploadError( $e->error_code, $e->getMessage(), $e->status > 0 ? $e->status : 400 );
 			}
 			throw new UploadError( 'search_unavailable', __( 'Photo search is not available right now. Please try again later.', 'kalas-iris' ), 503 );
 		}
-		$ids = ProductListRenderer::visible_ids( $items, $count );
 		return array(
 			'html'  => $this->renderer->render( $ids, true, true, 'kalas-iris-shop-by-photo' ),
 			'count' => count( $ids ),

@@ -91,6 +91,16 @@ class ServiceClient {
 	}
 
 	/**
+	 * Asks the service to analyse again, in the background, the products an older
+	 * model indexed (it fetches them from the image URLs this plugin sent).
+	 *
+	 * @return array<string, mixed> Progress: state, total, done, failed.
+	 */
+	public function start_reindex(): array {
+		return $this->json( 'POST', '/v1/reindex', null, null, self::FAST_TIMEOUT );
+	}
+
+	/**
 	 * Nearest products to an indexed product.
 	 *
 	 * @param int $product_id Product id.

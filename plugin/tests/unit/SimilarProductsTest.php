@@ -21,6 +21,9 @@ final class SimilarProductsTest extends TestCase {
 	/** @var list<string> */
 	private array $requests = array();
 	private bool $down = false;
+	private bool $stale = false;
+	/** @var list<int> What the fake service ranks, best first. */
+	private array $ranked = array( 4, 2, 6, 3, 5 );
 
 	protected function setUp(): void {
 		Wp::reset();
@@ -38,7 +41,7 @@ final class SimilarProductsTest extends TestCase {
 			public function __construct( private SimilarProductsTest $test ) {
 			}
 			public function request( string $method, string $url, array $headers, ?string $body, float $timeout ): array {
-				return $this->test->answer( $url );
+				return $this->test->answer( $url, $method );
 			}
 		};
 		return new SimilarProducts( static fn() => new ServiceClient( 'http://svc', 'key-12345678', $transport ), new Logger() );
@@ -50,19 +53,28 @@ final class SimilarProductsTest extends TestCase {
 	 * @param string $url Requested URL.
 	 * @return array{status: int, headers: array<string, string>, body: string}
 	 */
-	public function answer( string $url ): array {
-		$this->requests[] = $url;
+	public function answer( string $url, string $method = 'GET' ): array {
+		$this->requests[] = 'GET' === $method ? $url : "$method $url";
 		if ( $this->down ) {
 			throw new ServiceError( ServiceError::UNREACHABLE, 'down' );
 		}
-		$items = array_map( static fn( int $id ): array => array( 'id' => (string) $id, 'score' => 0.9 ), array( 4, 2, 6, 3, 5 ) );
+		if ( 'POST' === $method ) {
+			return array( 'status' => 202, 'headers' => array(), 'body' => '{"state":"running","total":3,"done":0,"failed":0}' );
+		}
+		if ( $this->stale ) {
+			$error = array( 'error' => array( 'code' => 'product_stale', 'message' => 'indexed with another model pack' ) );
+			return array( 'status' => 409, 'headers' => array(), 'body' => (string) json_encode( $error ) );
+		}
+		parse_str( (string) parse_url( $url, PHP_URL_QUERY ), $query );
+		$top   = array_slice( $this->ranked, 0, (int) $query['k'] );
+		$items = array_map( static fn( int $id ): array => array( 'id' => (string) $id, 'score' => 0.9 ), $top );
 		return array( 'status' => 200, 'headers' => array(), 'body' => (string) json_encode( array( 'items' => $items ) ) );
 	}
 
 	public function test_keeps_published_visible_products_in_order_and_caches(): void {
 		$result = $this->block()->for_product( 1, 2 );
 		$this->assertSame( array( 'ids' => array( 2, 3 ), 'source' => 'similar' ), $result );
-		$this->assertSame( array( 'http://svc/v1/products/1/similar?k=4' ), $this->requests );
+		$this->assertSame( array( 'http://svc/v1/products/1/similar?k=6' ), $this->requests );
 
 		$this->block()->for_product( 1, 2 );
 		$this->assertCount( 1, $this->requests, 'the second view is served from the cache' );
@@ -70,6 +82,34 @@ final class SimilarProductsTest extends TestCase {
 		IndexVersion::bump();
 		$this->block()->for_product( 1, 2 );
 		$this->assertCount( 2, $this->requests, 'an index change invalidates the cache' );
+	}
+
+	public function test_asks_once_more_widely_when_removed_products_fill_the_nearest(): void {
+		// A bulk delete whose removal jobs are still queued: the nearest are all gone from the shop.
+		$this->ranked = array_merge( range( 100, 120 ), array( 2, 3 ) );
+		$result       = $this->block()->for_product( 1, 2 );
+		$this->assertSame( array( 2, 3 ), $result['ids'] );
+		$this->assertSame(
+			array( 'http://svc/v1/products/1/similar?k=6', 'http://svc/v1/products/1/similar?k=100' ),
+			$this->requests
+		);
+	}
+
+	public function test_does_not_ask_again_when_the_service_has_no_more(): void {
+		$this->ranked = array( 4, 2 );
+		$this->assertSame( array( 2 ), $this->block()->for_product( 1, 2 )['ids'] );
+		$this->assertCount( 1, $this->requests, 'a short answer is the whole index' );
+	}
+
+	public function test_a_product_from_an_older_model_asks_the_service_to_reindex_once(): void {
+		$this->stale = true;
+		$this->assertSame( array( 'ids' => array( 7, 5 ), 'source' => 'related' ), $this->block()->for_product( 1, 2 ) );
+		$this->block()->for_product( 3, 2 );
+		$this->assertSame(
+			array( 'http://svc/v1/products/1/similar?k=6', 'POST http://svc/v1/reindex', 'http://svc/v1/products/3/similar?k=6' ),
+			$this->requests,
+			'the second stale page does not ask again'
+		);
 	}
 
 	public function test_falls_back_to_related_products_when_the_service_is_down(): void {

@@ -180,10 +180,30 @@ export const openapiDocument = {
     "/v1/learn": {
       post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } },
     },
+    "/v1/reindex": {
+      post: {
+        summary: "After a model update: analyse again, in the background, the products another model indexed",
+        responses: { "202": ok({ $ref: "#/components/schemas/ReindexProgress" }) },
+      },
+      get: { summary: "Progress of the shop's reindex run", responses: { "200": ok({ $ref: "#/components/schemas/ReindexProgress" }) } },
+    },
   } as Record<string, Record<string, unknown>>,
   components: {
     securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     schemas: {
+      ReindexProgress: {
+        type: "object",
+        properties: {
+          state: { enum: ["idle", "running", "done"] },
+          total: { type: "integer" },
+          done: { type: "integer" },
+          failed: { type: "integer" },
+          started_at: { type: ["string", "null"] },
+          finished_at: { type: ["string", "null"] },
+          report: { type: ["object", "null"] },
+          stale_now: { type: "integer" },
+        },
+      },
       Error: {
         type: "object",
         properties: {

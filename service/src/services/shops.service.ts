@@ -103,7 +103,7 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
     repair.replayed++;
   }
   if (repair.stale) {
-    repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again ("kalas-iris reindex --shop ${name}")`;
+    repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again ("kalas-iris reindex --shop ${name}", or POST /v1/reindex)`;
   }
   if (repair.replayed || repair.stale) {
     repair.reason ??= `the index was saved at seq ${index.seq}, the database is at ${dbSeq}`;

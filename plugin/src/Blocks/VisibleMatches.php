@@ -1,0 +1,40 @@
+<?php
+/**
+ * Enough shoppable products from the service's nearest neighbours.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Blocks;
+
+/**
+ * The service ranks every product it has indexed, and some of those are drafts,
+ * hidden, or deleted in the shop with their removal job still queued (a bulk
+ * delete of hundreds queues hundreds). Asking for a few extra is enough on most
+ * pages; when it is not, one wider request fills the list rather than a page
+ * showing one product where four were asked for.
+ */
+final class VisibleMatches {
+
+	/** The service's largest k. */
+	public const MAX_K = 100;
+
+	/**
+	 * @param callable(int): list<array<string, mixed>> $fetch   Nearest items for a k.
+	 * @param int                                      $count   How many to show.
+	 * @param int                                      $exclude A product to leave out (the page's own).
+	 * @return list<int>
+	 */
+	public static function collect( callable $fetch, int $count, int $exclude = 0 ): array {
+		$k     = min( self::MAX_K, max( $count * 3, $count + 4 ) );
+		$items = $fetch( $k );
+		$ids   = ProductListRenderer::visible_ids( $items, $count, $exclude );
+		// A short answer means the service has no more to give.
+		if ( count( $ids ) < $count && count( $items ) >= $k && $k < self::MAX_K ) {
+			$ids = ProductListRenderer::visible_ids( $fetch( self::MAX_K ), $count, $exclude );
+		}
+		return $ids;
+	}
+}
