@@ -16,9 +16,12 @@ import torch
 import torch.nn.functional as F
 
 
-def prepare(raw, mean):
-    """model/features.ts prepareFeatures: sqrt, L2, centre, L2."""
-    x = np.sqrt(np.maximum(raw, 0))
+def prepare(views, mean):
+    """model/features.ts prepareViews: each view sqrt and L2, their average, then L2, centre, L2."""
+    x = 0
+    for raw in views:
+        v = np.sqrt(np.maximum(raw, 0))
+        x = x + v / np.linalg.norm(v, axis=1, keepdims=True) / len(views)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     x -= mean
     return x / np.linalg.norm(x, axis=1, keepdims=True)
@@ -47,6 +50,9 @@ def main():
     meta = json.load(open(args.meta))
     files = json.load(open(args.features + "-files.json"))
     raw = np.fromfile(args.features + "-raw.f32", dtype=np.float32).reshape(len(files), -1)
+    # The search vectors are made from the features as served: with the mirror view when the pack uses it.
+    mirror = json.load(open(os.path.join(args.pack, "manifest.json")))["features"].get("mirror", False)
+    views = [raw] + ([np.fromfile(args.features + "-mirror.f32", dtype=np.float32).reshape(raw.shape)] if mirror else [])
     row = {f: i for i, f in enumerate(files)}
     mean = np.fromfile(os.path.join(args.pack, "features-mean.f32"), dtype=np.float32)
     pca = np.fromfile(os.path.join(args.pack, "search-projection.f32"), dtype=np.float32).reshape(-1, raw.shape[1])
@@ -59,7 +65,8 @@ def main():
     cls = cat * 100 + col
     fit = np.flatnonzero(labelled & (roles == "fit"))
     cal = np.flatnonzero(labelled & (roles == "cal"))
-    x = torch.from_numpy(prepare(raw[[row[f] for f in meta["files"]]], mean)).float()
+    order = [row[f] for f in meta["files"]]
+    x = torch.from_numpy(prepare([v[order] for v in views], mean)).float()
     y = torch.from_numpy(cls)
     w0 = torch.from_numpy(pca.copy())
     w = torch.nn.Parameter(w0.clone())

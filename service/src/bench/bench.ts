@@ -65,7 +65,7 @@ for (const n of [10_000, 100_000]) {
       n === 100_000 ? ok(r.recallAt10 >= 0.98) : "",
     ],
     [
-      `memory per product @ ${n / 1000}k (RSS)`,
+      `memory per product @ ${n / 1000}k (RSS, index loaded)`,
       `${(r.bytesPerProduct / 1024).toFixed(2)} KB`,
       n === 100_000 ? "≤ 3 KB" : "",
       n === 100_000 ? ok(r.bytesPerProduct <= 3072) : "",

@@ -3,9 +3,11 @@
  * 100k products. Real search vectors are too few for 100k, so synthetic ones are drawn around
  * real ones (each a real vector plus noise), which keeps the clustered shape of real catalogues.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { l2normalize } from "../model/features.js";
 import { mulberry32 } from "../model/softmax-regression.js";
@@ -37,14 +39,10 @@ export function syntheticVectors(seeds: Float32Array[], n: number, noise = 0.35,
 
 export function searchBench(vectors: Float32Array[], queries: Float32Array[]): SearchResult {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
-  global.gc?.();
-  const before = process.memoryUsage().rss;
   const index = VectorIndex.create(dir, { dim: vectors[0].length, model: "bench" });
   const t0 = performance.now();
   vectors.forEach((v, i) => index.put(i, v));
   const buildSeconds = (performance.now() - t0) / 1000;
-  global.gc?.();
-  const bytesPerProduct = (process.memoryUsage().rss - before) / vectors.length;
   const times: number[] = [];
   let found = 0;
   for (const q of queries) {
@@ -57,6 +55,7 @@ export function searchBench(vectors: Float32Array[], queries: Float32Array[]): S
   }
   index.save(0);
   const fileBytesPerProduct = fs.statSync(path.join(dir, "index.hnsw")).size / vectors.length;
+  const bytesPerProduct = loadedBytes(dir, vectors[0].length) / vectors.length;
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     n: vectors.length,
@@ -67,6 +66,13 @@ export function searchBench(vectors: Float32Array[], queries: Float32Array[]): S
     bytesPerProduct,
     fileBytesPerProduct,
   };
+}
+
+/** RSS growth of a fresh process that loads the saved index (search-child.ts). */
+function loadedBytes(dir: string, dim: number): number {
+  const child = path.join(path.dirname(fileURLToPath(import.meta.url)), "search-child.ts");
+  const out = execFileSync(process.execPath, [...process.execArgv, child, dir, String(dim)], { encoding: "utf8" });
+  return (JSON.parse(out) as { bytes: number }).bytes;
 }
 
 function exactTop10(vectors: Float32Array[], q: Float32Array): Set<number> {

@@ -71,6 +71,7 @@ export async function loadModel(packDir: string, opts: { heads?: boolean } = {})
     mean: f.mean ? readFloat32(packDir, f.mean, dim) : undefined,
     projection: f.projection ? readFloat32(packDir, f.projection, dim * (f.searchDim ?? 0)) : undefined,
     outDim: f.projection ? f.searchDim : undefined,
+    mirror: f.mirror === true,
   };
 
   const heads: Head[] = [];
@@ -119,7 +120,8 @@ function fingerprint(encoderSha: string, t: FeatureTransform): string {
   const h = crypto
     .createHash("sha256")
     .update(encoderSha)
-    .update(t.sqrt ? "sqrt" : "raw");
+    .update(t.sqrt ? "sqrt" : "raw")
+    .update(t.mirror ? "mirror" : "photo");
   for (const part of [t.mean, t.projection]) h.update(part ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength) : "none");
   return h.digest("hex").slice(0, 16);
 }

@@ -14,3 +14,21 @@ export function toEncoderTensor(grids: PixelGrid[], mean: number[], std: number[
   });
   return { data, dims: [grids.length, 3, height, width] };
 }
+
+/** The photo flipped left to right (test-time augmentation at run time, a training view in the tail cache). */
+export function mirror(g: PixelGrid): PixelGrid {
+  const { width, height } = g;
+  const src = g.data;
+  const data = new Uint8Array(src.length);
+  // Plain indexing: a subarray per pixel made this 2 ms of a 20 ms annotation.
+  for (let y = 0; y < height; y++) {
+    const row = y * width * 3;
+    for (let x = 0, to = row + (width - 1) * 3; x < width; x++, to -= 3) {
+      const from = row + x * 3;
+      data[to] = src[from];
+      data[to + 1] = src[from + 1];
+      data[to + 2] = src[from + 2];
+    }
+  }
+  return { data, width, height };
+}

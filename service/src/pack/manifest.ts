@@ -31,6 +31,8 @@ export interface FeatureSpec {
   /** Float32 file, row-major [searchDim x dim], projecting features to the search vector. */
   projection?: string;
   searchDim?: number;
+  /** Average each photo's features with its mirror image's (test-time augmentation); doubles the encoder's work. */
+  mirror?: boolean;
 }
 
 export interface HeadSpec {

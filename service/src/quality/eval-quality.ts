@@ -13,7 +13,8 @@ import { colorFeatures } from "../colors/color-features.js";
 import { dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
-import { argmax, concatFeatures as concat, dot, prepareFeatures, searchVector } from "../model/features.js";
+import { argmax, concatFeatures as concat, dot, searchVector } from "../model/features.js";
+import { servedFeatures } from "../training/extract-features.js";
 import { probabilities } from "../model/heads.js";
 import { loadModel } from "../model/load-model.js";
 import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
@@ -42,7 +43,7 @@ const { examples, table, split } = await loadTrainingSet(datasets, model, cacheD
 const idx = (pred: (e: Example, i: number) => boolean) => examples.map((e, i) => (pred(e, i) ? i : -1)).filter((i) => i >= 0);
 const test = idx((_, i) => split[i] === "test");
 const train = idx((_, i) => split[i] === "train");
-const feats = table.raw.map((r) => prepareFeatures(r, model.transform));
+const feats = servedFeatures(table, model.transform);
 const searchVecs = feats.map((f) => searchVector(f, model.transform));
 fs.mkdirSync(plotDir, { recursive: true });
 

@@ -11,7 +11,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { dot, prepareFeatures, searchVector } from "../model/features.js";
+import { dot, searchVector } from "../model/features.js";
+import { servedFeatures } from "../training/extract-features.js";
 import { loadModel } from "../model/load-model.js";
 import { rerank } from "../model/rerank.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
@@ -35,7 +36,7 @@ const fp = (r: string) => examples.map((e, i) => (e.source === "fashion-products
 const queries = fp("cal");
 const catalogue = fp("fit");
 
-const feats = table.raw.map((r) => prepareFeatures(r, model.transform));
+const feats = servedFeatures(table, model.transform);
 const label = headLabeler(model, feats, table.color);
 const items = catalogue.map((i) => ({
   i,

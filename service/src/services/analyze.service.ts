@@ -6,9 +6,10 @@ import { colorFeatures } from "../colors/color-features.js";
 import { dominantColors, type DominantColor } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
-import { concatFeatures as concat, prepareFeatures, searchVector } from "../model/features.js";
+import { concatFeatures as concat, prepareViews, searchVector } from "../model/features.js";
 import { predict, type Head, type Prediction } from "../model/heads.js";
 import type { LoadedModel } from "../model/load-model.js";
+import { mirror } from "../model/pixels.js";
 import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
 import { runLimited } from "./inference-limit.js";
 import { getModel } from "./model.service.js";
@@ -43,14 +44,23 @@ export async function analyzeImages(all: Buffer[], shopPredictor?: ShopPredictor
   const started = performance.now();
   const model = await getModel();
   const decoded = await Promise.all(all.map((b) => decodeForModel(b, model.manifest.encoder)));
-  const raws = await runLimited(() => model.embed(decoded.map((d) => d.model)));
+  // With the pack's test-time augmentation, each photo's mirror image goes through in the same batch.
+  const views = model.transform.mirror ? 2 : 1;
+  const grids = decoded.flatMap((d) => (views === 2 ? [d.model, mirror(d.model)] : [d.model]));
+  const raws = await runLimited(() => model.embed(grids));
   const elapsed = (performance.now() - started) / all.length;
-  return raws.map((raw, i) => describe(model, raw, decoded[i].color, elapsed, shopPredictor));
+  return decoded.map((d, i) => describe(model, raws.slice(i * views, (i + 1) * views), d.color, elapsed, shopPredictor));
 }
 
-function describe(model: LoadedModel, raw: Float32Array, colorGrid: PixelGrid, startedMs: number, shopPredictor?: ShopPredictor): Analysis {
+function describe(
+  model: LoadedModel,
+  raws: Float32Array[],
+  colorGrid: PixelGrid,
+  startedMs: number,
+  shopPredictor?: ShopPredictor,
+): Analysis {
   const t0 = performance.now();
-  const features = prepareFeatures(raw, model.transform);
+  const features = prepareViews(raws, model.transform);
   const garment = garmentPixels(colorGrid);
   const needsColor = model.heads.some((h) => h.input === "embedding+color");
   const withColor = needsColor ? concat(features, colorFeatures(colorGrid, garment)) : features;

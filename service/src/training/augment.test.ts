@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { mirror, zoomCrop } from "./augment.js";
+import { mirror } from "../model/pixels.js";
+import { zoomCrop } from "./augment.js";
 
 const grid = (w: number, h: number, at: (x: number, y: number) => [number, number, number]) => {
   const data = new Uint8Array(w * h * 3);

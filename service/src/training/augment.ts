@@ -5,18 +5,6 @@
 import { mulberry32 } from "../model/softmax-regression.js";
 import type { PixelGrid } from "../repositories/image.repository.js";
 
-/** The photo flipped left to right. */
-export function mirror(g: PixelGrid): PixelGrid {
-  const data = new Uint8Array(g.data.length);
-  for (let y = 0; y < g.height; y++) {
-    for (let x = 0; x < g.width; x++) {
-      const from = (y * g.width + x) * 3;
-      data.set(g.data.subarray(from, from + 3), (y * g.width + (g.width - 1 - x)) * 3);
-    }
-  }
-  return { data, width: g.width, height: g.height };
-}
-
 /**
  * A square crop of `side` (a fraction of the photo's side) at a seeded position, scaled back to the
  * photo's size (bilinear): the garment a little larger and off-centre, as a shopper's photo frames it.

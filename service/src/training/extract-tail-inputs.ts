@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { progressBar } from "../cli/progress.js";
-import { toEncoderTensor } from "../model/pixels.js";
+import { mirror, toEncoderTensor } from "../model/pixels.js";
 import { writeBackboneTail } from "../model-build/backbone-tail.js";
 import { convertNsfwjsBackbone } from "../model-build/build-encoder.js";
 import { dequantizeWeights } from "../model-build/dequantize.js";
@@ -26,7 +26,7 @@ import { readManifest, resolvePackDir } from "../pack/pack.repository.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 import { openOnnxModel } from "../repositories/onnx.repository.js";
 import { loadDatasets, type Example } from "./datasets.js";
-import { mirror, zoomCrop } from "./augment.js";
+import { zoomCrop } from "./augment.js";
 import { parseFlags } from "./flags.js";
 import { splitExamples, trainingRoles } from "./splits.js";
 
