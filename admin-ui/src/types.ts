@@ -111,6 +111,23 @@ export interface ReviewPage {
 
 export type BackfillState = 'idle' | 'running' | 'paused' | 'done';
 
+/** The service's reindex after a model update (GET/POST kalas-iris/v1/reindex). */
+export interface ReindexProgress {
+	state: 'idle' | 'running' | 'done';
+	total: number;
+	done: number;
+	failed: number;
+	started_at: string | null;
+	finished_at: string | null;
+	/** Products an older model indexed, right now. */
+	stale_now: number;
+	report: {
+		reindexed: number;
+		failed: { id: string; error: string }[];
+		without_url: string[];
+	} | null;
+}
+
 export interface BackfillProgress {
 	state: BackfillState;
 	total: number;

@@ -101,6 +101,7 @@ final class Plugin {
 			new Rest\ProductsController( $this->meta(), $this->events() ),
 			new Rest\ReviewController( new WpCatalog(), $this->meta(), new ReviewService( $this->write_back(), $this->meta(), $this->scheduler() ) ),
 			new Rest\BackfillController( $this->backfill(), new WpCatalog() ),
+			new Rest\ReindexController( $client ),
 			new Rest\TryItController( $client, $this->settings() ),
 			new Rest\ShopperSearchController( $client, $this->shopper_limiter(), new ProductListRenderer() ),
 		);

@@ -1,5 +1,6 @@
 /**
- * A real progress bar for the backfill: done / total / failed and an estimate.
+ * A real progress bar for a run over products (the backfill, the reindex after a model
+ * update): done / total / failed and, when known, an estimate.
  */
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -7,24 +8,37 @@ import { formatEta } from '../format';
 import type { BackfillProgress } from '../types';
 
 export interface BackfillProgressBarProps {
-	progress: BackfillProgress;
+	progress: Pick<BackfillProgress, 'total' | 'done' | 'failed'> & {
+		state: string;
+		eta_seconds?: number | null;
+	};
+	/** The bar's accessible name. */
+	label?: string;
+	/** Prefix of the numbers' test ids, so two bars on one page stay apart. */
+	idPrefix?: string;
 }
 
-export function BackfillProgressBar({ progress }: BackfillProgressBarProps) {
+export function BackfillProgressBar({
+	progress,
+	label = __('Backfill progress', 'kalas-iris'),
+	idPrefix = 'backfill',
+}: BackfillProgressBarProps) {
 	const processed = progress.done + progress.failed;
 	const max = Math.max(progress.total, processed);
 	const value = Math.min(processed, max);
 	const width =
 		max > 0 ? (value / max) * 100 : progress.state === 'done' ? 100 : 0;
 	const eta =
-		progress.state === 'running' ? formatEta(progress.eta_seconds) : null;
+		progress.state === 'running'
+			? formatEta(progress.eta_seconds ?? null)
+			: null;
 
 	return (
 		<div className="kalas-iris-progress">
 			<div
 				className="kalas-iris-progress__track"
 				role="progressbar"
-				aria-label={__('Backfill progress', 'kalas-iris')}
+				aria-label={label}
 				aria-valuemin={0}
 				aria-valuemax={max}
 				aria-valuenow={value}
@@ -40,10 +54,11 @@ export function BackfillProgressBar({ progress }: BackfillProgressBarProps) {
 				/>
 			</div>
 			<p className="kalas-iris-progress__numbers">
-				<span data-testid="backfill-done">{progress.done}</span> done of{' '}
-				<span data-testid="backfill-total">{progress.total}</span>
+				<span data-testid={`${idPrefix}-done`}>{progress.done}</span>{' '}
+				done of{' '}
+				<span data-testid={`${idPrefix}-total`}>{progress.total}</span>
 				{', '}
-				<span data-testid="backfill-failed">
+				<span data-testid={`${idPrefix}-failed`}>
 					{progress.failed}
 				</span>{' '}
 				failed

@@ -39,6 +39,16 @@ describe('BackfillPage', () => {
 			if (path.endsWith('/jobs')) {
 				return Promise.resolve({ counts: { retrying: 2, failed: 1 } });
 			}
+			if (path.endsWith('/reindex')) {
+				return Promise.resolve({
+					state: 'idle',
+					total: 0,
+					done: 0,
+					failed: 0,
+					stale_now: 0,
+					report: null,
+				});
+			}
 			if (path.endsWith('/backfill/start')) {
 				started = true;
 			}

@@ -10,6 +10,7 @@ import { adminConfig } from '../admin/config';
 import { BackfillProgressBar } from '../components/BackfillProgressBar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { JobCounts } from '../components/JobCounts';
+import { ReindexPanel } from '../components/ReindexPanel';
 import { store } from '../store';
 
 /** How often the page asks for progress while a run is going. */
@@ -140,6 +141,7 @@ export function BackfillPage() {
 					/>
 				</>
 			) : null}
+			<ReindexPanel />
 		</div>
 	);
 }

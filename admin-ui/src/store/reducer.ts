@@ -61,6 +61,8 @@ export function reducer(state: State = initialState, action: Action): State {
 		}
 		case 'RECEIVE_BACKFILL':
 			return { ...state, backfill: action.progress };
+		case 'RECEIVE_REINDEX':
+			return { ...state, reindex: action.progress };
 		case 'RECEIVE_JOB_COUNTS':
 			return { ...state, jobCounts: action.counts };
 		case 'SET_TRY':

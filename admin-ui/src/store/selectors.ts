@@ -2,7 +2,7 @@
  * Selectors of the admin store.
  */
 import type { ErrorArea, State } from './state';
-import type { ApiError, BackfillProgress } from '../types';
+import type { ApiError, BackfillProgress, ReindexProgress } from '../types';
 
 export const getSettings = (state: State) => state.settings;
 export const isSaving = (state: State) => state.saving;
@@ -11,6 +11,9 @@ export const getReviewPage = (state: State) => state.review.page;
 export const isReviewLoading = (state: State) => state.review.loading;
 export const isReviewBusy = (state: State, id: number) =>
 	state.review.busy.includes(id);
+export const getReindex = (state: State): ReindexProgress | null =>
+	state.reindex;
+
 export const getBackfill = (state: State): BackfillProgress | null =>
 	state.backfill;
 export const getJobCounts = (state: State) => state.jobCounts;

@@ -4,6 +4,7 @@
 import type {
 	ApiError,
 	BackfillProgress,
+	ReindexProgress,
 	ModelInfo,
 	ProductSummary,
 	ReviewPage,
@@ -17,6 +18,7 @@ export type ErrorArea =
 	| 'connect'
 	| 'review'
 	| 'backfill'
+	| 'reindex'
 	| 'tryIt'
 	| 'product';
 
@@ -29,6 +31,7 @@ export interface State {
 	connection: { status: ConnectionStatus; model: ModelInfo | null };
 	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
 	backfill: BackfillProgress | null;
+	reindex: ReindexProgress | null;
 	jobCounts: Record<string, number> | null;
 	tryIt: { status: TryStatus; result: TryResult | null };
 	products: Record<number, ProductSummary>;
@@ -41,6 +44,7 @@ export const initialState: State = {
 	connection: { status: 'idle', model: null },
 	review: { page: null, loading: false, busy: [] },
 	backfill: null,
+	reindex: null,
 	jobCounts: null,
 	tryIt: { status: 'idle', result: null },
 	products: {},
@@ -63,6 +67,8 @@ export const plainActions = {
 		({ type: 'REMOVE_REVIEW_ITEMS', ids }) as const,
 	receiveBackfill: (progress: BackfillProgress) =>
 		({ type: 'RECEIVE_BACKFILL', progress }) as const,
+	receiveReindex: (progress: ReindexProgress) =>
+		({ type: 'RECEIVE_REINDEX', progress }) as const,
 	receiveJobCounts: (counts: Record<string, number>) =>
 		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>

@@ -6,6 +6,7 @@ import { request, toApiError } from './api';
 import { plainActions, type ErrorArea } from './state';
 import type {
 	BackfillProgress,
+	ReindexProgress,
 	Labels,
 	ModelInfo,
 	ProductSummary,
@@ -161,6 +162,18 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
 			await request<BackfillProgress>(`/backfill/${action}`, {
 				method: 'POST',
 			})
+		);
+	});
+
+export const loadReindex = () =>
+	guarded('reindex', async ({ dispatch }) => {
+		dispatch.receiveReindex(await request<ReindexProgress>('/reindex'));
+	});
+
+export const startReindex = () =>
+	guarded('reindex', async ({ dispatch }) => {
+		dispatch.receiveReindex(
+			await request<ReindexProgress>('/reindex', { method: 'POST' })
 		);
 	});
 

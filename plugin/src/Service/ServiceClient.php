@@ -101,6 +101,15 @@ class ServiceClient {
 	}
 
 	/**
+	 * The service's reindex run: state, total, done, failed, stale_now, report.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function reindex_progress(): array {
+		return $this->json( 'GET', '/v1/reindex', null, null, self::FAST_TIMEOUT );
+	}
+
+	/**
 	 * Nearest products to an indexed product.
 	 *
 	 * @param int $product_id Product id.

@@ -35,6 +35,7 @@ final class RestSecurityTest extends TestCase {
 			new Rest\ProductsController( $shop->meta, $shop->events ),
 			new Rest\ReviewController( $catalog, $shop->meta, new ReviewService( $shop->write, $shop->meta, $shop->scheduler ) ),
 			new Rest\BackfillController( new BackfillJob( $catalog, $shop->job, $shop->scheduler, $shop->meta, new Logger() ), $catalog ),
+			new Rest\ReindexController( $client ),
 			new Rest\TryItController( $client, $shop->settings ),
 			new Rest\ShopperSearchController( $client, new RateLimiter( 'search', 10, 600 ), new ProductListRenderer() ),
 		);
