@@ -4,10 +4,15 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class BackfillPage {
   readonly progress: Locator;
   readonly state: Locator;
+  /** The "After a model update" panel: how many products an older model indexed. */
+  readonly reindexState: Locator;
+  readonly reindexButton: Locator;
 
   constructor(private readonly page: Page) {
     this.progress = page.getByRole("progressbar", { name: "Backfill progress" });
     this.state = page.getByTestId("backfill-state");
+    this.reindexState = page.getByTestId("reindex-state");
+    this.reindexButton = page.getByRole("button", { name: "Analyse them again" });
   }
 
   async goto(): Promise<void> {

@@ -79,7 +79,30 @@ export class ServiceApi {
     await run("bash", [this.stack.serviceControl!, "stop"]);
   }
 
-  async start(): Promise<void> {
-    await run("bash", [this.stack.serviceControl!, "start"], { timeout: 180_000 });
+  /** Starts the service; `modelPack` (a pack folder) makes it load another model than the default. */
+  async start(modelPack?: string): Promise<void> {
+    const env = { ...process.env, KALAS_MODEL_PACK: modelPack ?? "" };
+    await run("bash", [this.stack.serviceControl!, "start"], { timeout: 180_000, env });
+  }
+
+  /** The loaded pack's name and version. */
+  async pack(): Promise<{ name: string; version: string }> {
+    const res = await fetch(`${this.stack.serviceUrl}/v1/health/ready`);
+    return ((await res.json()) as { pack: { name: string; version: string } }).pack;
+  }
+
+  /** GET /v1/products/{id}/similar: ids, nearest first; throws with the service's error code. */
+  async similar(id: number, k = 8): Promise<string[]> {
+    const res = await this.call(`/v1/products/${id}/similar?k=${k}`);
+    const body = (await res.json()) as { items?: { id: string }[]; error?: { code: string } };
+    if (!res.ok) throw new Error(`similar ${id}: ${body.error?.code ?? res.status}`);
+    return (body.items ?? []).map((i) => i.id);
+  }
+
+  /** GET /v1/reindex: the shop's reindex run after a model update. */
+  async reindex(): Promise<{ state: string; total: number; done: number; failed: number; stale_now: number }> {
+    const res = await this.call("/v1/reindex");
+    if (!res.ok) throw new Error(`GET /v1/reindex: HTTP ${res.status}`);
+    return (await res.json()) as { state: string; total: number; done: number; failed: number; stale_now: number };
   }
 }
