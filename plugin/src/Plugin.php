@@ -140,7 +140,7 @@ final class Plugin {
 	 * Similar products for the block.
 	 */
 	public function similar_products(): SimilarProducts {
-		return $this->share( SimilarProducts::class, fn() => new SimilarProducts( $this->client_factory(), $this->logger() ) );
+		return $this->share( SimilarProducts::class, fn() => new SimilarProducts( $this->client_factory(), $this->logger(), $this->scheduler() ) );
 	}
 
 	/**

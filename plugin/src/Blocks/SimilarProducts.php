@@ -9,6 +9,8 @@ declare(strict_types=1);
 
 namespace KalasIris\Blocks;
 
+use KalasIris\Jobs\RemoveProductJob;
+use KalasIris\Jobs\Scheduler;
 use KalasIris\Service\ServiceClient;
 use KalasIris\Service\ServiceError;
 use KalasIris\Support\IndexVersion;
@@ -28,10 +30,11 @@ class SimilarProducts {
 	private const REINDEX_ASKED = 'kalas_iris_reindex_asked';
 
 	/**
-	 * @param callable(): ServiceClient $client Client factory.
-	 * @param Logger                   $logger Log.
+	 * @param callable(): ServiceClient $client    Client factory.
+	 * @param Logger                   $logger    Log.
+	 * @param Scheduler|null           $scheduler Job queue, to take products deleted for good out of the index.
 	 */
-	public function __construct( private $client, private Logger $logger ) {
+	public function __construct( private $client, private Logger $logger, private ?Scheduler $scheduler = null ) {
 	}
 
 	/**
@@ -48,7 +51,12 @@ class SimilarProducts {
 		try {
 			$client = ( $this->client )();
 			$result = array(
-				'ids'    => VisibleMatches::collect( static fn( int $k ): array => $client->similar_to_product( $product_id, $k ), $count, $product_id ),
+				'ids'    => VisibleMatches::collect(
+					static fn( int $k ): array => $client->similar_to_product( $product_id, $k ),
+					$count,
+					$product_id,
+					fn( int $gone ) => $this->forget( $gone )
+				),
 				'source' => 'similar',
 			);
 			$ttl    = self::TTL;
@@ -66,6 +74,19 @@ class SimilarProducts {
 		}
 		set_transient( $key, $result, $ttl );
 		return $result;
+	}
+
+	/**
+	 * A product deleted while the service was away (its removal job gave up) stays in the
+	 * index, takes a place among the nearest, and would come back at the next reindex.
+	 *
+	 * @param int $product_id Deleted product.
+	 */
+	private function forget( int $product_id ): void {
+		$args = array( 'product_id' => $product_id );
+		if ( null !== $this->scheduler && ! $this->scheduler->is_pending( RemoveProductJob::HOOK, $args ) ) {
+			$this->scheduler->enqueue( RemoveProductJob::HOOK, $args );
+		}
 	}
 
 	/**

@@ -25,15 +25,26 @@ final class VisibleMatches {
 	 * @param callable(int): list<array<string, mixed>> $fetch   Nearest items for a k.
 	 * @param int                                      $count   How many to show.
 	 * @param int                                      $exclude A product to leave out (the page's own).
+	 * @param (callable(int): void)|null               $on_gone Told of each id the service returned that is no
+	 *                                                          longer a post at all (deleted while its removal was lost).
 	 * @return list<int>
 	 */
-	public static function collect( callable $fetch, int $count, int $exclude = 0 ): array {
+	public static function collect( callable $fetch, int $count, int $exclude = 0, ?callable $on_gone = null ): array {
 		$k     = min( self::MAX_K, max( $count * 3, $count + 4 ) );
 		$items = $fetch( $k );
 		$ids   = ProductListRenderer::visible_ids( $items, $count, $exclude );
 		// A short answer means the service has no more to give.
 		if ( count( $ids ) < $count && count( $items ) >= $k && $k < self::MAX_K ) {
-			$ids = ProductListRenderer::visible_ids( $fetch( self::MAX_K ), $count, $exclude );
+			$items = $fetch( self::MAX_K );
+			$ids   = ProductListRenderer::visible_ids( $items, $count, $exclude );
+		}
+		if ( null !== $on_gone ) {
+			foreach ( $items as $item ) {
+				$id = (int) ( $item['id'] ?? 0 );
+				if ( $id > 0 && null === get_post( $id ) ) {
+					$on_gone( $id );
+				}
+			}
 		}
 		return $ids;
 	}

@@ -152,6 +152,10 @@ class WC_Product {
 	}
 }
 
+function get_post( $id ) {
+	return isset( Wp::$products[ (int) $id ] ) ? (object) array( 'ID' => (int) $id ) : null;
+}
+
 function wc_get_product( $id ) {
 	return Wp::$products[ (int) $id ] ?? false;
 }

@@ -4,11 +4,13 @@ declare(strict_types=1);
 namespace KalasIris\Tests\Unit;
 
 use KalasIris\Blocks\SimilarProducts;
+use KalasIris\Jobs\RemoveProductJob;
 use KalasIris\Service\HttpTransport;
 use KalasIris\Service\ServiceClient;
 use KalasIris\Service\ServiceError;
 use KalasIris\Support\IndexVersion;
 use KalasIris\Support\Logger;
+use KalasIris\Tests\FakeScheduler;
 use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
 
@@ -35,6 +37,8 @@ final class SimilarProductsTest extends TestCase {
 		Wp::$related[1]  = array( 7, 5 );
 	}
 
+	private ?FakeScheduler $scheduler = null;
+
 	private function block(): SimilarProducts {
 		$test      = $this;
 		$transport = new class( $test ) implements HttpTransport {
@@ -44,7 +48,7 @@ final class SimilarProductsTest extends TestCase {
 				return $this->test->answer( $url, $method );
 			}
 		};
-		return new SimilarProducts( static fn() => new ServiceClient( 'http://svc', 'key-12345678', $transport ), new Logger() );
+		return new SimilarProducts( static fn() => new ServiceClient( 'http://svc', 'key-12345678', $transport ), new Logger(), $this->scheduler );
 	}
 
 	/**
@@ -93,6 +97,19 @@ final class SimilarProductsTest extends TestCase {
 			array( 'http://svc/v1/products/1/similar?k=6', 'http://svc/v1/products/1/similar?k=100' ),
 			$this->requests
 		);
+	}
+
+	public function test_products_deleted_for_good_are_taken_out_of_the_index_once(): void {
+		$this->scheduler = new FakeScheduler();
+		$this->ranked    = array( 2, 900, 4, 901, 3 ); // 900 and 901 are no posts at all; 4 is a draft.
+		$this->assertSame( array( 2, 3 ), $this->block()->for_product( 1, 2 )['ids'] );
+		IndexVersion::bump();
+		$this->block()->for_product( 1, 2 );
+		$this->assertSame(
+			array( array( 'product_id' => 900 ), array( 'product_id' => 901 ) ),
+			array_map( static fn( array $j ): array => $j['args'], $this->scheduler->jobs )
+		);
+		$this->assertSame( array( RemoveProductJob::HOOK ), array_values( array_unique( array_column( $this->scheduler->jobs, 'hook' ) ) ) );
 	}
 
 	public function test_does_not_ask_again_when_the_service_has_no_more(): void {
