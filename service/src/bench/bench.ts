@@ -14,6 +14,7 @@ import { getModel } from "../services/model.service.js";
 import { annotateLatency } from "./annotate-latency.bench.js";
 import { indexingThroughput } from "./indexing.bench.js";
 import { searchBench, syntheticVectors } from "./search.bench.js";
+import { similarLatency } from "./similar-latency.bench.js";
 import { printTable } from "./stats.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,6 +37,9 @@ log("annotate latency (HTTP, 800 px JPEG)…");
 const lat = await annotateLatency(fs.readFileSync(files[0]));
 log("folder indexing…");
 const idx = await indexingThroughput(files);
+log("similar items over HTTP on the indexed photos…");
+const sim = await similarLatency(idx.dataDir, idx.ids);
+fs.rmSync(idx.dataDir, { recursive: true, force: true });
 
 log("search vectors from real photos…");
 const seeds: Float32Array[] = [];
@@ -46,6 +50,8 @@ const rows: [string, string, string, string][] = [
   ["annotate p50 (HTTP, 800 px JPEG)", `${lat.p50.toFixed(1)} ms`, "≤ 30 ms", ok(lat.p50 <= 30)],
   ["annotate p99", `${lat.p99.toFixed(1)} ms`, "", ""],
   ["folder indexing", `${idx.perSecond.toFixed(1)} images/s (${idx.images} images)`, "≥ 40 images/s", ok(idx.perSecond >= 40)],
+  [`similar items p50 (HTTP, ${sim.products} products, k=8)`, `${sim.p50.toFixed(2)} ms`, "", ""],
+  ["similar items p99", `${sim.p99.toFixed(2)} ms`, "", ""],
 ];
 for (const n of [10_000, 100_000]) {
   log(`HNSW at ${n}…`);

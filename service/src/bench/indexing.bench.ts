@@ -1,4 +1,7 @@
-/** Folder-indexing throughput: the CLI's batched path over real photos. */
+/**
+ * Folder-indexing throughput: the CLI's batched path over real photos. The indexed shop (data folder,
+ * shop "bench") is kept for the similar-items latency that follows; the caller removes `dataDir`.
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,19 +10,17 @@ import { indexFiles } from "../services/bulk-index.service.js";
 import { getModel } from "../services/model.service.js";
 import { ShopRegistry } from "../services/shops.service.js";
 
-export async function indexingThroughput(files: string[]): Promise<{ images: number; seconds: number; perSecond: number }> {
+export async function indexingThroughput(
+  files: string[],
+): Promise<{ images: number; seconds: number; perSecond: number; dataDir: string; ids: string[] }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
   const model = await getModel();
   const shops = new ShopRegistry(dataDir, async () => model.vectorSpace);
   const shop = await shops.get("bench");
   const t0 = performance.now();
-  const res = await indexFiles(
-    shop,
-    files.map((f) => ({ id: path.basename(f, path.extname(f)), file: f })),
-    () => undefined,
-  );
+  const items = files.map((f) => ({ id: path.basename(f, path.extname(f)), file: f }));
+  const res = await indexFiles(shop, items, () => undefined);
   const seconds = (performance.now() - t0) / 1000;
   shops.closeAll();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  return { images: res.indexed, seconds, perSecond: res.indexed / seconds };
+  return { images: res.indexed, seconds, perSecond: res.indexed / seconds, dataDir, ids: items.map((i) => i.id) };
 }
