@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { readConfig } from "../config.js";
 import { startServer } from "../server.js";
 import { createKey } from "../services/keys.service.js";
-import { percentile } from "./stats.js";
+import { timeCalls } from "./stats.js";
 
 export async function annotateLatency(photo: Buffer, runs = 200): Promise<{ p50: number; p99: number; runs: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
@@ -25,14 +25,8 @@ export async function annotateLatency(photo: Buffer, runs = 200): Promise<{ p50:
     if (!res.ok) throw new Error(`annotate answered ${res.status}`);
     await res.json();
   };
-  for (let i = 0; i < 10; i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await call();
-    times.push(performance.now() - t0);
-  }
+  const { p50, p99 } = await timeCalls(call, runs);
   await close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { p50: percentile(times, 50), p99: percentile(times, 99), runs };
+  return { p50, p99, runs };
 }

@@ -6,7 +6,7 @@ import { readConfig } from "../config.js";
 import { startServer } from "../server.js";
 import { createKey } from "../services/keys.service.js";
 import { mulberry32 } from "../model/softmax-regression.js";
-import { percentile } from "./stats.js";
+import { timeCalls } from "./stats.js";
 
 export async function similarLatency(dataDir: string, ids: string[], runs = 300): Promise<{ p50: number; p99: number; products: number }> {
   const { server, ctx, close } = await startServer({ ...readConfig(), dataDir, port: 0, rateLimit: 1e6 });
@@ -19,13 +19,7 @@ export async function similarLatency(dataDir: string, ids: string[], runs = 300)
     if (!res.ok) throw new Error(`similar answered ${res.status}`);
     await res.json();
   };
-  for (let i = 0; i < 20; i++) await call();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await call();
-    times.push(performance.now() - t0);
-  }
+  const { p50, p99 } = await timeCalls(call, runs, 20);
   await close();
-  return { p50: percentile(times, 50), p99: percentile(times, 99), products: ids.length };
+  return { p50, p99, products: ids.length };
 }

@@ -185,6 +185,14 @@ export class CatalogRepository {
       .all(this.model) as { id: string; image_url: string | null }[];
   }
 
+  staleCount(): number {
+    return (
+      this.db.prepare("SELECT COUNT(*) AS n FROM products WHERE deleted = 0 AND (model IS NULL OR model != ?)").get(this.model) as {
+        n: number;
+      }
+    ).n;
+  }
+
   count(): number {
     return (this.db.prepare("SELECT COUNT(*) AS n FROM products WHERE deleted = 0").get() as { n: number }).n;
   }

@@ -25,7 +25,7 @@ const runs = new WeakMap<Shop, Omit<ReindexProgress, "stale_now">>();
 
 export function reindexProgress(shop: Shop): ReindexProgress {
   const run = runs.get(shop) ?? { state: "idle", total: 0, done: 0, failed: 0, started_at: null, finished_at: null, report: null };
-  return { ...run, stale_now: shop.catalog.staleProducts().length };
+  return { ...run, stale_now: shop.catalog.staleCount() };
 }
 
 /** Starts a run unless one is going; either way answers the current progress. */
@@ -42,7 +42,8 @@ export function startReindex(shop: Shop): ReindexProgress {
     report: null,
   };
   runs.set(shop, run);
-  const progress = reindexProgress(shop);
+  // A copy: the run object changes as the work goes on; the answer is the state at the start.
+  const progress: ReindexProgress = { ...run, stale_now: stale.length };
   log.info("reindex started", { shop: shop.name, total: run.total });
   reindexStale(
     shop,

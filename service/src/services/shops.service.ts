@@ -95,7 +95,7 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
   }
   for (const change of catalog.changesSince(index.seq)) {
     if (change.deleted) index.remove(change.label);
-    else if (change.stale || change.vector.length !== space.dim) {
+    else if (change.stale) {
       // Indexed with another pack (the model changed): its vector cannot be searched with this one.
       repair.stale++;
       continue;
