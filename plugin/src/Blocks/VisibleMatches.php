@@ -14,7 +14,9 @@ namespace KalasIris\Blocks;
  * hidden, or deleted in the shop with their removal job still queued (a bulk
  * delete of hundreds queues hundreds). Asking for a few extra is enough on most
  * pages; when it is not, one wider request fills the list rather than a page
- * showing one product where four were asked for.
+ * showing one product where four were asked for. A fetch that costs more than
+ * its answer (a search by photo: the photo is sent and analysed again) asks for
+ * the widest list at once instead.
  */
 final class VisibleMatches {
 
@@ -27,10 +29,12 @@ final class VisibleMatches {
 	 * @param int                                      $exclude A product to leave out (the page's own).
 	 * @param (callable(int): void)|null               $on_gone Told of each id the service returned that is no
 	 *                                                          longer a post at all (deleted while its removal was lost).
+	 * @param bool                                     $one_request Fetch once, with the largest k: for fetches whose
+	 *                                                          cost is the request, not the k.
 	 * @return list<int>
 	 */
-	public static function collect( callable $fetch, int $count, int $exclude = 0, ?callable $on_gone = null ): array {
-		$k     = min( self::MAX_K, max( $count * 3, $count + 4 ) );
+	public static function collect( callable $fetch, int $count, int $exclude = 0, ?callable $on_gone = null, bool $one_request = false ): array {
+		$k     = $one_request ? self::MAX_K : min( self::MAX_K, max( $count * 3, $count + 4 ) );
 		$items = $fetch( $k );
 		$ids   = ProductListRenderer::visible_ids( $items, $count, $exclude );
 		// A short answer means the service has no more to give.

@@ -80,7 +80,8 @@ final class ShopperSearchController extends RestController {
 		$count = (int) $request['count'];
 		try {
 			$client = ( $this->client )();
-			$ids    = VisibleMatches::collect( static fn( int $k ): array => $client->similar_to_image( $image, $k ), $count );
+			// One request: a second would upload and analyse the photo again.
+			$ids = VisibleMatches::collect( static fn( int $k ): array => $client->similar_to_image( $image, $k ), $count, 0, null, true );
 		} catch ( ServiceError $e ) {
 			if ( in_array( $e->error_code, array( 'not_an_image', 'truncated_image', 'unsupported_format', 'too_many_pixels', 'image_too_large' ), true ) ) {
 				throw new UploadError( $e->error_code, $e->getMessage(), $e->status > 0 ? $e->status : 400 );
