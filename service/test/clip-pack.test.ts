@@ -1,4 +1,5 @@
 /** CLIP/SigLIP-style packs: zero-shot heads from a text encoder or precomputed text embeddings. */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -70,5 +71,20 @@ describe("CLIP-style packs", () => {
     writeTinyClipPack(dir);
     fs.writeFileSync(path.join(dir, "image.onnx"), "not onnx");
     await expect(loadModel(dir)).rejects.toThrow(/not a valid ONNX model/);
+  });
+
+  it("refuses an encoder that is not the file the manifest pins, also after a good one was checked", async () => {
+    const dir = path.join(root, "pinned");
+    writeTinyClipPack(dir);
+    const m = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+    m.encoder.sha256 = crypto
+      .createHash("sha256")
+      .update(fs.readFileSync(path.join(dir, "image.onnx")))
+      .digest("hex");
+    fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(m));
+    await (await loadModel(dir)).dispose();
+    // The remembered checksum must not outlive the file it was taken of.
+    fs.writeFileSync(path.join(dir, "image.onnx"), "another encoder");
+    await expect(loadModel(dir)).rejects.toThrow(/image.onnx does not match its sha256 in manifest.json/);
   });
 });

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-import { readManifest } from "../pack/pack.repository.js";
+import { fileSha256, readManifest } from "../pack/pack.repository.js";
 import { applyBackboneTail, readBackboneTail } from "./backbone-tail.js";
 import { dequantizeWeights, type NamedTensor } from "./dequantize.js";
 import { convertKerasToOnnx, type ConvertOptions } from "./keras-to-onnx.js";
@@ -64,7 +64,7 @@ export async function ensureEncoder(packDir: string, force = false, recordSha = 
 
 function upToDate(file: string, pinned: string | undefined): boolean {
   if (!fs.existsSync(file)) return false;
-  return !pinned || sha256(fs.readFileSync(file)) === pinned;
+  return !pinned || fileSha256(file) === pinned;
 }
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash("sha256").update(bytes).digest("hex");

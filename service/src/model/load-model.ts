@@ -2,13 +2,12 @@
  * Loads a model pack into memory: opens the encoder, reads the feature transform and builds
  * the heads. Every file is checked, so a broken pack fails at start with one clear sentence.
  */
-import fs from "node:fs";
 import crypto from "node:crypto";
 
 import { COLOR_FEATURE_DIM } from "../colors/color-features.js";
 import { AppError } from "../errors.js";
 import type { PackManifest } from "../pack/manifest.js";
-import { packFile, readFloat32, readManifest } from "../pack/pack.repository.js";
+import { fileSha256, packFile, readFloat32, readManifest } from "../pack/pack.repository.js";
 import type { PixelGrid } from "../repositories/image.repository.js";
 import type { VectorSpace } from "../repositories/index.repository.js";
 import { openOnnxModel, type OnnxModel } from "../repositories/onnx.repository.js";
@@ -36,7 +35,7 @@ export interface LoadedModel {
 export async function loadModel(packDir: string, opts: { heads?: boolean } = {}): Promise<LoadedModel> {
   const manifest = readManifest(packDir);
   const encoderFile = packFile(packDir, manifest.encoder.file);
-  const encoderSha = crypto.createHash("sha256").update(fs.readFileSync(encoderFile)).digest("hex");
+  const encoderSha = fileSha256(encoderFile);
   if (manifest.encoder.sha256) {
     if (encoderSha !== manifest.encoder.sha256) {
       throw new AppError(

@@ -2,6 +2,7 @@
  * Reads model packs from disk: finds a pack by path or by name, and reads its manifest and
  * float32 files with their sizes checked.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -71,4 +72,20 @@ export function readFloat32(packDir: string, rel: string, expected: number): Flo
 
 export function readJson<T>(packDir: string, rel: string): T {
   return JSON.parse(fs.readFileSync(packFile(packDir, rel), "utf8")) as T;
+}
+
+const hashes = new Map<string, { stamp: string; sha: string }>();
+
+/**
+ * sha256 of a file, remembered while its size and modification time stay the same: the start of the
+ * service checks the 9 MB encoder twice (is the build up to date, does the pack load the pinned file).
+ */
+export function fileSha256(file: string): string {
+  const st = fs.statSync(file);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  const known = hashes.get(file);
+  if (known?.stamp === stamp) return known.sha;
+  const sha = crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  hashes.set(file, { stamp, sha });
+  return sha;
 }
