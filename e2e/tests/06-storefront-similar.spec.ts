@@ -38,7 +38,10 @@ test.describe("6. Storefront similar products", () => {
     const names = await storefront.productNames(block);
     expect(names.length).toBeGreaterThan(0);
     // Same kind and colour by the catalogue's own labels (the names carry them): the other red dress leads.
-    expect(names[0], `first similar product, of ${names.join(" | ")}`).toMatch(/Dresses Red/);
+    // On failure, the service's own ranking (ids; this flow's products named) says whether the order or the filtering is wrong.
+    const ours = new Map([anchor!, ...rest].map((p) => [String(p.id), p.name]));
+    const ranking = (await service.similar(anchor!.id, 12)).map((id) => ours.get(id) ?? `#${id}`);
+    expect(names[0], `first similar product, of ${names.join(" | ")}; service ranking: ${ranking.join(" | ")}`).toMatch(/Dresses Red/);
 
     // Without the service: the page renders, and shows WooCommerce's related products instead.
     test.skip(!service.controllable, "this stack cannot stop the service (wp-env); the fallback half needs the local stack");
