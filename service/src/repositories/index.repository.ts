@@ -80,7 +80,30 @@ export class VectorIndex {
     if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
       this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
     }
-    this.index.addPoint(Array.from(vector), label, true);
+    // hnswlib's "replace deleted" adds a label that is already in the index into a free slot without
+    // retiring its old one: the old copy stays live under the same label, is returned twice, and
+    // outlives the label's removal, taking places among every query's nearest. A label already
+    // here (live or removed) is updated in its own slot; only a new one may take a free slot.
+    const present = this.has(label) || this.restore(label);
+    this.index.addPoint(Array.from(vector), label, !present);
+  }
+
+  private has(label: number): boolean {
+    try {
+      this.index.getPoint(label);
+      return true;
+    } catch {
+      return false; // not here, or removed
+    }
+  }
+
+  private restore(label: number): boolean {
+    try {
+      this.index.unmarkDelete(label);
+      return true;
+    } catch {
+      return false; // never here
+    }
   }
 
   remove(label: number): void {

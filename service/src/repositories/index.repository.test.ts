@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+
+import { VectorIndex } from "./index.repository.js";
+
+const DIM = 16;
+/** Seeded unit vectors around a centre, so every search has many close neighbours. */
+function vectors(n: number, seed: number): Float32Array[] {
+  let s = seed;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: n }, () => {
+    const v = Float32Array.from({ length: DIM }, (_, i) => (i === 0 ? 1 : 0) + (rnd() - 0.5) * 0.4);
+    const norm = Math.hypot(...v);
+    return v.map((x) => x / norm);
+  });
+}
+
+describe("VectorIndex", () => {
+  it("updates a product in place while removed products leave free slots: no second live copy", () => {
+    const index = VectorIndex.create("/nonexistent", { dim: DIM, model: "test" });
+    const vs = vectors(60, 3);
+    for (let l = 0; l < 50; l++) index.put(l, vs[l]);
+    for (let l = 0; l < 40; l++) index.remove(l); // free slots, as after a bulk delete
+    for (let l = 40; l < 50; l++) index.put(l, vs[l]); // re-annotated products
+    const labels = index.search(vs[45], 50).map((h) => h.label);
+    expect(labels.filter((l) => l >= 40).sort((a, b) => a - b)).toEqual([40, 41, 42, 43, 44, 45, 46, 47, 48, 49]);
+    expect(new Set(labels).size).toBe(labels.length);
+    // Removed, a re-annotated product is gone for good, and a removed one can come back.
+    index.remove(45);
+    index.put(3, vs[3]);
+    const after = index.search(vs[45], 50).map((h) => h.label);
+    expect(after).not.toContain(45);
+    expect(after).toContain(3);
+    expect(new Set(after).size).toBe(after.length);
+  });
+});
