@@ -1,3 +1,7 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { VectorIndex } from "./index.repository.js";
@@ -31,5 +35,19 @@ describe("VectorIndex", () => {
     expect(after).not.toContain(45);
     expect(after).toContain(3);
     expect(new Set(after).size).toBe(after.length);
+  });
+
+  it("does not open an index saved before that fix: it is rebuilt from the database", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-index-"));
+    const space = { dim: DIM, model: "test" };
+    const index = VectorIndex.create(dir, space);
+    vectors(5, 9).forEach((v, l) => index.put(l, v));
+    index.save(5);
+    expect(VectorIndex.load(dir, space)?.seq).toBe(5);
+    const stateFile = path.join(dir, "index.json");
+    const { format: _format, ...older } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as Record<string, unknown>;
+    fs.writeFileSync(stateFile, JSON.stringify(older));
+    expect(VectorIndex.load(dir, space)).toBeNull();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

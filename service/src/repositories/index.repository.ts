@@ -25,7 +25,14 @@ export interface VectorSpace {
   model: string;
 }
 
+/**
+ * Version of the saved index. 2: labels are updated in their own slot (see `put`); an index saved
+ * before may hold stale second copies of updated products, so it is rebuilt from the database.
+ */
+const INDEX_FORMAT = 2;
+
 export interface IndexState {
+  format?: number;
   dim: number;
   /** The model fingerprint of the vectors in the index. */
   model?: string;
@@ -46,14 +53,14 @@ export class VectorIndex {
     this.index = index;
   }
 
-  /** Opens the saved index, or returns null when none is saved or it holds another space's vectors. */
+  /** Opens the saved index, or returns null when none is saved, it holds another space's vectors, or an older format. */
   static load(dir: string, { dim, model }: VectorSpace): VectorIndex | null {
     const stateFile = path.join(dir, "index.json");
     const dataFile = path.join(dir, "index.hnsw");
     if (!fs.existsSync(stateFile) || !fs.existsSync(dataFile)) return null;
     try {
       const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as IndexState;
-      if (state.dim !== dim || state.model !== model) return null;
+      if (state.format !== INDEX_FORMAT || state.dim !== dim || state.model !== model) return null;
       const index = new HierarchicalNSW("ip", dim);
       index.readIndexSync(dataFile, true);
       index.setEf(HNSW_PARAMS.efSearch);
@@ -129,7 +136,10 @@ export class VectorIndex {
     const dataTmp = path.join(this.dir, "index.hnsw.tmp");
     const stateTmp = path.join(this.dir, "index.json.tmp");
     this.index.writeIndexSync(dataTmp);
-    fs.writeFileSync(stateTmp, JSON.stringify({ dim: this.dim, model: this.model, seq, count: this.count } satisfies IndexState));
+    fs.writeFileSync(
+      stateTmp,
+      JSON.stringify({ format: INDEX_FORMAT, dim: this.dim, model: this.model, seq, count: this.count } satisfies IndexState),
+    );
     // The state names the seq the data reflects, so the data must land first.
     fs.renameSync(dataTmp, path.join(this.dir, "index.hnsw"));
     fs.renameSync(stateTmp, path.join(this.dir, "index.json"));

@@ -84,7 +84,7 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
   const repair: RepairReport = { rebuilt: false, replayed: 0, stale: 0, reason: null };
   if (!index) {
     repair.rebuilt = dbSeq > 0;
-    repair.reason = dbSeq > 0 ? "the saved index was missing, unreadable or for another model" : null;
+    repair.reason = dbSeq > 0 ? "the saved index was missing, unreadable, for another model or of an older format" : null;
     index = VectorIndex.create(dir, space);
   }
   if (index.seq > dbSeq) {
