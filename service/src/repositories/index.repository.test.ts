@@ -50,4 +50,20 @@ describe("VectorIndex", () => {
     expect(VectorIndex.load(dir, space)).toBeNull();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it("finds every live product after the e2e flows' history of additions and removals", () => {
+    // Search vectors of e2e labels 0-209 as a clean-clone run left them (test/photos/README.md): labels
+    // 0-3 are the same red dress photo (flows 2-4), 204-209 are flow 6's products. With hnswlib's
+    // "replace deleted" mode, 205 (that photo again) was unreachable from 204.
+    const bytes = fs.readFileSync(path.join(import.meta.dirname, "../../test/photos/flow6-index-replay.f32"));
+    const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const dim = 256;
+    const v = (l: number) => all.subarray(l * dim, (l + 1) * dim);
+    const index = VectorIndex.create("/nonexistent", { dim, model: "test" });
+    for (let l = 0; l < 204; l++) index.put(l, v(l));
+    for (let l = 0; l < 204; l++) index.remove(l);
+    for (let l = 204; l < 210; l++) index.put(l, v(l));
+    const found = index.search(v(204), 100, (l) => l !== 204).map((h) => h.label);
+    expect(found.sort((a, b) => a - b)).toEqual([205, 206, 207, 208, 209]);
+  });
 });

@@ -87,12 +87,12 @@ export class VectorIndex {
     if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
       this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
     }
-    // hnswlib's "replace deleted" adds a label that is already in the index into a free slot without
-    // retiring its old one: the old copy stays live under the same label, is returned twice, and
-    // outlives the label's removal, taking places among every query's nearest. A label already
-    // here (live or removed) is updated in its own slot; only a new one may take a free slot.
-    const present = this.has(label) || this.restore(label);
-    this.index.addPoint(Array.from(vector), label, !present);
+    // Removed products keep their slots: hnswlib's "replace deleted" mode, which reuses them, lost
+    // products from search (a photo re-added into the slot of its own removed copy was unreachable:
+    // e2e flow 6), and added a second live copy of a label that was already here. A label already
+    // here (live or removed) is updated in its own slot; a new one gets a new slot.
+    if (!this.has(label)) this.restore(label);
+    this.index.addPoint(Array.from(vector), label, false);
   }
 
   private has(label: number): boolean {
