@@ -62,7 +62,7 @@ export class VectorIndex {
       const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as IndexState;
       if (state.format !== INDEX_FORMAT || state.dim !== dim || state.model !== model) return null;
       const index = new HierarchicalNSW("ip", dim);
-      index.readIndexSync(dataFile, true);
+      index.readIndexSync(dataFile, false);
       index.setEf(HNSW_PARAMS.efSearch);
       return new VectorIndex(dir, dim, model, index, state.seq);
     } catch {
@@ -72,7 +72,7 @@ export class VectorIndex {
 
   static create(dir: string, { dim, model }: VectorSpace): VectorIndex {
     const index = new HierarchicalNSW("ip", dim);
-    index.initIndex(INITIAL_CAPACITY, HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, HNSW_PARAMS.seed, true);
+    index.initIndex(INITIAL_CAPACITY, HNSW_PARAMS.m, HNSW_PARAMS.efConstruction, HNSW_PARAMS.seed, false);
     index.setEf(HNSW_PARAMS.efSearch);
     return new VectorIndex(dir, dim, model, index, 0);
   }
@@ -87,30 +87,10 @@ export class VectorIndex {
     if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
       this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
     }
-    // Removed products keep their slots: hnswlib's "replace deleted" mode, which reuses them, lost
-    // products from search (a photo re-added into the slot of its own removed copy was unreachable:
-    // e2e flow 6), and added a second live copy of a label that was already here. A label already
-    // here (live or removed) is updated in its own slot; a new one gets a new slot.
-    if (!this.has(label)) this.restore(label);
+    // Removed products keep their slots (the index is opened without hnswlib's "replace deleted" mode,
+    // which lost products from search: a photo re-added into the slot of its own removed copy was
+    // unreachable, e2e flow 6). A label already here, live or removed, is updated in its own slot.
     this.index.addPoint(Array.from(vector), label, false);
-  }
-
-  private has(label: number): boolean {
-    try {
-      this.index.getPoint(label);
-      return true;
-    } catch {
-      return false; // not here, or removed
-    }
-  }
-
-  private restore(label: number): boolean {
-    try {
-      this.index.unmarkDelete(label);
-      return true;
-    } catch {
-      return false; // never here
-    }
   }
 
   remove(label: number): void {
