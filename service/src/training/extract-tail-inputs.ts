@@ -8,7 +8,8 @@
  * mirror (`--views 2` keeps only the first two), through the runtime's own
  * preprocessing, and writes them with the labels and the split to `.cache/tail/`. The Python/torch
  * trainer (service/training-torch/) then fits only the tail and linear heads on that cache, which
- * takes minutes on two CPU cores instead of hours for the whole network.
+ * takes minutes on two CPU cores instead of hours for the whole network. `--meta-only` rewrites only
+ * the labels and roles of an existing cache.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -37,6 +38,12 @@ import { splitExamples, trainingRoles } from "./splits.js";
  */
 const DEFAULT_TAIL_INPUT = "block_9_add";
 const FIELDS = ["category", "gender", "usage", "pattern", "sleeve", "color"] as const;
+/**
+ * Besides the taxonomy's fields, the tail also learns each dataset's own garment label (fashion-products
+ * article type, clothing-cc0 label): the taxonomy merges some of them (casual and sports shoes, kurtas and
+ * kurtis, sandals and flip-flops), and a shop's own labels can be that fine.
+ */
+const TYPE_FIELD = "fine_type"; // not "type": torch modules have an attribute of that name
 const MIN_PER_LABEL = 20;
 type EncoderSpec = PackManifest["encoder"];
 
@@ -50,6 +57,16 @@ async function main() {
 
   const { examples } = loadDatasets(datasets);
   const split = splitExamples(examples);
+  if ("meta-only" in args) {
+    // New labels or roles for a cache whose inputs are already there: seconds instead of the whole pass.
+    const metaFile = path.join(out, "meta.json");
+    const old = JSON.parse(fs.readFileSync(metaFile, "utf8"));
+    if (old.files.length !== examples.length || old.files.some((f: string, i: number) => f !== examples[i].file))
+      throw new Error(`${out} was cached from other photos: run without --meta-only`);
+    fs.writeFileSync(metaFile, JSON.stringify({ ...old, ...describe(examples, split, old.shape, manifest.name) }));
+    console.log(`rewrote the labels and roles in ${metaFile}`);
+    return;
+  }
   const from = args.from ?? DEFAULT_TAIL_INPUT;
   const views = Number(args.views ?? 4);
   if (views !== 2 && views !== 4) throw new Error(`--views is 2 (photo, mirror) or 4 (and a zoomed crop, mirrored); got ${args.views}`);
@@ -114,18 +131,20 @@ export async function writeReferenceEmbeddings(model: NsfwjsModelName, examples:
 function describe(examples: Example[], split: ("train" | "test")[], shape: number[], pack: string) {
   // The calibration slice stays out of the fine-tune too.
   const role = trainingRoles(split);
-  const fields = Object.fromEntries(
-    FIELDS.map((field) => {
-      const counts = new Map<string, number>();
-      examples.forEach((e, i) => {
-        const l = e.labels[field];
-        if (l && role[i] === "fit") counts.set(l, (counts.get(l) ?? 0) + 1);
-      });
-      const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_PER_LABEL).sort();
-      const y = examples.map((e) => (e.labels[field] ? labels.indexOf(e.labels[field]!) : -1));
-      return [field, { labels, y }];
-    }),
-  );
+  const vocabulary = (label: (e: Example) => string | undefined) => {
+    const counts = new Map<string, number>();
+    examples.forEach((e, i) => {
+      const l = label(e);
+      if (l && role[i] === "fit") counts.set(l, (counts.get(l) ?? 0) + 1);
+    });
+    const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_PER_LABEL).sort();
+    const y = examples.map((e) => (label(e) ? labels.indexOf(label(e)!) : -1));
+    return { labels, y };
+  };
+  const fields = Object.fromEntries([
+    ...FIELDS.map((field) => [field, vocabulary((e) => e.labels[field])] as const),
+    [TYPE_FIELD, vocabulary((e) => `${e.source}:${e.rawType}`)] as const,
+  ]);
   return { pack, shape, files: examples.map((e) => e.file), source: examples.map((e) => e.source), role, fields };
 }
 
