@@ -32,6 +32,8 @@ export interface RepairReport {
 
 const SHOP_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const SAVE_DELAY_MS = Number(process.env.INDEX_SAVE_DELAY_MS ?? 2000);
+/** Fewer removed products than this are never worth a rebuild. */
+const COMPACT_MIN_REMOVED = Number(process.env.INDEX_COMPACT_MIN_REMOVED ?? 1000);
 
 export function checkShopName(name: string): string {
   if (!SHOP_NAME.test(name))
@@ -93,19 +95,21 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
     repair.reason = `the index was ahead of the database (seq ${index.seq} > ${dbSeq})`;
     index = VectorIndex.create(dir, space);
   }
-  for (const change of catalog.changesSince(index.seq)) {
-    if (change.deleted) index.remove(change.label);
-    else if (change.stale) {
-      // Indexed with another pack (the model changed): its vector cannot be searched with this one.
-      repair.stale++;
-      continue;
-    } else index.put(change.label, change.vector);
-    repair.replayed++;
+  Object.assign(repair, replay(index, catalog));
+  // Removed products keep their slots (see VectorIndex.put), so an index grows with churn. When most of
+  // its slots are removed products, it is rebuilt from the live ones, here at open: a rebuild of a large
+  // index takes too long to run between requests.
+  const removed = index.count - (catalog.count() - catalog.staleCount());
+  if (removed > Math.max(COMPACT_MIN_REMOVED, index.count / 2)) {
+    repair.rebuilt = true;
+    repair.reason = `${removed} of the index's ${index.count} slots held removed products`;
+    index = VectorIndex.create(dir, space);
+    Object.assign(repair, replay(index, catalog));
   }
   if (repair.stale) {
     repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again ("kalas-iris reindex --shop ${name}", or POST /v1/reindex)`;
   }
-  if (repair.replayed || repair.stale) {
+  if (repair.replayed || repair.stale || repair.rebuilt) {
     repair.reason ??= `the index was saved at seq ${index.seq}, the database is at ${dbSeq}`;
     index.save(dbSeq);
     log.warn("index repaired on open", { shop: name, ...repair, products: catalog.count() });
@@ -132,4 +136,20 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
       catalog.close();
     },
   };
+}
+
+/** Brings the index up to the database's sequence number. */
+function replay(index: VectorIndex, catalog: CatalogRepository): { replayed: number; stale: number } {
+  let replayed = 0;
+  let stale = 0;
+  for (const change of catalog.changesSince(index.seq)) {
+    if (change.deleted) index.remove(change.label);
+    else if (change.stale) {
+      // Indexed with another pack (the model changed): its vector cannot be searched with this one.
+      stale++;
+      continue;
+    } else index.put(change.label, change.vector);
+    replayed++;
+  }
+  return { replayed, stale };
 }

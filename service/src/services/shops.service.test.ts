@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { storeProduct, removeProduct } from "./catalog.service.js";
+import { ShopRegistry } from "./shops.service.js";
+
+const DIM = 8;
+const space = async () => ({ dim: DIM, model: "test" });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-shops-"));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+/** A distinct unit vector per product number. */
+function vectorOf(n: number): Float32Array {
+  const v = Float32Array.from({ length: DIM }, (_, i) => Math.sin((n + 1) * (i + 1)));
+  const norm = Math.hypot(...v);
+  return v.map((x) => x / norm);
+}
+
+function add(shop: Awaited<ReturnType<ShopRegistry["get"]>>, n: number): void {
+  const vector = vectorOf(n);
+  const annotation = { category: null, attributes: {}, colors: [], model: { name: "test", version: "0" }, timing_ms: 0 };
+  storeProduct(shop, { id: `p${n}` }, { annotation, features: vector, vector });
+}
+
+describe("opening a shop", () => {
+  it("rebuilds an index whose slots are mostly removed products, and keeps every live one searchable", async () => {
+    let registry = new ShopRegistry(dataDir, space);
+    let shop = await registry.get("churn");
+    for (let n = 0; n < 1300; n++) add(shop, n);
+    for (let n = 0; n < 1200; n++) removeProduct(shop, `p${n}`);
+    expect(shop.index.count).toBe(1300); // removed products keep their slots until a rebuild
+    registry.closeAll();
+
+    registry = new ShopRegistry(dataDir, space);
+    shop = await registry.get("churn");
+    expect(shop.repair.rebuilt).toBe(true);
+    expect(shop.repair.reason).toMatch(/1200 of the index's 1300 slots held removed products/);
+    expect(shop.index.count).toBe(100);
+    for (const n of [1200, 1250, 1299]) expect(shop.index.search(vectorOf(n), 1)[0].label).toBe(shop.catalog.get(`p${n}`)!.label);
+    registry.closeAll();
+
+    // Saved compact, it opens without another rebuild.
+    registry = new ShopRegistry(dataDir, space);
+    shop = await registry.get("churn");
+    expect(shop.repair).toMatchObject({ rebuilt: false, replayed: 0, reason: null });
+    registry.closeAll();
+  });
+
+  it("keeps an index whose removed products are few", async () => {
+    let registry = new ShopRegistry(dataDir, space);
+    let shop = await registry.get("few");
+    for (let n = 0; n < 50; n++) add(shop, n);
+    for (let n = 0; n < 40; n++) removeProduct(shop, `p${n}`);
+    registry.closeAll();
+    registry = new ShopRegistry(dataDir, space);
+    shop = await registry.get("few");
+    expect(shop.repair.rebuilt).toBe(false);
+    expect(shop.index.count).toBe(50);
+    registry.closeAll();
+  });
+});
