@@ -3,6 +3,15 @@
  * screens and the store agree with the PHP side.
  */
 
+// The service's annotation, which the plugin stores and passes through as it came: one definition
+// for the service, its web app and these screens (types only; nothing of the service is bundled).
+export type {
+	Annotation,
+	DominantColor as Color,
+	Prediction,
+} from '../../service/src/openapi/answers';
+import type { Annotation } from '../../service/src/openapi/answers';
+
 export type Mode = 'auto' | 'review';
 
 export interface Settings {
@@ -32,27 +41,6 @@ export interface ModelInfo {
 	fields: string[];
 	labels: Record<string, string[]>;
 	latency_ms: number;
-}
-
-export interface Prediction {
-	label: string;
-	score: number;
-	confident: boolean;
-	alternatives?: Array<{ label: string; score: number }>;
-}
-
-export interface Color {
-	name: string;
-	hex: string;
-	share: number;
-}
-
-export interface Annotation {
-	category: Prediction | null;
-	attributes: Record<string, Prediction>;
-	colors: Color[];
-	model: { name: string; version: string };
-	timing_ms?: number;
 }
 
 /** Labels as a person reviews them and as the service takes feedback. */

@@ -3,18 +3,12 @@
  * named from the palette, clusters with the same name merged, and each name's share of the
  * garment reported.
  */
+import type { DominantColor } from "../openapi/answers.js";
 import type { PixelGrid } from "../repositories/image.repository.js";
 import { garmentPixels, type GarmentPixels } from "./garment-mask.js";
 import { rgbToHex } from "./lab.js";
 import { nearestPaletteIndex } from "./name-color.js";
 import { PALETTE } from "./palette.js";
-
-export interface DominantColor {
-  name: string;
-  /** The garment's own average colour for this name, not the palette swatch. */
-  hex: string;
-  share: number;
-}
 
 const K = 5;
 const ITERATIONS = 8;

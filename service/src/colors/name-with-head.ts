@@ -1,6 +1,5 @@
 /** Combines the pixel colours (where, how much) with the colour head's name for the main colour. */
-import type { Prediction } from "../model/heads.js";
-import type { DominantColor } from "./dominant-colors.js";
+import type { DominantColor, Prediction } from "../openapi/answers.js";
 import { hexToRgb, labDistance, rgbToLab } from "./lab.js";
 import { PALETTE } from "./palette.js";
 

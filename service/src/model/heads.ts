@@ -2,6 +2,8 @@
  * Classifier heads: linear layers over the prepared features, or text embeddings (zero-shot),
  * turned into calibrated probabilities.
  */
+import type { Prediction } from "../openapi/answers.js";
+
 export interface Head {
   field: string;
   labels: string[];
@@ -12,13 +14,6 @@ export interface Head {
   scale: number;
   abstain: number;
   input: "embedding" | "embedding+color";
-}
-
-export interface Prediction {
-  label: string;
-  score: number;
-  confident: boolean;
-  alternatives: { label: string; score: number }[];
 }
 
 export function predict(head: Head, x: Float32Array, alternatives = 3): Prediction {

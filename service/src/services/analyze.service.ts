@@ -3,28 +3,17 @@
  * sees, the prepared features (for heads and learning) and the search vector.
  */
 import { colorFeatures } from "../colors/color-features.js";
-import { dominantColors, type DominantColor } from "../colors/dominant-colors.js";
+import { dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
 import { concatFeatures as concat, prepareViews, searchVector } from "../model/features.js";
-import { predict, type Head, type Prediction } from "../model/heads.js";
+import { predict, type Head } from "../model/heads.js";
 import type { LoadedModel } from "../model/load-model.js";
 import { mirror } from "../model/pixels.js";
+import type { Annotation, Prediction } from "../openapi/answers.js";
 import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
 import { runLimited } from "./inference-limit.js";
 import { getModel } from "./model.service.js";
-
-export interface Annotation {
-  category: Prediction | null;
-  attributes: Record<string, Prediction>;
-  colors: DominantColor[];
-  /** The main colour as the pack's colour head names it, when the pack has one. */
-  color?: Prediction;
-  model: { name: string; version: string };
-  timing_ms: number;
-  /** Predictions of the shop's own labels, when the shop has learned them (catalogue learning). */
-  shop?: Record<string, Prediction>;
-}
 
 export interface Analysis {
   annotation: Annotation;

@@ -1,5 +1,6 @@
 /** Annotation as clients see it: the pack's labels plus, when learned, the shop's own. */
-import { analyzeImage, type Annotation } from "./analyze.service.js";
+import type { Annotation } from "../openapi/answers.js";
+import { analyzeImage } from "./analyze.service.js";
 import { shopPredictor } from "./learn.service.js";
 import type { Shop } from "./shops.service.js";
 

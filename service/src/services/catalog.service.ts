@@ -6,7 +6,8 @@ import { AppError, notFound } from "../errors.js";
 import type { ProductRow } from "../repositories/catalog.repository.js";
 import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
 import { fetchImage } from "../repositories/image-fetch.repository.js";
-import { analyzeImage, type Analysis, type Annotation } from "./analyze.service.js";
+import type { Annotation, SimilarItem } from "../openapi/answers.js";
+import { analyzeImage, type Analysis } from "./analyze.service.js";
 import { shopPredictor } from "./learn.service.js";
 import type { Shop } from "./shops.service.js";
 
@@ -18,14 +19,6 @@ export interface ProductInput {
   permalink?: string;
   /** The shop's own labels for this product ({field: value}), used for catalogue learning. */
   labels?: Record<string, string>;
-}
-
-export interface SimilarItem {
-  id: string;
-  score: number;
-  name: string | null;
-  permalink: string | null;
-  image_url: string | null;
 }
 
 const PRODUCT_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -14,7 +14,8 @@ import path from "node:path";
 
 import { AppError } from "../errors.js";
 import { argmax, dot, searchVector } from "../model/features.js";
-import { predict, type Head, type Prediction } from "../model/heads.js";
+import { predict, type Head } from "../model/heads.js";
+import type { Prediction } from "../openapi/answers.js";
 import { fitTemperature, linearLogits, trainSoftmax, type LinearWeights } from "../model/softmax-regression.js";
 import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";

@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 
 import type { Command } from "commander";
 
-import { analyzeImage, type Annotation } from "../../services/analyze.service.js";
+import type { Annotation } from "../../openapi/answers.js";
+import { analyzeImage } from "../../services/analyze.service.js";
 import { toCsv } from "../csv.js";
 import { imageFiles } from "../files.js";
 import { progressBar } from "../progress.js";

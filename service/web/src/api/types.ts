@@ -1,34 +1,9 @@
 /** Shapes of the service's answers, as docs/api.md defines them. */
 
-export interface Prediction {
-  label: string;
-  score: number;
-  confident: boolean;
-  alternatives: { label: string; score: number }[];
-}
+import type { SimilarItem } from '../../../src/openapi/answers';
 
-export interface Colour {
-  name: string;
-  hex: string;
-  share: number;
-}
-
-export interface Annotation {
-  /** Null when the loaded pack has no category head. */
-  category: Prediction | null;
-  attributes: Record<string, Prediction>;
-  colors: Colour[];
-  model: { name: string; version: string };
-  timing_ms: number;
-}
-
-export interface SimilarItem {
-  id: string;
-  score: number;
-  name?: string;
-  permalink?: string;
-  image_url?: string;
-}
+// The service's own answer types: one definition for the service, this app and the admin UI.
+export type { Annotation, DominantColor as Colour, Prediction, SimilarItem } from '../../../src/openapi/answers';
 
 export interface SimilarAnswer {
   items: SimilarItem[];

@@ -25,7 +25,7 @@ export function when(iso: string, now = new Date()): string {
  * The URL if it is http(s), else null. Permalinks and photo URLs come from a shop's product index,
  * so a `javascript:` or `data:` link must never become a clickable href on this page.
  */
-export function safeHttpUrl(value: string | undefined): string | null {
+export function safeHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value);

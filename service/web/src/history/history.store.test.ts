@@ -27,7 +27,10 @@ describe('HistoryStore', () => {
     const store = new HistoryStore(memoryStorage());
     store.add(entry('a'));
     store.add(entry('b'));
-    expect(store.update('a', { similar: [{ id: 'p1', score: 0.9 }] }).find((e) => e.id === 'a')!.similar).toHaveLength(1);
+    expect(
+      store.update('a', { similar: [{ id: 'p1', score: 0.9, name: null, permalink: null, image_url: null }] }).find((e) => e.id === 'a')!
+        .similar,
+    ).toHaveLength(1);
     expect(store.remove('a').map((e) => e.id)).toEqual(['b']);
     expect(store.clear()).toEqual([]);
     expect(store.list()).toEqual([]);
