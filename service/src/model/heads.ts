@@ -17,7 +17,11 @@ export interface Head {
 }
 
 export function predict(head: Head, x: Float32Array, alternatives = 3): Prediction {
-  const probs = probabilities(head, x);
+  return predictionFrom(head, probabilities(head, x), alternatives);
+}
+
+/** The best label of `probs` (over the head's labels), with its runners-up. */
+export function predictionFrom(head: Head, probs: Float32Array, alternatives = 3): Prediction {
   const order = [...probs.keys()].sort((a, b) => probs[b] - probs[a]);
   const best = order[0];
   return {

@@ -2,10 +2,13 @@
  * Catalogue learning: a shop's own labels, learned from its labelled products and from people's
  * corrections. A shop that calls a category "Tees & Tanks" gets "Tees & Tanks" back.
  *
- * Two mechanisms work together:
+ * Three mechanisms work together:
  * - linear heads per field on the search vectors, retrained in seconds (warm-started when the label
  *   set is unchanged); on the 256-d vectors they train several times faster than on the full
  *   embedding, with no loss of accuracy in our runs on the shared data (docs/quality.md);
+ * - the labels of the shop's nearest products, read from its similar-items index at each prediction,
+ *   mixed into the heads' probabilities (model/neighbour-vote.ts), so new and relabelled products count
+ *   before any retraining;
  * - corrections as nearest-neighbour evidence, applied at once, so a correction changes the next
  *   prediction for similar photos before any retraining.
  */
@@ -14,7 +17,8 @@ import path from "node:path";
 
 import { AppError } from "../errors.js";
 import { argmax, dot, searchVector } from "../model/features.js";
-import { predict, type Head } from "../model/heads.js";
+import type { Head } from "../model/heads.js";
+import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import type { Prediction } from "../openapi/answers.js";
 import { fitTemperature, linearLogits, trainSoftmax, type LinearWeights } from "../model/softmax-regression.js";
 import type { ShopPredictor } from "./analyze.service.js";
@@ -148,10 +152,25 @@ export function shopPredictor(shop: Shop): ShopPredictor | undefined {
   if (!model.heads.length && !model.corrections.length) return undefined;
   return (features, vector) => {
     const out: Record<string, Prediction> = {};
-    for (const head of model.heads) out[head.field] = predict(head, vector);
+    const neighbours = model.heads.length ? labelledNeighbours(shop, vector) : [];
+    for (const head of model.heads) {
+      const votes = neighbours.map((n) => ({ label: n.labels[head.field], score: n.score }));
+      out[head.field] = predictWithNeighbours(head, vector, votes);
+    }
     applyCorrections(out, model, features);
     return out;
   };
+}
+
+/** The shop's products nearest to a search vector, with their own labels. */
+function labelledNeighbours(shop: Shop, vector: Float32Array): { labels: Record<string, string>; score: number }[] {
+  if (vector.length !== shop.index.dim) return [];
+  const hits = shop.index.search(vector, NEIGHBOURS);
+  const rows = shop.catalog.byLabels(hits.map((h) => h.label));
+  return hits.map((h) => {
+    const labels = rows.get(h.label)?.labels;
+    return { labels: labels ? (JSON.parse(labels) as Record<string, string>) : {}, score: h.score };
+  });
 }
 
 /** Called when feedback arrives, so the next prediction sees it. */
