@@ -1,4 +1,8 @@
-/** Annotate latency through HTTP for an 800 px JPEG, against a real server on a local port. */
+/**
+ * Annotate latency through HTTP for an 800 px JPEG, against a real server on a local port: in a new
+ * shop, or in shop "bench" of `dataDir` (one that has learned its own labels: each answer then also
+ * reads its nearest labelled products).
+ */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,8 +14,12 @@ import { startServer } from "../server.js";
 import { createKey } from "../services/keys.service.js";
 import { timeCalls } from "./stats.js";
 
-export async function annotateLatency(photo: Buffer, runs = 200): Promise<{ p50: number; p99: number; runs: number }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
+export async function annotateLatency(
+  photo: Buffer,
+  opts: { dataDir?: string; runs?: number } = {},
+): Promise<{ p50: number; p99: number; runs: number }> {
+  const runs = opts.runs ?? 200;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "kalas-bench-"));
   const { server, ctx, close } = await startServer({ ...readConfig(), dataDir, port: 0, rateLimit: 1e6 });
   const port = (server.address() as { port: number }).port;
   const key = createKey(ctx.keys, "bench");
@@ -23,10 +31,11 @@ export async function annotateLatency(photo: Buffer, runs = 200): Promise<{ p50:
       body: new Uint8Array(jpeg),
     });
     if (!res.ok) throw new Error(`annotate answered ${res.status}`);
-    await res.json();
+    const body = (await res.json()) as { shop?: unknown };
+    if (opts.dataDir && !body.shop) throw new Error("the shop's learned labels are missing from the answer");
   };
   const { p50, p99 } = await timeCalls(call, runs);
   await close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   return { p50, p99, runs };
 }

@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import * as prettier from "prettier";
 import sharp from "sharp";
 
+import { replaceReadmeBlock } from "../cli/readme-block.js";
 import { colorFeatures } from "../colors/color-features.js";
 import { dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
@@ -281,7 +281,11 @@ Colour results on real test photos (catalogue colour under each photo, the servi
 ![Colour contact sheet](quality/colour-contact-sheet.png)
 `;
 fs.writeFileSync(outDoc, doc);
-await copyTargetsToReadme(targetsTable);
+log(
+  (await replaceReadmeBlock(path.join(repo, "README.md"), "eval:targets", targetsTable))
+    ? "copied the targets table into README.md"
+    : "README.md has no eval:targets markers: its quality table was not updated",
+);
 process.stdout.write(JSON.stringify(result, null, 2) + "\n");
 log(`wrote ${path.relative(process.cwd(), outDoc)} and ${path.relative(process.cwd(), plotDir)}/*.png`);
 await model.dispose();
@@ -325,22 +329,4 @@ async function contactSheet(items: typeof sheet, file: string): Promise<void> {
 
 function f3(v: number): string {
   return Number.isFinite(v) ? v.toFixed(3) : "n/a";
-}
-
-/** The README's quality table is this run's, between its eval markers, formatted as the repository's prettier does. */
-async function copyTargetsToReadme(table: string): Promise<void> {
-  const readme = path.join(repo, "README.md");
-  const text = fs.readFileSync(readme, "utf8");
-  const start = "<!-- eval:targets:start -->\n";
-  const end = "<!-- eval:targets:end -->";
-  const a = text.indexOf(start);
-  const b = text.indexOf(end);
-  if (a < 0 || b < a) {
-    log("README.md has no eval markers: its quality table was not updated");
-    return;
-  }
-  const updated = `${text.slice(0, a + start.length)}\n${table}\n${text.slice(b)}`;
-  const options = (await prettier.resolveConfig(readme)) ?? {};
-  fs.writeFileSync(readme, await prettier.format(updated, { ...options, filepath: readme }));
-  log("copied the targets table into README.md");
 }
