@@ -90,6 +90,25 @@ describe("catalogue learning", () => {
     expect(other.body.shop.category.label).toBe("Frocks");
   });
 
+  it("a product labelled after learning already counts for the next similar photo", async () => {
+    const scoreOf = (shop: { label: string; score: number; alternatives: { label: string; score: number }[] }, label: string) =>
+      shop.label === label ? shop.score : (shop.alternatives.find((a) => a.label === label)?.score ?? 0);
+    const annotate = async (img: Buffer) =>
+      (await request(t.app).post("/v1/annotate").set(auth()).set("Content-Type", "image/jpeg").send(img).expect(200)).body.shop.category;
+    const query = await sharp(photo("fp-16508.jpg")).extract({ left: 6, top: 6, width: 204, height: 204 }).jpeg().toBuffer();
+    const before = await annotate(query);
+    expect(before.label).toBe("Denim & Pants");
+    // The shop adds another photo of those trousers, filed under a label its head gives them little of.
+    await request(t.app)
+      .put("/v1/products/pants-in-frocks")
+      .set(auth())
+      .attach("image", await variant("fp-16508.jpg"), "pants.jpg")
+      .field("labels", JSON.stringify({ category: "Frocks" }))
+      .expect(200);
+    const after = await annotate(query);
+    expect(scoreOf(after, "Frocks") - scoreOf(before, "Frocks")).toBeGreaterThan(0.1);
+  });
+
   it("another shop learns nothing from this one", async () => {
     const other = t.key("other-shop");
     const res = await request(t.app)
