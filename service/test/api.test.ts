@@ -40,6 +40,7 @@ describe("auth", () => {
       ["get", "/v1/products/x/similar"],
       ["get", "/v1/feedback"],
       ["post", "/v1/learn"],
+      ["put", "/v1/labels"],
     ] as const) {
       const res = await request(t.app)[method](path);
       expect(res.status, `${method} ${path}`).toBe(401);

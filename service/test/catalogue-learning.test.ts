@@ -109,6 +109,50 @@ describe("catalogue learning", () => {
     expect(scoreOf(after, "Frocks") - scoreOf(before, "Frocks")).toBeGreaterThan(0.1);
   });
 
+  it("takes a recategorised catalogue's labels without photos, and learns them", async () => {
+    const res = await request(t.app)
+      .put("/v1/labels")
+      .set(auth())
+      .send({
+        items: ["fp-11261", "fp-10365", "cc0-dress"]
+          .map((id) => ({ id, labels: { category: "Dresses & Gowns" } }))
+          .concat([{ id: "never-indexed", labels: {} }]),
+      })
+      .expect(200);
+    expect(res.body).toEqual({ updated: 3, missing: ["never-indexed"] });
+    expect((await request(t.app).get("/v1/products/cc0-dress").set(auth()).expect(200)).body.labels).toEqual({
+      category: "Dresses & Gowns",
+    });
+    const report = await request(t.app).post("/v1/learn").set(auth()).expect(200);
+    expect(report.body.fields.category.labels).toBe(4);
+    const dress = await request(t.app)
+      .post("/v1/annotate")
+      .set(auth())
+      .set("Content-Type", "image/jpeg")
+      .send(await variant("fp-11261.jpg"));
+    expect(dress.body.shop.category.label).toBe("Dresses & Gowns");
+  });
+
+  it("refuses labels that are not an object of field: label, and nothing changes", async () => {
+    for (const body of [
+      {},
+      { items: [] },
+      { items: [{ labels: { category: "x" } }] },
+      { items: [{ id: "cc0-dress", labels: { category: 3 } }] },
+      { items: [{ id: "cc0-dress", labels: ["Frocks"] }] },
+      { items: [{ id: "bad id!", labels: {} }] },
+    ]) {
+      const res = await request(t.app).put("/v1/labels").set(auth()).send(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.message).toBeTruthy();
+    }
+    const broken = await request(t.app).put("/v1/labels").set(auth()).set("Content-Type", "application/json").send("{nope");
+    expect(broken.body.error.code).toBe("invalid_json");
+    expect((await request(t.app).get("/v1/products/cc0-dress").set(auth()).expect(200)).body.labels).toEqual({
+      category: "Dresses & Gowns",
+    });
+  });
+
   it("another shop learns nothing from this one", async () => {
     const other = t.key("other-shop");
     const res = await request(t.app)

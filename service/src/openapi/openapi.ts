@@ -180,6 +180,38 @@ export const openapiDocument = {
     "/v1/learn": {
       post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } },
     },
+    "/v1/labels": {
+      put: {
+        summary: "Set the shop's own labels of indexed products, without their photos (up to 1,000 per request)",
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["items"],
+                properties: {
+                  items: {
+                    type: "array",
+                    maxItems: 1000,
+                    items: {
+                      type: "object",
+                      required: ["id", "labels"],
+                      properties: { id: { type: "string" }, labels: { type: "object", additionalProperties: { type: "string" } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": ok({
+            type: "object",
+            properties: { updated: { type: "integer" }, missing: { type: "array", items: { type: "string" } } },
+          }),
+        },
+      },
+    },
     "/v1/reindex": {
       post: {
         summary: "After a model update: analyse again, in the background, the products another model indexed",

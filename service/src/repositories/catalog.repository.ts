@@ -141,6 +141,11 @@ export class CatalogRepository {
   }
 
   /** A live product, or null. */
+  /** Replaces a live product's own labels; false when it is not in the catalogue. */
+  setLabels(id: string, labels: Record<string, string>): boolean {
+    return this.db.prepare("UPDATE products SET labels = ? WHERE id = ? AND deleted = 0").run(JSON.stringify(labels), id).changes > 0;
+  }
+
   get(id: string): ProductRow | null {
     return (
       (this.db

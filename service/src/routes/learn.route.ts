@@ -1,11 +1,33 @@
-/** POST /v1/learn: retrain the shop's own heads from its labelled products and corrections. */
-import { Router } from "express";
+/**
+ * POST /v1/learn: retrain the shop's own heads from its labelled products and corrections.
+ * PUT /v1/labels: set the shop's own labels of indexed products in batches, without their photos
+ * (a shop whose owner recategorised products says so before learning).
+ */
+import express, { Router } from "express";
 
+import { AppError } from "../errors.js";
 import { shopOf } from "../http/context.js";
+import { setProductLabels } from "../services/catalog.service.js";
 import { learnShop } from "../services/learn.service.js";
+import { labelsField } from "./query.js";
+
+const MAX_LABEL_ITEMS = 1000;
 
 export function learnRoute(): Router {
-  return Router().post("/learn", async (req, res) => {
+  const r = Router();
+  r.post("/learn", async (req, res) => {
     res.json(await learnShop(shopOf(req)));
   });
+  r.put("/labels", express.json({ limit: "2mb" }), (req, res) => {
+    const items = (req.body as { items?: unknown } | undefined)?.items;
+    if (!Array.isArray(items) || items.length === 0 || items.length > MAX_LABEL_ITEMS)
+      throw new AppError(400, "invalid_request", `Send { "items": [{ "id", "labels" }] } with 1 to ${MAX_LABEL_ITEMS} items.`);
+    const parsed = items.map((item: unknown, i) => {
+      const { id, labels } = (item ?? {}) as { id?: unknown; labels?: unknown };
+      if (typeof id !== "string" && typeof id !== "number") throw new AppError(400, "invalid_request", `items[${i}].id is missing.`);
+      return { id: String(id), labels: labelsField(labels ?? {}, `items[${i}].labels`) ?? {} };
+    });
+    res.json(setProductLabels(shopOf(req), parsed));
+  });
+  return r;
 }

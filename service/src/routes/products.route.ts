@@ -1,19 +1,16 @@
 /** Product routes: upsert, read, remove, and similar products of a product. */
 import { Router } from "express";
 
-import { AppError } from "../errors.js";
 import { shopOf } from "../http/context.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
 import { getProduct, removeProduct, similarToProduct, upsertProduct } from "../services/catalog.service.js";
-import { intParam, jsonField, optionalString } from "./query.js";
+import { intParam, labelsField, optionalString } from "./query.js";
 
 export function productsRoute(): Router {
   const r = Router();
   r.put("/products/:id", bodyParsers({ json: true }), async (req, res) => {
     const f = fieldsFrom(req);
-    const labels = jsonField(f.labels, "labels");
-    if (labels !== undefined && (typeof labels !== "object" || Array.isArray(labels)))
-      throw new AppError(400, "invalid_request", '"labels" must be an object of field: label.');
+    const labels = labelsField(f.labels);
     res.json(
       await upsertProduct(shopOf(req), {
         id: String(req.params.id),
@@ -21,7 +18,7 @@ export function productsRoute(): Router {
         imageUrl: optionalString(f.image_url, "image_url"),
         name: optionalString(f.name, "name", 500),
         permalink: optionalString(f.permalink, "permalink"),
-        labels: labels as Record<string, string> | undefined,
+        labels,
       }),
     );
   });

@@ -63,6 +63,24 @@ export function removeProduct(shop: Shop, id: string): { id: string; deleted: tr
   return { id, deleted: true };
 }
 
+/**
+ * Replaces the shop's own labels of indexed products (an empty object clears them); products not in
+ * the index are listed as missing. The labels count in the next prediction's neighbour vote at once,
+ * and in the heads at the next learning.
+ */
+export function setProductLabels(
+  shop: Shop,
+  items: { id: string; labels: Record<string, string> }[],
+): { updated: number; missing: string[] } {
+  const missing: string[] = [];
+  let updated = 0;
+  for (const { id, labels } of items) {
+    if (shop.catalog.setLabels(checkProductId(id), labels)) updated++;
+    else missing.push(id);
+  }
+  return { updated, missing };
+}
+
 export function getProduct(shop: Shop, id: string) {
   const row = shop.catalog.get(checkProductId(id));
   if (!row) throw notFound("product_not_found", `Product "${id}" is not in this shop's index.`);
