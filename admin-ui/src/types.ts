@@ -116,6 +116,28 @@ export interface ReindexProgress {
 	} | null;
 }
 
+/** The plugin's catalogue learning (POST kalas-iris/v1/learn): what was sent, and the service's report. */
+export interface LearnResult {
+	/** Indexed products whose categories were sent. */
+	products: number;
+	/** Of those, products with exactly one category of their own. */
+	labelled: number;
+	/** Products the service no longer had. */
+	missing: number;
+	report: {
+		fields: Record<
+			string,
+			{
+				labels: number;
+				examples: number;
+				holdout_accuracy: number | null;
+				seconds: number;
+			}
+		>;
+		corrections: number;
+	};
+}
+
 export interface BackfillProgress {
 	state: BackfillState;
 	total: number;

@@ -24,6 +24,7 @@ use KalasIris\Jobs\LostJobRecovery;
 use KalasIris\Jobs\RemoveProductJob;
 use KalasIris\Jobs\Scheduler;
 use KalasIris\Products\AnnotationMeta;
+use KalasIris\Products\CatalogLearning;
 use KalasIris\Products\ImageReader;
 use KalasIris\Products\ProductEvents;
 use KalasIris\Products\ReviewService;
@@ -102,6 +103,7 @@ final class Plugin {
 			new Rest\ReviewController( new WpCatalog(), $this->meta(), new ReviewService( $this->write_back(), $this->meta(), $this->scheduler() ) ),
 			new Rest\BackfillController( $this->backfill(), new WpCatalog() ),
 			new Rest\ReindexController( $client ),
+			new Rest\LearnController( new CatalogLearning( new WpCatalog(), new WcProductGateway(), $this->meta(), $client ) ),
 			new Rest\TryItController( $client, $this->settings() ),
 			new Rest\ShopperSearchController( $client, $this->shopper_limiter(), new ProductListRenderer() ),
 		);

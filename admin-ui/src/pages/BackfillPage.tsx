@@ -10,6 +10,7 @@ import { adminConfig } from '../admin/config';
 import { BackfillProgressBar } from '../components/BackfillProgressBar';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { JobCounts } from '../components/JobCounts';
+import { LearnPanel } from '../components/LearnPanel';
 import { ReindexPanel } from '../components/ReindexPanel';
 import { store } from '../store';
 
@@ -141,6 +142,7 @@ export function BackfillPage() {
 					/>
 				</>
 			) : null}
+			<LearnPanel />
 			<ReindexPanel />
 		</div>
 	);

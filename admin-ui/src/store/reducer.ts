@@ -63,6 +63,11 @@ export function reducer(state: State = initialState, action: Action): State {
 			return { ...state, backfill: action.progress };
 		case 'RECEIVE_REINDEX':
 			return { ...state, reindex: action.progress };
+		case 'SET_LEARN':
+			return {
+				...state,
+				learn: { running: action.running, result: action.result },
+			};
 		case 'RECEIVE_JOB_COUNTS':
 			return { ...state, jobCounts: action.counts };
 		case 'SET_TRY':

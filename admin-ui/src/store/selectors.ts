@@ -16,6 +16,7 @@ export const getReindex = (state: State): ReindexProgress | null =>
 
 export const getBackfill = (state: State): BackfillProgress | null =>
 	state.backfill;
+export const getLearn = (state: State) => state.learn;
 export const getJobCounts = (state: State) => state.jobCounts;
 export const getTry = (state: State) => state.tryIt;
 export const getProduct = (state: State, id: number) =>

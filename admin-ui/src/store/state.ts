@@ -5,6 +5,7 @@ import type {
 	ApiError,
 	BackfillProgress,
 	ReindexProgress,
+	LearnResult,
 	ModelInfo,
 	ProductSummary,
 	ReviewPage,
@@ -19,6 +20,7 @@ export type ErrorArea =
 	| 'review'
 	| 'backfill'
 	| 'reindex'
+	| 'learn'
 	| 'tryIt'
 	| 'product';
 
@@ -32,6 +34,7 @@ export interface State {
 	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
 	backfill: BackfillProgress | null;
 	reindex: ReindexProgress | null;
+	learn: { running: boolean; result: LearnResult | null };
 	jobCounts: Record<string, number> | null;
 	tryIt: { status: TryStatus; result: TryResult | null };
 	products: Record<number, ProductSummary>;
@@ -45,6 +48,7 @@ export const initialState: State = {
 	review: { page: null, loading: false, busy: [] },
 	backfill: null,
 	reindex: null,
+	learn: { running: false, result: null },
 	jobCounts: null,
 	tryIt: { status: 'idle', result: null },
 	products: {},
@@ -69,6 +73,8 @@ export const plainActions = {
 		({ type: 'RECEIVE_BACKFILL', progress }) as const,
 	receiveReindex: (progress: ReindexProgress) =>
 		({ type: 'RECEIVE_REINDEX', progress }) as const,
+	setLearn: (running: boolean, result: LearnResult | null) =>
+		({ type: 'SET_LEARN', running, result }) as const,
 	receiveJobCounts: (counts: Record<string, number>) =>
 		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>

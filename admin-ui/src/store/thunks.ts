@@ -7,6 +7,7 @@ import { plainActions, type ErrorArea } from './state';
 import type {
 	BackfillProgress,
 	ReindexProgress,
+	LearnResult,
 	Labels,
 	ModelInfo,
 	ProductSummary,
@@ -163,6 +164,23 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
 				method: 'POST',
 			})
 		);
+	});
+
+/**
+ * Sends every indexed product's own category to the service and learns them; the
+ * previous result stays on screen while it runs.
+ *
+ * @param previous Result shown until the new one arrives.
+ */
+export const learnCatalogue = (previous: LearnResult | null) =>
+	guarded('learn', async ({ dispatch }) => {
+		dispatch.setLearn(true, previous);
+		let result = previous;
+		try {
+			result = await request<LearnResult>('/learn', { method: 'POST' });
+		} finally {
+			dispatch.setLearn(false, result);
+		}
 	});
 
 export const loadReindex = () =>

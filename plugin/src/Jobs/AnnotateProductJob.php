@@ -12,6 +12,7 @@ namespace KalasIris\Jobs;
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Products\ImageReader;
 use KalasIris\Products\LabelPlan;
+use KalasIris\Products\OwnLabels;
 use KalasIris\Products\ProductGateway;
 use KalasIris\Products\WriteBack;
 use KalasIris\Service\ServiceClient;
@@ -125,6 +126,10 @@ class AnnotateProductJob {
 					'name'      => $product->name,
 					'permalink' => $product->permalink,
 					'image_url' => (string) wp_get_attachment_url( $image_id ),
+				),
+				OwnLabels::of(
+					$this->products->terms( $product_id, array( 'product_cat' ) ),
+					$this->meta->get_json( $product_id, AnnotationMeta::APPLIED )
 				)
 			);
 			$annotation = (array) ( $answer['annotation'] ?? array() );

@@ -31,6 +31,15 @@ interface Catalog {
 	public function next_unannotated( int $after_id, int $limit ): array;
 
 	/**
+	 * Ids of products (not variations) in the service's index, with id > $after_id, ascending.
+	 *
+	 * @param int $after_id Cursor.
+	 * @param int $limit    Batch size.
+	 * @return list<int>
+	 */
+	public function next_indexed( int $after_id, int $limit ): array;
+
+	/**
 	 * Product ids with a given plugin status, newest first.
 	 *
 	 * @param string $status Status.

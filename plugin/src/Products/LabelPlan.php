@@ -31,8 +31,12 @@ final class LabelPlan {
 			'attributes' => array(),
 			'colors'     => array(),
 		);
-		$category = $annotation['category'] ?? null;
-		if ( self::passes( $category, SettingsSchema::threshold( $settings, 'category' ) ) ) {
+		// A shop that has learned its own categories gets them in its own words; the
+		// model's taxonomy category stands in while it has not, or is unsure.
+		$threshold = SettingsSchema::threshold( $settings, 'category' );
+		$own       = $annotation['shop']['category'] ?? null;
+		$category  = self::passes( $own, $threshold ) ? $own : ( $annotation['category'] ?? null );
+		if ( self::passes( $category, $threshold ) ) {
 			$labels['category'] = (string) $category['label'];
 		}
 		foreach ( (array) ( $annotation['attributes'] ?? array() ) as $field => $prediction ) {

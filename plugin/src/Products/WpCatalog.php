@@ -45,6 +45,40 @@ final class WpCatalog implements Catalog {
 	/**
 	 * {@inheritDoc}
 	 */
+	public function next_indexed( int $after_id, int $limit ): array {
+		$filter = static function ( string $where ) use ( $after_id ): string {
+			global $wpdb;
+			return $where . $wpdb->prepare( " AND {$wpdb->posts}.ID > %d", $after_id );
+		};
+		add_filter( 'posts_where', $filter );
+		try {
+			$query = new \WP_Query(
+				array(
+					'post_type'        => 'product',
+					'post_status'      => self::STATUSES,
+					'fields'           => 'ids',
+					'posts_per_page'   => $limit,
+					'orderby'          => 'ID',
+					'order'            => 'ASC',
+					'no_found_rows'    => true,
+					'suppress_filters' => false,
+					'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, on the owner's request.
+						array(
+							'key'     => AnnotationMeta::ANNOTATION,
+							'compare' => 'EXISTS',
+						),
+					),
+				)
+			);
+			return array_map( 'intval', $query->posts );
+		} finally {
+			remove_filter( 'posts_where', $filter );
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
 	public function with_status( string $status, int $page, int $per_page ): array {
 		$query = new \WP_Query(
 			array(

@@ -20,6 +20,10 @@ class ServiceClient {
 	 */
 	private const SLOW_TIMEOUT = 30.0;
 	private const FAST_TIMEOUT = 5.0;
+	/**
+	 * Learning a large catalogue takes seconds per field (about 10 s at 10,000 products).
+	 */
+	private const LEARN_TIMEOUT = 120.0;
 
 	/**
 	 * @param string        $base_url  Service URL without trailing slash.
@@ -51,17 +55,38 @@ class ServiceClient {
 	 * @param int                   $product_id Product id.
 	 * @param Image                 $image      Main image.
 	 * @param array<string, string> $fields     name, permalink, image_url.
+	 * @param array<string, string> $labels     The shop's own labels ({@see \KalasIris\Products\OwnLabels}); {} clears them.
 	 * @return array<string, mixed> { id, annotation }
 	 */
-	public function put_product( int $product_id, Image $image, array $fields ): array {
+	public function put_product( int $product_id, Image $image, array $fields, array $labels = array() ): array {
 		$form = new Multipart();
 		$form->file( 'image', $image->filename, $image->mime, $image->bytes );
+		$form->field( 'labels', (string) json_encode( (object) $labels ) );
 		foreach ( array( 'name', 'permalink', 'image_url' ) as $name ) {
 			if ( isset( $fields[ $name ] ) && '' !== $fields[ $name ] ) {
 				$form->field( $name, $fields[ $name ] );
 			}
 		}
 		return $this->json( 'PUT', '/v1/products/' . $product_id, $form->body(), $form->content_type(), self::SLOW_TIMEOUT );
+	}
+
+	/**
+	 * Sets the shop's own labels of indexed products, without their photos.
+	 *
+	 * @param list<array{id: string, labels: object}> $items Up to 1,000.
+	 * @return array<string, mixed> { updated, missing }
+	 */
+	public function set_labels( array $items ): array {
+		return $this->json( 'PUT', '/v1/labels', (string) json_encode( array( 'items' => $items ) ), 'application/json', self::SLOW_TIMEOUT );
+	}
+
+	/**
+	 * Learns the shop's own labels from its labelled products and corrections.
+	 *
+	 * @return array<string, mixed> { fields: { field: { labels, examples, holdout_accuracy, seconds } }, corrections }
+	 */
+	public function learn(): array {
+		return $this->json( 'POST', '/v1/learn', null, null, self::LEARN_TIMEOUT );
 	}
 
 	/**

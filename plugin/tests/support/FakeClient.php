@@ -55,8 +55,12 @@ final class FakeClient extends ServiceClient {
 	/** @var (callable(int): void)|null Runs inside put_product, e.g. to pause a backfill mid-batch. */
 	public $during_put = null;
 
-	public function put_product( int $product_id, Image $image, array $fields ): array {
-		$this->calls[] = 'put:' . $product_id;
+	/** @var array<int, array<string, string>> The own labels sent with each product. */
+	public array $labels_sent = array();
+
+	public function put_product( int $product_id, Image $image, array $fields, array $labels = array() ): array {
+		$this->calls[]                  = 'put:' . $product_id;
+		$this->labels_sent[ $product_id ] = $labels;
 		if ( null !== $this->during_put ) {
 			( $this->during_put )( $product_id );
 		}
@@ -77,6 +81,21 @@ final class FakeClient extends ServiceClient {
 		$this->credentials[] = array( $shop_url, $consumer_key, $consumer_secret );
 		$this->maybe_fail();
 		return array( 'ok' => true );
+	}
+
+	/** @var list<list<array{id: string, labels: object}>> Batches sent to PUT /v1/labels. */
+	public array $label_batches = array();
+
+	public function set_labels( array $items ): array {
+		$this->label_batches[] = $items;
+		$this->maybe_fail();
+		return array( 'updated' => count( $items ), 'missing' => array() );
+	}
+
+	public function learn(): array {
+		$this->calls[] = 'learn';
+		$this->maybe_fail();
+		return array( 'fields' => array( 'category' => array( 'labels' => 2, 'examples' => 3, 'holdout_accuracy' => null, 'seconds' => 0.1 ) ), 'corrections' => 0 );
 	}
 
 	private function maybe_fail(): void {

@@ -6,7 +6,7 @@ namespace KalasIris\Tests\Unit;
 use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\BackfillProgress;
 use KalasIris\Products\AnnotationMeta;
-use KalasIris\Products\Catalog;
+use KalasIris\Tests\FakeCatalog;
 use KalasIris\Service\ServiceError;
 use KalasIris\Support\Logger;
 use KalasIris\Tests\Harness;
@@ -27,27 +27,7 @@ final class BackfillJobTest extends TestCase {
 		for ( $id = 1; $id <= 45; $id++ ) {
 			$this->shop->products->add( $id, 1000 + $id );
 		}
-		$catalog        = new class() implements Catalog {
-			public function count_unannotated(): int {
-				return count( $this->next_unannotated( 0, PHP_INT_MAX ) );
-			}
-			public function next_unannotated( int $after_id, int $limit ): array {
-				$ids = array();
-				foreach ( array_keys( Wp::$posts ) as $id ) {
-					if ( $id > $after_id && ! isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) ) {
-						$ids[] = $id;
-					}
-				}
-				sort( $ids );
-				return array_slice( $ids, 0, $limit );
-			}
-			public function with_status( string $status, int $page, int $per_page ): array {
-				return array( 'ids' => array(), 'total' => 0 );
-			}
-			public function count_by_status(): array {
-				return array();
-			}
-		};
+		$catalog        = new FakeCatalog();
 		$this->backfill = new BackfillJob(
 			$catalog,
 			$this->shop->job,

@@ -21,6 +21,14 @@ final class LabelPlanTest extends TestCase {
 		$this->assertSame( array( 'red' ), $labels['colors'], 'white is 5% of the garment' );
 	}
 
+	public function test_a_shops_own_category_wins_when_it_is_sure_and_the_models_stands_in_when_not(): void {
+		$annotation         = FakeClient::dress();
+		$annotation['shop'] = array( 'category' => array( 'label' => 'Frocks', 'score' => 0.88, 'confident' => true ) );
+		$this->assertSame( 'Frocks', LabelPlan::suggest( $annotation, SettingsSchema::defaults() )['category'] );
+		$annotation['shop']['category'] = array( 'label' => 'Frocks', 'score' => 0.4, 'confident' => false );
+		$this->assertSame( 'Dresses', LabelPlan::suggest( $annotation, SettingsSchema::defaults() )['category'] );
+	}
+
 	public function test_a_pack_without_a_category_head_suggests_none(): void {
 		$annotation             = FakeClient::dress();
 		$annotation['category'] = null;

@@ -5,12 +5,14 @@ namespace KalasIris\Tests\Unit;
 
 use KalasIris\Blocks\ProductListRenderer;
 use KalasIris\Jobs\BackfillJob;
+use KalasIris\Products\CatalogLearning;
 use KalasIris\Products\ReviewService;
 use KalasIris\Products\WpCatalog;
 use KalasIris\Rest;
 use KalasIris\Rest\RestController;
 use KalasIris\Security\RateLimiter;
 use KalasIris\Support\Logger;
+use KalasIris\Tests\FakeCatalog;
 use KalasIris\Tests\Harness;
 use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
@@ -36,6 +38,7 @@ final class RestSecurityTest extends TestCase {
 			new Rest\ReviewController( $catalog, $shop->meta, new ReviewService( $shop->write, $shop->meta, $shop->scheduler ) ),
 			new Rest\BackfillController( new BackfillJob( $catalog, $shop->job, $shop->scheduler, $shop->meta, new Logger() ), $catalog ),
 			new Rest\ReindexController( $client ),
+			new Rest\LearnController( new CatalogLearning( new FakeCatalog(), $shop->products, $shop->meta, $client ) ),
 			new Rest\TryItController( $client, $shop->settings ),
 			new Rest\ShopperSearchController( $client, new RateLimiter( 'search', 10, 600 ), new ProductListRenderer() ),
 		);
@@ -46,7 +49,7 @@ final class RestSecurityTest extends TestCase {
 		foreach ( $this->controllers( $shop ) as $controller ) {
 			$controller->register_routes();
 		}
-		$this->assertGreaterThanOrEqual( 14, count( Wp::$routes ) );
+		$this->assertGreaterThanOrEqual( 15, count( Wp::$routes ) );
 		foreach ( Wp::$routes as $route => $endpoints ) {
 			foreach ( $endpoints as $endpoint ) {
 				$permission = $endpoint['permission_callback'] ?? null;

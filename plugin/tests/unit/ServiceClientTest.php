@@ -44,6 +44,19 @@ final class ServiceClientTest extends TestCase {
 		$this->assertStringContainsString( "name=\"image\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nJPEGBYTES", $sent[0]['body'] );
 		$this->assertStringContainsString( "name=\"name\"\r\n\r\nRed dress", $sent[0]['body'] );
 		$this->assertStringNotContainsString( 'name="image_url"', $sent[0]['body'], 'empty fields are left out' );
+		$this->assertStringContainsString( "name=\"labels\"\r\n\r\n{}", $sent[0]['body'], 'no own labels clears the stored ones' );
+	}
+
+	public function test_labels_go_in_batches_and_learning_is_asked_for(): void {
+		$sent   = array();
+		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"updated":1,"missing":[]}' ), $sent );
+		$client->put_product( 7, new Image( 'JPEGBYTES', 'image/jpeg', 'a.jpg' ), array(), array( 'category' => 'Tees & Tanks' ) );
+		$client->set_labels( array( array( 'id' => '7', 'labels' => (object) array() ) ) );
+		$client->learn();
+		$this->assertStringContainsString( "name=\"labels\"\r\n\r\n{\"category\":\"Tees & Tanks\"}", $sent[0]['body'] );
+		$this->assertSame( array( 'PUT', 'http://svc:8787/v1/labels' ), array( $sent[1]['method'], $sent[1]['url'] ) );
+		$this->assertSame( '{"items":[{"id":"7","labels":{}}]}', $sent[1]['body'] );
+		$this->assertSame( array( 'POST', 'http://svc:8787/v1/learn' ), array( $sent[2]['method'], $sent[2]['url'] ) );
 	}
 
 	public function test_error_body_becomes_a_typed_error(): void {

@@ -25,7 +25,10 @@ function passes(p: { label: string; score: number; confident?: boolean } | null 
  */
 export function suggestLabels(annotation: AnnotationLike, options: WritebackOptions): SuggestedLabels {
   const out: SuggestedLabels = { category: null, attributes: {}, colors: [] };
-  if (passes(annotation.category, threshold(options, "category"))) out.category = annotation.category!.label;
+  // A shop that has learned its own categories gets them in its own words; the model's stands in while it is unsure.
+  const min = threshold(options, "category");
+  const category = passes(annotation.shop?.category, min) ? annotation.shop!.category : annotation.category;
+  if (passes(category, min)) out.category = category!.label;
   for (const [field, p] of Object.entries(annotation.attributes ?? {})) {
     if (passes(p, threshold(options, field))) out.attributes[field] = p.label;
   }

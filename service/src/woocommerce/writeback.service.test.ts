@@ -136,6 +136,17 @@ describe("category", () => {
     expect(plan.body.categories).toEqual([{ id: 38 }]);
   });
 
+  it("uses the shop's own learned category when it is sure, the model's when it is not (as LabelPlan)", () => {
+    const p = product33();
+    p.categories = [{ id: 15, name: "Uncategorized", slug: "uncategorized" }];
+    expect(planWriteback(p, { ...redDress, shop: { category: sure("Tops") } }, categoryOnly, catalog).body.categories).toEqual([
+      { id: 37 },
+    ]);
+    expect(planWriteback(p, { ...redDress, shop: { category: unsure("Tops") } }, categoryOnly, catalog).body.categories).toEqual([
+      { id: 38 },
+    ]);
+  });
+
   it("with protection, leaves a product a person categorised alone", () => {
     expect(planWriteback(product33(), redDress, categoryOnly, catalog).body).toEqual({});
   });

@@ -21,6 +21,8 @@ export interface AnnotationLike {
   attributes?: Readonly<Record<string, PredictedLabel>>;
   colors?: readonly PredictedColor[];
   model?: { name: string; version: string };
+  /** The shop's own labels, once it has learned them (catalogue learning). */
+  shop?: Readonly<Record<string, PredictedLabel>>;
 }
 
 /**

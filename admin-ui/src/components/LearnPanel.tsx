@@ -1,0 +1,86 @@
+/**
+ * Catalogue learning from the shop's own categories: the plugin sends the category the
+ * owner gave each indexed product (only when it has exactly one, and never one Kalas
+ * Iris wrote), and the service learns to name new products' categories in the shop's own
+ * words. Run it after a backfill, and again after recategorising products.
+ */
+import { Button, Notice, Spinner } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { store } from '../store';
+import { ErrorNotice } from './ErrorNotice';
+
+export function LearnPanel() {
+	const { running, result } = useSelect(
+		(select) => select(store).getLearn(),
+		[]
+	);
+	const { learnCatalogue } = useDispatch(store);
+	const category = result?.report.fields.category;
+
+	return (
+		<div className="kalas-iris-learn" data-testid="learn-panel">
+			<h2>{__('Learn your categories', 'kalas-iris')}</h2>
+			<p>
+				{__(
+					'Kalas Iris can name new products in your own categories, learned from the products you have already filed. A product counts when it has exactly one category of its own.',
+					'kalas-iris'
+				)}
+			</p>
+			<ErrorNotice area="learn" />
+			{result && !running ? (
+				<Notice
+					status={category ? 'success' : 'warning'}
+					isDismissible={false}
+				>
+					<span data-testid="learn-result">
+						{category
+							? sprintf(
+									/* translators: 1: categories, 2: products, 3: accuracy sentence */
+									__(
+										'Learned %1$d categories from %2$d products.%3$s',
+										'kalas-iris'
+									),
+									category.labels,
+									category.examples,
+									category.holdout_accuracy === null
+										? ''
+										: sprintf(
+												/* translators: %d: percentage */
+												__(
+													' On products it set aside while learning, it named %d%% correctly.',
+													'kalas-iris'
+												),
+												Math.round(
+													category.holdout_accuracy *
+														100
+												)
+											)
+								)
+							: sprintf(
+									/* translators: 1: products sent, 2: with one category */
+									__(
+										'Nothing to learn yet: of %1$d indexed products, %2$d have exactly one category of their own, and each category needs at least two.',
+										'kalas-iris'
+									),
+									result.products,
+									result.labelled
+								)}
+					</span>
+				</Notice>
+			) : null}
+			<Button
+				variant="secondary"
+				onClick={() => void learnCatalogue(result)}
+				disabled={running}
+				aria-busy={running}
+			>
+				{running
+					? __('Learning…', 'kalas-iris')
+					: __('Learn from my catalogue', 'kalas-iris')}
+			</Button>
+			{running ? <Spinner /> : null}
+		</div>
+	);
+}

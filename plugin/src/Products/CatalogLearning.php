@@ -1,0 +1,77 @@
+<?php
+/**
+ * Catalogue learning from the shop's WooCommerce categories.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Products;
+
+use KalasIris\Service\ServiceClient;
+use KalasIris\Service\ServiceError;
+
+/**
+ * Sends the own category of every indexed product to the service (in batches, so a
+ * category changed without a new photo counts too) and asks it to learn them. From
+ * then on the service names each new photo's category in the shop's own words
+ * (annotation.shop), which {@see LabelPlan} prefers.
+ */
+final class CatalogLearning {
+
+	private const BATCH = 500;
+
+	/**
+	 * @param Catalog                   $catalog  Which products are indexed.
+	 * @param ProductGateway            $products Their terms.
+	 * @param AnnotationMeta            $meta     What the plugin applied to them.
+	 * @param callable(): ServiceClient $client   Client factory.
+	 */
+	public function __construct(
+		private Catalog $catalog,
+		private ProductGateway $products,
+		private AnnotationMeta $meta,
+		private $client
+	) {
+	}
+
+	/**
+	 * Sends the labels and learns.
+	 *
+	 * @return array{products: int, labelled: int, missing: int, report: array<string, mixed>}
+	 * @throws ServiceError When the service fails.
+	 */
+	public function run(): array {
+		$client   = ( $this->client )();
+		$after    = 0;
+		$products = 0;
+		$labelled = 0;
+		$missing  = 0;
+		while ( array() !== ( $ids = $this->catalog->next_indexed( $after, self::BATCH ) ) ) {
+			$items = array();
+			foreach ( $ids as $id ) {
+				$labels = OwnLabels::of(
+					$this->products->terms( $id, array( 'product_cat' ) ),
+					$this->meta->get_json( $id, AnnotationMeta::APPLIED )
+				);
+				$labelled += array() === $labels ? 0 : 1;
+				// An empty object clears labels the product no longer has.
+				$items[] = array(
+					'id'     => (string) $id,
+					'labels' => (object) $labels,
+				);
+			}
+			$answer    = $client->set_labels( $items );
+			$missing  += count( (array) ( $answer['missing'] ?? array() ) );
+			$products += count( $items );
+			$after     = (int) end( $ids );
+		}
+		return array(
+			'products' => $products,
+			'labelled' => $labelled,
+			'missing'  => $missing,
+			'report'   => $client->learn(),
+		);
+	}
+}

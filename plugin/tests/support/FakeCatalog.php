@@ -1,0 +1,49 @@
+<?php
+/**
+ * In-memory catalogue over the shimmed posts and meta.
+ *
+ * @package KalasIris
+ */
+
+declare(strict_types=1);
+
+namespace KalasIris\Tests;
+
+use KalasIris\Products\AnnotationMeta;
+use KalasIris\Products\Catalog;
+
+/**
+ * The catalogue queries backfill and learning page through, by id.
+ */
+final class FakeCatalog implements Catalog {
+
+	public function count_unannotated(): int {
+		return count( $this->next_unannotated( 0, PHP_INT_MAX ) );
+	}
+
+	public function next_unannotated( int $after_id, int $limit ): array {
+		return $this->after( $after_id, $limit, fn( int $id ): bool => ! isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) );
+	}
+
+	public function next_indexed( int $after_id, int $limit ): array {
+		return $this->after( $after_id, $limit, fn( int $id ): bool => isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) );
+	}
+
+	public function with_status( string $status, int $page, int $per_page ): array {
+		return array( 'ids' => array(), 'total' => 0 );
+	}
+
+	public function count_by_status(): array {
+		return array();
+	}
+
+	/**
+	 * @param callable(int): bool $keep Which posts count.
+	 * @return list<int>
+	 */
+	private function after( int $after_id, int $limit, callable $keep ): array {
+		$ids = array_values( array_filter( array_keys( Wp::$posts ), fn( int $id ): bool => $id > $after_id && $keep( $id ) ) );
+		sort( $ids );
+		return array_slice( $ids, 0, $limit );
+	}
+}
