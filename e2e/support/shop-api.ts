@@ -23,6 +23,8 @@ export interface NewProduct {
   /** Photo file to upload to the media library and use as the product image. */
   photo?: string;
   tags?: string[];
+  /** Product category ids (see `category`). */
+  categoryIds?: number[];
   status?: "publish" | "draft";
   price?: string;
 }
@@ -80,6 +82,7 @@ export class ShopApi {
       status: p.status ?? "publish",
       regular_price: p.price ?? "49.00",
       ...(p.tags ? { tags: p.tags.map((name) => ({ name })) } : {}),
+      ...(p.categoryIds ? { categories: p.categoryIds.map((id) => ({ id })) } : {}),
       ...(p.photo ? { images: [{ id: await this.uploadPhoto(p.photo) }] } : {}),
     };
   }
@@ -103,6 +106,15 @@ export class ShopApi {
       }
     }
     return out;
+  }
+
+  /** The id of the product category named `name`, created when the shop has none. */
+  async category(name: string): Promise<number> {
+    const res = await this.api.get("/wp-json/wc/v3/products/categories", { params: { search: name, per_page: 100 } });
+    const found = (await json<{ id: number; name: string }[]>(res, `finding category ${name}`)).find((c) => c.name === name);
+    if (found) return found.id;
+    const created = await this.api.post("/wp-json/wc/v3/products/categories", { data: { name } });
+    return (await json<{ id: number }>(created, `creating category ${name}`)).id;
   }
 
   async product(id: number): Promise<ShopProduct> {

@@ -35,6 +35,15 @@ describe("blendNeighbourVote", () => {
     expect(p[1] - head[1]).toBeGreaterThan(p[2] - head[2]);
   });
 
+  it("lets no unrelated product vote, however few the labelled ones are", () => {
+    expect(
+      blendNeighbourVote(head, labels, [
+        { label: "Frocks", score: 0.38 },
+        { label: "Frocks", score: 0.2 },
+      ]),
+    ).toEqual(head);
+  });
+
   it("gives a sparsely labelled neighbourhood a smaller say", () => {
     const one = blendNeighbourVote(head, labels, [{ label: "Frocks", score: 0.9 }]);
     const all = blendNeighbourVote(

@@ -5,7 +5,9 @@
  * (the same cut in another colour, the same shoe from another angle), whose labels say more than the
  * boundary does. The head's probabilities are mixed with a vote of the nearest labelled products.
  * Tuned on a fifth of the training split (never the test split): 10 neighbours, each weighted by
- * exp(cosine / 0.05), given 0.35 of the probability (docs/quality.md has what it gained).
+ * exp(cosine / 0.05), given 0.35 of the probability (docs/quality.md has what it gained). Products
+ * less similar than cosine 0.5 do not vote: in a catalogue of thousands the nearest are far closer (on
+ * that slice the floor changed nothing), but in a small one the 10 nearest may be unrelated products.
  */
 import type { Prediction } from "../openapi/answers.js";
 import { predictionFrom, probabilities, type Head } from "./heads.js";
@@ -13,6 +15,7 @@ import { predictionFrom, probabilities, type Head } from "./heads.js";
 export const NEIGHBOURS = 10;
 const VOTE_SHARE = 0.35;
 const SHARPNESS = 0.05;
+const MIN_SIMILARITY = 0.5;
 
 export interface Neighbour {
   /** The neighbour's label for the field, if it has one. */
@@ -22,8 +25,9 @@ export interface Neighbour {
 }
 
 /**
- * Mixes `probs` (over `labels`) with the neighbours' vote. Neighbours without one of `labels` do not
- * vote, and the vote's share shrinks with them, so a sparsely labelled catalogue leans on the head.
+ * Mixes `probs` (over `labels`) with the neighbours' vote. Neighbours without one of `labels`, or not
+ * similar enough, do not vote, and the vote's share shrinks with them, so a sparsely labelled catalogue
+ * leans on the head.
  */
 export function blendNeighbourVote(probs: Float32Array, labels: string[], neighbours: Neighbour[]): Float32Array {
   const index = new Map(labels.map((l, i) => [l, i]));
@@ -32,7 +36,7 @@ export function blendNeighbourVote(probs: Float32Array, labels: string[], neighb
   let voters = 0;
   for (const n of neighbours.slice(0, NEIGHBOURS)) {
     const c = n.label === undefined ? undefined : index.get(n.label);
-    if (c === undefined) continue;
+    if (c === undefined || n.score < MIN_SIMILARITY) continue;
     // exp((s - 1) / T) is exp(s / T) scaled by a constant: the same vote, without overflow.
     const w = Math.exp((n.score - 1) / SHARPNESS);
     vote[c] += w;

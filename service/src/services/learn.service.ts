@@ -48,6 +48,9 @@ const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
  */
 const NEAR_IDENTICAL = 0.9;
 const MIN_EXAMPLES_PER_LABEL = 2;
+/** Mini-batch size of the heads' training, and the fewest optimiser steps a head gets. */
+const BATCH = 64;
+const MIN_STEPS = 300;
 const cache = new WeakMap<Shop, ShopModel>();
 
 export interface LearnReport {
@@ -125,7 +128,10 @@ export function fitLabelHead(
   const holdout = x.map((_, i) => i % 5 === 4);
   const trainIdx = x.map((_, i) => i).filter((i) => !holdout[i]);
   const testIdx = x.map((_, i) => i).filter((i) => holdout[i]);
-  const epochs = opts.epochs ?? (opts.init ? 4 : 12);
+  // A small catalogue fits in one batch per epoch: it gets more epochs, so that every head takes at
+  // least MIN_STEPS optimiser steps (8 labelled products got 12 steps, and a head near its zero start).
+  const batchesPerEpoch = Math.ceil(trainIdx.length / BATCH);
+  const epochs = opts.epochs ?? Math.max(opts.init ? 4 : 12, Math.ceil(MIN_STEPS / batchesPerEpoch));
   let temperature = 1;
   let accuracy: number | null = null;
   if (testIdx.length >= 10) {
@@ -133,7 +139,7 @@ export function fitLabelHead(
       trainIdx.map((i) => x[i]),
       trainIdx.map((i) => y[i]),
       classes,
-      { epochs, lr: 0.05, init: opts.init, sampleWeights: trainIdx.map((i) => w[i]) },
+      { epochs, lr: 0.05, batch: BATCH, init: opts.init, sampleWeights: trainIdx.map((i) => w[i]) },
     );
     const logits = testIdx.map((i) => linearLogits(probe, x[i]));
     temperature = fitTemperature(
@@ -142,7 +148,7 @@ export function fitLabelHead(
     );
     accuracy = testIdx.filter((i, j) => argmax(logits[j]) === y[i]).length / testIdx.length;
   }
-  const final = trainSoftmax(x, y, classes, { epochs, lr: 0.05, init: opts.init, sampleWeights: w });
+  const final = trainSoftmax(x, y, classes, { epochs, lr: 0.05, batch: BATCH, init: opts.init, sampleWeights: w });
   return { final, temperature, accuracy };
 }
 
