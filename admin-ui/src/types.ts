@@ -124,6 +124,8 @@ export interface LearnResult {
 	labelled: number;
 	/** Products the service no longer had. */
 	missing: number;
+	/** When it ran (ISO 8601): on request, or by itself after a backfill. */
+	learned_at: string;
 	report: {
 		fields: Record<
 			string,

@@ -20,6 +20,7 @@ use KalasIris\Jobs\ActionSchedulerQueue;
 use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\FeedbackJob;
+use KalasIris\Jobs\LearnJob;
 use KalasIris\Jobs\LostJobRecovery;
 use KalasIris\Jobs\RemoveProductJob;
 use KalasIris\Jobs\Scheduler;
@@ -78,6 +79,7 @@ final class Plugin {
 		$this->backfill()->register();
 		( new RemoveProductJob( $this->client_factory(), $this->scheduler(), $this->logger() ) )->register();
 		( new FeedbackJob( $this->client_factory(), $this->scheduler(), $this->logger() ) )->register();
+		( new LearnJob( $this->catalog_learning(), $this->scheduler(), $this->logger() ) )->register();
 		add_action( 'untrashed_post', fn( $id ) => 'product' === get_post_type( (int) $id ) && $this->events()->enqueue( (int) $id ) );
 
 		add_action( 'init', fn() => ( new BlockRegistry( $this->dir ) )->register() );
@@ -103,7 +105,7 @@ final class Plugin {
 			new Rest\ReviewController( new WpCatalog(), $this->meta(), new ReviewService( $this->write_back(), $this->meta(), $this->scheduler() ) ),
 			new Rest\BackfillController( $this->backfill(), new WpCatalog() ),
 			new Rest\ReindexController( $client ),
-			new Rest\LearnController( new CatalogLearning( new WpCatalog(), new WcProductGateway(), $this->meta(), $client ) ),
+			new Rest\LearnController( $this->catalog_learning() ),
 			new Rest\TryItController( $client, $this->settings() ),
 			new Rest\ShopperSearchController( $client, $this->shopper_limiter(), new ProductListRenderer() ),
 		);
@@ -179,6 +181,13 @@ final class Plugin {
 
 	private function events(): ProductEvents {
 		return $this->share( ProductEvents::class, fn() => new ProductEvents( $this->scheduler(), $this->meta() ) );
+	}
+
+	private function catalog_learning(): CatalogLearning {
+		return $this->share(
+			CatalogLearning::class,
+			fn() => new CatalogLearning( new WpCatalog(), new WcProductGateway(), $this->meta(), $this->client_factory() )
+		);
 	}
 
 	private function write_back(): WriteBack {

@@ -13,9 +13,11 @@ use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\BackfillProgress;
 use KalasIris\Jobs\FeedbackJob;
+use KalasIris\Jobs\LearnJob;
 use KalasIris\Jobs\RemoveProductJob;
 use KalasIris\Jobs\Scheduler;
 use KalasIris\Products\AnnotationMeta;
+use KalasIris\Products\CatalogLearning;
 use KalasIris\Rest\ConnectController;
 use KalasIris\Settings\Settings;
 use KalasIris\Support\IndexVersion;
@@ -33,7 +35,7 @@ final class Uninstaller {
 	 * @return list<string>
 	 */
 	public static function options(): array {
-		return array( Settings::OPTION, BackfillProgress::OPTION, IndexVersion::OPTION, ConnectController::OPTION );
+		return array( Settings::OPTION, BackfillProgress::OPTION, IndexVersion::OPTION, ConnectController::OPTION, CatalogLearning::OPTION );
 	}
 
 	/**
@@ -42,7 +44,7 @@ final class Uninstaller {
 	 * @return list<string>
 	 */
 	public static function job_hooks(): array {
-		return array( AnnotateProductJob::HOOK, BackfillJob::HOOK, RemoveProductJob::HOOK, FeedbackJob::HOOK );
+		return array( AnnotateProductJob::HOOK, BackfillJob::HOOK, RemoveProductJob::HOOK, FeedbackJob::HOOK, LearnJob::HOOK );
 	}
 
 	/**

@@ -14,6 +14,7 @@ const learned: LearnResult = {
 	products: 120,
 	labelled: 96,
 	missing: 0,
+	learned_at: '2026-11-27T17:20:00Z',
 	report: {
 		fields: {
 			category: {
@@ -30,15 +31,24 @@ const learned: LearnResult = {
 const learnButton = () =>
 	screen.getByRole('button', { name: 'Learn from my catalogue' });
 
+/** GET /learn answers `last`; POST /learn runs `post`. */
+function answer(last: LearnResult | null, post: () => Promise<unknown>) {
+	mockedFetch.mockImplementation(({ method }: { method?: string }) =>
+		method === 'POST' ? post() : Promise.resolve(last)
+	);
+}
+
 describe('LearnPanel', () => {
 	afterEach(() => mockedFetch.mockReset());
 
 	it('shows the error when the service cannot learn, and can be tried again', async () => {
-		mockedFetch.mockRejectedValue({
-			code: 'service_unreachable',
-			message: 'The Kalas Iris service did not answer.',
-			data: { status: 502 },
-		});
+		answer(null, () =>
+			Promise.reject({
+				code: 'service_unreachable',
+				message: 'The Kalas Iris service did not answer.',
+				data: { status: 502 },
+			})
+		);
 		render(<LearnPanel />);
 		await act(async () => {
 			fireEvent.click(learnButton());
@@ -52,7 +62,8 @@ describe('LearnPanel', () => {
 
 	it('learns on request and says what it learned, in plain words', async () => {
 		let resolve: (r: LearnResult) => void = () => undefined;
-		mockedFetch.mockImplementation(
+		answer(
+			null,
 			() =>
 				new Promise<LearnResult>((r) => {
 					resolve = r;
@@ -78,13 +89,30 @@ describe('LearnPanel', () => {
 		);
 	});
 
+	it('shows the last learning, such as the one after a backfill, when the page opens', async () => {
+		answer(learned, () => Promise.reject(new Error('not asked')));
+		render(<LearnPanel />);
+		expect((await screen.findByTestId('learn-result')).textContent).toMatch(
+			/^Learned 7 categories from 96 products\./
+		);
+		expect(screen.getByTestId('learn-when').textContent).toMatch(
+			/^Last learned /
+		);
+		expect(mockedFetch).not.toHaveBeenCalledWith(
+			expect.objectContaining({ method: 'POST' })
+		);
+	});
+
 	it('says why there is nothing to learn', async () => {
-		mockedFetch.mockResolvedValue({
-			products: 40,
-			labelled: 1,
-			missing: 0,
-			report: { fields: {}, corrections: 0 },
-		});
+		answer(null, () =>
+			Promise.resolve({
+				products: 40,
+				labelled: 1,
+				missing: 0,
+				learned_at: '2026-11-27T17:20:00Z',
+				report: { fields: {}, corrections: 0 },
+			})
+		);
 		render(<LearnPanel />);
 		await act(async () => {
 			fireEvent.click(learnButton());

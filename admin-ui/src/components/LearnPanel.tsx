@@ -2,10 +2,12 @@
  * Catalogue learning from the shop's own categories: the plugin sends the category the
  * owner gave each indexed product (only when it has exactly one, and never one Kalas
  * Iris wrote), and the service learns to name new products' categories in the shop's own
- * words. Run it after a backfill, and again after recategorising products.
+ * words. It runs by itself when a backfill finishes; run it again after recategorising
+ * products.
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { store } from '../store';
@@ -16,8 +18,12 @@ export function LearnPanel() {
 		(select) => select(store).getLearn(),
 		[]
 	);
-	const { learnCatalogue } = useDispatch(store);
+	const { learnCatalogue, loadLearn } = useDispatch(store);
 	const category = result?.report.fields.category;
+
+	useEffect(() => {
+		void loadLearn();
+	}, [loadLearn]);
 
 	return (
 		<div className="kalas-iris-learn" data-testid="learn-panel">
@@ -34,6 +40,13 @@ export function LearnPanel() {
 					status={category ? 'success' : 'warning'}
 					isDismissible={false}
 				>
+					<span data-testid="learn-when">
+						{sprintf(
+							/* translators: %s: date and time */
+							__('Last learned %s.', 'kalas-iris'),
+							new Date(result.learned_at).toLocaleString()
+						)}{' '}
+					</span>
 					<span data-testid="learn-result">
 						{category
 							? sprintf(

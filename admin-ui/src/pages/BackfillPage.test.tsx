@@ -39,6 +39,9 @@ describe('BackfillPage', () => {
 			if (path.endsWith('/jobs')) {
 				return Promise.resolve({ counts: { retrying: 2, failed: 1 } });
 			}
+			if (path.endsWith('/learn')) {
+				return Promise.resolve(null);
+			}
 			if (path.endsWith('/reindex')) {
 				return Promise.resolve({
 					state: 'idle',

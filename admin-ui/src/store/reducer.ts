@@ -68,6 +68,14 @@ export function reducer(state: State = initialState, action: Action): State {
 				...state,
 				learn: { running: action.running, result: action.result },
 			};
+		case 'RECEIVE_LAST_LEARN':
+			// A run started meanwhile has the newer word.
+			return state.learn.running
+				? state
+				: {
+						...state,
+						learn: { running: false, result: action.result },
+					};
 		case 'RECEIVE_JOB_COUNTS':
 			return { ...state, jobCounts: action.counts };
 		case 'SET_TRY':

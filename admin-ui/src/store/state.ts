@@ -75,6 +75,8 @@ export const plainActions = {
 		({ type: 'RECEIVE_REINDEX', progress }) as const,
 	setLearn: (running: boolean, result: LearnResult | null) =>
 		({ type: 'SET_LEARN', running, result }) as const,
+	receiveLastLearn: (result: LearnResult | null) =>
+		({ type: 'RECEIVE_LAST_LEARN', result }) as const,
 	receiveJobCounts: (counts: Record<string, number>) =>
 		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>

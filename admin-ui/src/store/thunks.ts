@@ -172,6 +172,14 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
  *
  * @param previous Result shown until the new one arrives.
  */
+/** The last learning's result, whether asked for here or run after a backfill. */
+export const loadLearn = () =>
+	guarded('learn', async ({ dispatch }) => {
+		const last = await request<LearnResult | null>('/learn');
+		// Only a learning's record is shown; anything else reads as "never learned".
+		dispatch.receiveLastLearn(last?.report?.fields ? last : null);
+	});
+
 export const learnCatalogue = (previous: LearnResult | null) =>
 	guarded('learn', async ({ dispatch }) => {
 		dispatch.setLearn(true, previous);

@@ -175,6 +175,8 @@ class BackfillJob {
 
 		if ( array() === $ids ) {
 			$progress['state'] = 'done';
+			// The catalogue is indexed: learn the shop's own categories from it.
+			$this->scheduler->enqueue( LearnJob::HOOK, array() );
 			// Products added while the run went on make done exceed the first count.
 			$progress['total'] = max( (int) $progress['total'], (int) $progress['done'] + (int) $progress['failed'] );
 		}

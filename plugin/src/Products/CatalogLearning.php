@@ -23,6 +23,11 @@ final class CatalogLearning {
 	private const BATCH = 500;
 
 	/**
+	 * The last learning's result, for the admin: { products, labelled, missing, report, learned_at }.
+	 */
+	public const OPTION = 'kalas_iris_learned';
+
+	/**
 	 * @param Catalog                   $catalog  Which products are indexed.
 	 * @param ProductGateway            $products Their terms.
 	 * @param AnnotationMeta            $meta     What the plugin applied to them.
@@ -37,9 +42,9 @@ final class CatalogLearning {
 	}
 
 	/**
-	 * Sends the labels and learns.
+	 * Sends the labels and learns; the result is kept as the last learning.
 	 *
-	 * @return array{products: int, labelled: int, missing: int, report: array<string, mixed>}
+	 * @return array{products: int, labelled: int, missing: int, report: array<string, mixed>, learned_at: string}
 	 * @throws ServiceError When the service fails.
 	 */
 	public function run(): array {
@@ -67,11 +72,24 @@ final class CatalogLearning {
 			$products += count( $items );
 			$after     = (int) end( $ids );
 		}
-		return array(
-			'products' => $products,
-			'labelled' => $labelled,
-			'missing'  => $missing,
-			'report'   => $client->learn(),
+		$result = array(
+			'products'   => $products,
+			'labelled'   => $labelled,
+			'missing'    => $missing,
+			'report'     => $client->learn(),
+			'learned_at' => gmdate( 'c' ),
 		);
+		update_option( self::OPTION, $result, false );
+		return $result;
+	}
+
+	/**
+	 * The last learning's result, or null before the first.
+	 *
+	 * @return array<string, mixed>|null
+	 */
+	public function last(): ?array {
+		$last = get_option( self::OPTION, null );
+		return is_array( $last ) ? $last : null;
 	}
 }

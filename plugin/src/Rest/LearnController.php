@@ -12,9 +12,10 @@ namespace KalasIris\Rest;
 use KalasIris\Products\CatalogLearning;
 
 /**
- * POST /learn: send every indexed product's own category to the service and learn
- * them ({@see CatalogLearning}). It runs within the request, as the owner waits for
- * the answer: about 10 s of learning at 10,000 products, plus reading their categories.
+ * GET /learn: the last learning's result (null before the first); POST /learn: send
+ * every indexed product's own category to the service and learn them
+ * ({@see CatalogLearning}). It runs within the request, as the owner waits for the
+ * answer: about 10 s of learning at 10,000 products, plus reading their categories.
  */
 final class LearnController extends RestController {
 
@@ -32,9 +33,16 @@ final class LearnController extends RestController {
 			self::NAMESPACE,
 			'/learn',
 			array(
-				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn() => $this->respond( fn() => $this->learning->run() ),
-				'permission_callback' => array( $this, 'can_manage' ),
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => fn() => $this->respond( fn() => $this->learning->last() ),
+					'permission_callback' => array( $this, 'can_manage' ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => fn() => $this->respond( fn() => $this->learning->run() ),
+					'permission_callback' => array( $this, 'can_manage' ),
+				),
 			)
 		);
 	}

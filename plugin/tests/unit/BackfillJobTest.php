@@ -5,6 +5,7 @@ namespace KalasIris\Tests\Unit;
 
 use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\BackfillProgress;
+use KalasIris\Jobs\LearnJob;
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Tests\FakeCatalog;
 use KalasIris\Service\ServiceError;
@@ -127,14 +128,17 @@ final class BackfillJobTest extends TestCase {
 		$this->backfill->start();
 		$this->assertSame( 10000, $this->backfill->progress()['total'] );
 
-		$batches = 0;
-		while ( $this->run_one_batch() ) {
-			++$batches;
+		$hooks = array();
+		while ( null !== ( $job = array_shift( $this->shop->scheduler->jobs ) ) ) {
+			$hooks[] = $job['hook'];
+			do_action( $job['hook'], $job['args'] );
 		}
 		$progress = $this->backfill->progress();
 		$this->assertSame( 'done', $progress['state'] );
 		$this->assertSame( 10000, $progress['done'] );
-		$this->assertSame( 501, $batches, '500 batches of 20, and one that finds nothing left' );
+		$this->assertSame( 501, count( array_keys( $hooks, BackfillJob::HOOK, true ) ), '500 batches of 20, and one that finds nothing left' );
+		$this->assertSame( LearnJob::HOOK, end( $hooks ), 'the indexed catalogue is learned once, at the end' );
+		$this->assertCount( 1, array_keys( $hooks, LearnJob::HOOK, true ) );
 		$this->assertCount( 10000, array_unique( $this->shop->client->calls ) );
 	}
 

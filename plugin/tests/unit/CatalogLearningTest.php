@@ -3,7 +3,10 @@ declare(strict_types=1);
 
 namespace KalasIris\Tests\Unit;
 
+use KalasIris\Jobs\LearnJob;
 use KalasIris\Products\CatalogLearning;
+use KalasIris\Service\ServiceError;
+use KalasIris\Support\Logger;
 use KalasIris\Tests\FakeCatalog;
 use KalasIris\Tests\Harness;
 use PHPUnit\Framework\TestCase;
@@ -49,6 +52,28 @@ final class CatalogLearningTest extends TestCase {
 		$this->assertSame( array( 'Dresses' ), $this->shop->products->terms[2]['product_cat'] );
 		$this->shop->job->annotate( 2 );
 		$this->assertSame( array(), $this->shop->client->labels_sent[2] );
+	}
+
+	public function test_the_background_job_retries_while_the_service_is_away_and_keeps_the_last_result(): void {
+		foreach ( array( 1, 2, 3 ) as $id ) {
+			$this->shop->job->annotate( $id );
+		}
+		$learning = new CatalogLearning( new FakeCatalog(), $this->shop->products, $this->shop->meta, fn() => $this->shop->client );
+		$job      = new LearnJob( $learning, $this->shop->scheduler, new Logger() );
+		$this->assertNull( $learning->last() );
+
+		$this->shop->client->errors = array( new ServiceError( ServiceError::UNREACHABLE, 'down' ) );
+		$job->handle( array() );
+		$this->assertNull( $learning->last() );
+		$retry = array_pop( $this->shop->scheduler->jobs );
+		$this->assertSame( LearnJob::HOOK, $retry['hook'] );
+		$this->assertSame( 1, $retry['args']['attempt'] );
+
+		$job->handle( $retry['args'] );
+		$last = $learning->last();
+		$this->assertSame( 1, $last['labelled'] ?? null );
+		$this->assertSame( 2, $last['report']['fields']['category']['labels'] ?? null );
+		$this->assertNotEmpty( $last['learned_at'] );
 	}
 
 	public function test_learning_sends_every_indexed_products_current_category_then_learns(): void {

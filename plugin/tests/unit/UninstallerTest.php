@@ -34,7 +34,7 @@ final class UninstallerTest extends TestCase {
 	public function test_job_hooks_follow_the_naming_convention(): void {
 		$dir = dirname( __DIR__, 2 ) . '/src/Jobs';
 		preg_match_all( "/const HOOK\s*=\s*'([^']+)'/", implode( "\n", array_map( 'file_get_contents', glob( $dir . '/*.php' ) ) ), $m );
-		$this->assertCount( 4, $m[1] );
+		$this->assertCount( 5, $m[1] );
 		$this->assertSame( array(), array_diff( $m[1], Uninstaller::job_hooks() ), 'every job hook is unscheduled on uninstall' );
 	}
 }
