@@ -33,7 +33,10 @@ function Row({ field, prediction }: { field: string; prediction: Prediction }) {
 
 export function AnnotationView({ annotation }: { annotation: Annotation }) {
 	const attributes = Object.entries(annotation.attributes ?? {});
-	const hasRows = Boolean(annotation.category) || attributes.length > 0;
+	// The shop's own labels, once it has learned them (catalogue learning).
+	const own = Object.entries(annotation.shop ?? {});
+	const hasRows =
+		Boolean(annotation.category) || attributes.length > 0 || own.length > 0;
 	return (
 		<div className="kalas-iris-annotation">
 			{hasRows ? (
@@ -51,6 +54,17 @@ export function AnnotationView({ annotation }: { annotation: Annotation }) {
 						</tr>
 					</thead>
 					<tbody>
+						{own.map(([field, prediction]) => (
+							<Row
+								key={`shop-${field}`}
+								field={sprintf(
+									/* translators: %s: field, such as category */
+									__('your %s', 'kalas-iris'),
+									field
+								)}
+								prediction={prediction}
+							/>
+						))}
 						{annotation.category ? (
 							<Row
 								field="category"
