@@ -29,47 +29,50 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function next_unannotated( int $after_id, int $limit ): array {
-		$filter = static function ( string $where ) use ( $after_id ): string {
-			global $wpdb;
-			return $where . $wpdb->prepare( " AND {$wpdb->posts}.ID > %d", $after_id );
-		};
-		add_filter( 'posts_where', $filter );
-		try {
-			$query = new \WP_Query( $this->unannotated_args( $after_id, $limit ) );
-			return array_map( 'intval', $query->posts );
-		} finally {
-			remove_filter( 'posts_where', $filter );
-		}
+		return $this->ids_after( $after_id, $this->unannotated_args( $after_id, $limit ) );
 	}
 
 	/**
 	 * {@inheritDoc}
 	 */
 	public function next_indexed( int $after_id, int $limit ): array {
+		return $this->ids_after(
+			$after_id,
+			array(
+				'post_type'        => 'product',
+				'post_status'      => self::STATUSES,
+				'fields'           => 'ids',
+				'posts_per_page'   => $limit,
+				'orderby'          => 'ID',
+				'order'            => 'ASC',
+				'no_found_rows'    => true,
+				'suppress_filters' => false,
+				'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, on the owner's request.
+					array(
+						'key'     => AnnotationMeta::ANNOTATION,
+						'compare' => 'EXISTS',
+					),
+				),
+			)
+		);
+	}
+
+	/**
+	 * Runs a query of ids with id > $after_id: a cursor on the primary key, which WP_Query
+	 * has no argument for, so it goes through posts_where for this query only.
+	 *
+	 * @param int                  $after_id Cursor.
+	 * @param array<string, mixed> $args     WP_Query arguments (fields => ids, orderby => ID).
+	 * @return list<int>
+	 */
+	private function ids_after( int $after_id, array $args ): array {
 		$filter = static function ( string $where ) use ( $after_id ): string {
 			global $wpdb;
 			return $where . $wpdb->prepare( " AND {$wpdb->posts}.ID > %d", $after_id );
 		};
 		add_filter( 'posts_where', $filter );
 		try {
-			$query = new \WP_Query(
-				array(
-					'post_type'        => 'product',
-					'post_status'      => self::STATUSES,
-					'fields'           => 'ids',
-					'posts_per_page'   => $limit,
-					'orderby'          => 'ID',
-					'order'            => 'ASC',
-					'no_found_rows'    => true,
-					'suppress_filters' => false,
-					'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, on the owner's request.
-						array(
-							'key'     => AnnotationMeta::ANNOTATION,
-							'compare' => 'EXISTS',
-						),
-					),
-				)
-			);
+			$query = new \WP_Query( $args );
 			return array_map( 'intval', $query->posts );
 		} finally {
 			remove_filter( 'posts_where', $filter );
