@@ -180,7 +180,7 @@ final class Plugin {
 	}
 
 	private function events(): ProductEvents {
-		return $this->share( ProductEvents::class, fn() => new ProductEvents( $this->scheduler(), $this->meta() ) );
+		return $this->share( ProductEvents::class, fn() => new ProductEvents( $this->scheduler(), $this->meta(), true ) );
 	}
 
 	private function catalog_learning(): CatalogLearning {

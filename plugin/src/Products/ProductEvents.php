@@ -24,13 +24,18 @@ class ProductEvents {
 	private const IMAGE_META_KEYS = array( '_thumbnail_id', '_product_image_gallery' );
 	private const POST_TYPES      = array( 'product', 'product_variation' );
 
+	/** @var array<int, true> Products whose annotation waits for the end of this request. */
+	private array $deferred = array();
+
 	/**
 	 * @param Scheduler      $scheduler Job queue.
 	 * @param AnnotationMeta $meta      Plugin meta.
+	 * @param bool           $defer     Enqueue at the end of the request (the plugin does; tests see jobs at once).
 	 */
 	public function __construct(
 		private Scheduler $scheduler,
-		private AnnotationMeta $meta
+		private AnnotationMeta $meta,
+		private bool $defer = false
 	) {
 	}
 
@@ -126,8 +131,32 @@ class ProductEvents {
 			return false;
 		}
 		update_post_meta( $product_id, AnnotationMeta::IMAGE_SIGNATURE, $signature );
-		$this->enqueue( $product_id );
+		if ( ! $this->defer ) {
+			$this->enqueue( $product_id );
+			return true;
+		}
+		// The image meta changes in the middle of a save: in the product editor, WooCommerce
+		// writes the attributes from the form after it. A job runner quick enough to annotate
+		// before that had its colours overwritten by the form's (WordPress flow 2, once), so
+		// the job is enqueued when the request has finished writing.
+		$this->meta->set_status( $product_id, 'pending' );
+		if ( array() === $this->deferred ) {
+			// Before Action Scheduler's own shutdown dispatch (priority 10), so the job can start at once.
+			add_action( 'shutdown', array( $this, 'flush' ), 1, 0 );
+		}
+		$this->deferred[ $product_id ] = true;
 		return true;
+	}
+
+	/**
+	 * Enqueues the annotations this request deferred.
+	 */
+	public function flush(): void {
+		$ids            = array_keys( $this->deferred );
+		$this->deferred = array();
+		foreach ( $ids as $product_id ) {
+			$this->enqueue( $product_id );
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ namespace KalasIris\Tests\Unit;
 
 use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Jobs\RemoveProductJob;
+use KalasIris\Products\ProductEvents;
 use KalasIris\Tests\Harness;
 use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
@@ -32,6 +33,23 @@ final class ProductEventsTest extends TestCase {
 		$this->assertSame( 1, $this->annotate_jobs() );
 		$this->assertSame( array( 'product_id' => 10, 'attempt' => 0 ), $this->shop->scheduler->jobs[0]['args'] );
 		$this->assertSame( 'pending', $this->shop->meta->status( 10 ) );
+	}
+
+	public function test_in_a_request_the_job_is_enqueued_once_the_request_has_finished_writing(): void {
+		// As the plugin runs it: a save's image change waits for the end of the request, so the
+		// product editor's own attribute save cannot overwrite what the job writes.
+		$events = new ProductEvents( $this->shop->scheduler, $this->shop->meta, true );
+		Wp::post( 30 );
+		Wp::$meta[30]['_thumbnail_id'] = 55;
+		$this->assertTrue( $events->maybe_enqueue( 30 ) );
+		$this->assertSame( 0, $this->annotate_jobs() );
+		$this->assertSame( 'pending', $this->shop->meta->status( 30 ) );
+		Wp::$meta[30]['_product_image_gallery'] = '56';
+		$this->assertTrue( $events->maybe_enqueue( 30 ) );
+
+		do_action( 'shutdown' );
+		$this->assertSame( 1, $this->annotate_jobs() );
+		$this->assertSame( array( 'product_id' => 30, 'attempt' => 0 ), $this->shop->scheduler->jobs[0]['args'] );
 	}
 
 	public function test_product_without_image_enqueues_nothing(): void {
