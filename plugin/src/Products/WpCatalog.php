@@ -21,7 +21,7 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function count_unannotated(): int {
-		$query = new \WP_Query( array_replace( $this->unannotated_args( 0, 1 ), array( 'no_found_rows' => false ) ) );
+		$query = new \WP_Query( array_replace( $this->unannotated_args( 1 ), array( 'no_found_rows' => false ) ) );
 		return (int) $query->found_posts;
 	}
 
@@ -29,32 +29,24 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function next_unannotated( int $after_id, int $limit ): array {
-		return $this->ids_after( $after_id, $this->unannotated_args( $after_id, $limit ) );
+		return $this->ids_after( $after_id, $this->unannotated_args( $limit ) );
 	}
 
 	/**
 	 * {@inheritDoc}
 	 */
 	public function next_indexed( int $after_id, int $limit ): array {
-		return $this->ids_after(
-			$after_id,
+		$args = self::ids_by_id_args(
+			'product',
+			$limit,
 			array(
-				'post_type'        => 'product',
-				'post_status'      => self::STATUSES,
-				'fields'           => 'ids',
-				'posts_per_page'   => $limit,
-				'orderby'          => 'ID',
-				'order'            => 'ASC',
-				'no_found_rows'    => true,
-				'suppress_filters' => false,
-				'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, on the owner's request.
-					array(
-						'key'     => AnnotationMeta::ANNOTATION,
-						'compare' => 'EXISTS',
-					),
+				array(
+					'key'     => AnnotationMeta::ANNOTATION,
+					'compare' => 'EXISTS',
 				),
 			)
 		);
+		return $this->ids_after( $after_id, $args );
 	}
 
 	/**
@@ -128,24 +120,17 @@ final class WpCatalog implements Catalog {
 	}
 
 	/**
-	 * Query of products with images and no annotation.
+	 * Query of products with images and no annotation (a cursor goes through {@see ids_after}).
 	 *
-	 * @param int $after_id Cursor (applied through posts_where).
-	 * @param int $limit    Page size.
+	 * @param int $limit Page size.
 	 * @return array<string, mixed>
 	 */
-	private function unannotated_args( int $after_id, int $limit ): array {
-		return array(
-			// Variations too: their photos carry the colours shoppers filter by.
-			'post_type'        => array( 'product', 'product_variation' ),
-			'post_status'      => self::STATUSES,
-			'fields'           => 'ids',
-			'posts_per_page'   => $limit,
-			'orderby'          => 'ID',
-			'order'            => 'ASC',
-			'no_found_rows'    => true,
-			'suppress_filters' => false,
-			'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked background job.
+	private function unannotated_args( int $limit ): array {
+		// Variations too: their photos carry the colours shoppers filter by.
+		return self::ids_by_id_args(
+			array( 'product', 'product_variation' ),
+			$limit,
+			array(
 				'relation' => 'AND',
 				array(
 					'key'     => AnnotationMeta::ANNOTATION,
@@ -155,7 +140,29 @@ final class WpCatalog implements Catalog {
 					'key'     => '_thumbnail_id',
 					'compare' => 'EXISTS',
 				),
-			),
+			)
+		);
+	}
+
+	/**
+	 * Arguments of a chunked query of ids in id order, the way backfill and learning page.
+	 *
+	 * @param string|list<string>  $post_types Post types.
+	 * @param int                  $limit      Page size.
+	 * @param array<string, mixed> $meta_query Meta conditions.
+	 * @return array<string, mixed>
+	 */
+	private static function ids_by_id_args( $post_types, int $limit, array $meta_query ): array {
+		return array(
+			'post_type'        => $post_types,
+			'post_status'      => self::STATUSES,
+			'fields'           => 'ids',
+			'posts_per_page'   => $limit,
+			'orderby'          => 'ID',
+			'order'            => 'ASC',
+			'no_found_rows'    => true,
+			'suppress_filters' => false,
+			'meta_query'       => $meta_query, // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, in id order.
 		);
 	}
 }

@@ -8,7 +8,7 @@ use KalasIris\Products\WpCatalog;
 use PHPUnit\Framework\TestCase;
 
 /**
- * The queries backfill and the review queue run.
+ * The queries backfill, learning and the review queue run.
  */
 final class WpCatalogTest extends TestCase {
 
@@ -33,6 +33,15 @@ final class WpCatalogTest extends TestCase {
 		$this->assertContains( array( 'key' => AnnotationMeta::ANNOTATION, 'compare' => 'NOT EXISTS' ), $args['meta_query'] );
 		$this->assertContains( array( 'key' => '_thumbnail_id', 'compare' => 'EXISTS' ), $args['meta_query'] );
 		$this->assertNotContains( 'trash', $args['post_status'] );
+	}
+
+	public function test_learning_pages_through_indexed_products_not_variations(): void {
+		$this->assertSame( array( 3, 5, 8 ), ( new WpCatalog() )->next_indexed( 0, 500 ) );
+		$args = \WP_Query::$queries[0];
+		$this->assertSame( 'product', $args['post_type'] );
+		$this->assertSame( 500, $args['posts_per_page'] );
+		$this->assertSame( array( 'ID', 'ASC' ), array( $args['orderby'], $args['order'] ) );
+		$this->assertSame( array( array( 'key' => AnnotationMeta::ANNOTATION, 'compare' => 'EXISTS' ) ), $args['meta_query'] );
 	}
 
 	public function test_review_queue_filters_on_status(): void {
