@@ -77,6 +77,32 @@ describe("kalas-iris CLI", () => {
     expect(out.retrieval.hit_at_k).toBe(1);
   });
 
+  it("learn --labels sets the shop's own labels from a CSV, says which ids it did not know, and learns them", () => {
+    const folder = path.join(dataDir, "learn-photos");
+    fs.mkdirSync(folder);
+    const rows = photosCsv().filter((p) => ["Tshirts", "Jeans", "Dresses"].includes(p.type));
+    for (const p of rows) fs.copyFileSync(path.join(PHOTOS, p.file), path.join(folder, p.file));
+    expect(cli("index", folder, "--shop", "cli-learn").status).toBe(0);
+    const labels = path.join(dataDir, "labels.csv");
+    const own = { Tshirts: "Tees & Tanks", Jeans: "Denim", Dresses: "" }; // dresses have no label of their own
+    const lines = [
+      "id,category",
+      ...rows.map((p) => `${p.file.replace(".jpg", "")},"${own[p.type as keyof typeof own]}"`),
+      "never-indexed,Denim",
+    ];
+    fs.writeFileSync(labels, lines.join("\n") + "\n");
+
+    const r = cli("learn", "--shop", "cli-learn", "--labels", labels);
+    expect(r.status, r.stderr).toBe(0);
+    const labelled = rows.filter((p) => own[p.type as keyof typeof own] !== "").length;
+    expect(r.stderr).toContain(`labels set for ${rows.length} products; not in the index: 1 (never-indexed)`);
+    expect(JSON.parse(r.stdout).fields.category).toMatchObject({ labels: 2, examples: labelled });
+
+    const missing = cli("learn", "--shop", "cli-learn", "--labels", "/nope.csv");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe("kalas-iris: labels file /nope.csv not found");
+  });
+
   it("says what is wrong, in one line, for a missing manifest", () => {
     const r = cli("eval", "--manifest", "/nope.csv", "--fields", "a");
     expect(r.status).toBe(1);
