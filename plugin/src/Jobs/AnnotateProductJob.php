@@ -127,10 +127,7 @@ class AnnotateProductJob {
 					'permalink' => $product->permalink,
 					'image_url' => (string) wp_get_attachment_url( $image_id ),
 				),
-				OwnLabels::of(
-					$this->products->terms( $product_id, array( 'product_cat' ) ),
-					$this->meta->get_json( $product_id, AnnotationMeta::APPLIED )
-				)
+				OwnLabels::of_product( $this->products, $this->meta, $product_id )
 			);
 			$annotation = (array) ( $answer['annotation'] ?? array() );
 			IndexVersion::bump();

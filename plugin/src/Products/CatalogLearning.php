@@ -56,10 +56,7 @@ final class CatalogLearning {
 		while ( array() !== ( $ids = $this->catalog->next_indexed( $after, self::BATCH ) ) ) {
 			$items = array();
 			foreach ( $ids as $id ) {
-				$labels = OwnLabels::of(
-					$this->products->terms( $id, array( 'product_cat' ) ),
-					$this->meta->get_json( $id, AnnotationMeta::APPLIED )
-				);
+				$labels = OwnLabels::of_product( $this->products, $this->meta, $id );
 				$labelled += array() === $labels ? 0 : 1;
 				// An empty object clears labels the product no longer has.
 				$items[] = array(

@@ -16,6 +16,18 @@ namespace KalasIris\Products;
 final class OwnLabels {
 
 	/**
+	 * A product's own labels, read from its categories and the plugin's applied record.
+	 *
+	 * @param ProductGateway $products   Product terms.
+	 * @param AnnotationMeta $meta       Plugin meta.
+	 * @param int            $product_id Product id.
+	 * @return array<string, string> { category?: name }
+	 */
+	public static function of_product( ProductGateway $products, AnnotationMeta $meta, int $product_id ): array {
+		return self::of( $products->terms( $product_id, array( 'product_cat' ) ), $meta->get_json( $product_id, AnnotationMeta::APPLIED ) );
+	}
+
+	/**
 	 * The product's own category, when it has exactly one. Several own categories (a
 	 * parent and its child, a season next to a garment type) do not say which one is
 	 * the garment's, so none is sent rather than a guess.

@@ -141,9 +141,12 @@ export class CatalogRepository {
   }
 
   /** A live product, or null. */
-  /** Replaces a live product's own labels; false when it is not in the catalogue. */
-  setLabels(id: string, labels: Record<string, string>): boolean {
-    return this.db.prepare("UPDATE products SET labels = ? WHERE id = ? AND deleted = 0").run(JSON.stringify(labels), id).changes > 0;
+  /** Replaces live products' own labels in one transaction; returns the ids not in the catalogue. */
+  setLabels(items: { id: string; labels: Record<string, string> }[]): string[] {
+    const stmt = this.db.prepare("UPDATE products SET labels = ? WHERE id = ? AND deleted = 0");
+    return this.db.transaction(() =>
+      items.filter(({ id, labels }) => stmt.run(JSON.stringify(labels), id).changes === 0).map((i) => i.id),
+    )();
   }
 
   get(id: string): ProductRow | null {

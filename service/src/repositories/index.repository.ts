@@ -77,6 +77,7 @@ export class VectorIndex {
     return new VectorIndex(dir, dim, model, index, 0);
   }
 
+  /** Slots in use: live products and removed ones (removed products keep their slots until a rebuild). */
   get count(): number {
     return this.index.getCurrentCount();
   }
@@ -102,9 +103,10 @@ export class VectorIndex {
   }
 
   search(vector: Float32Array, k: number, accept?: (label: number) => boolean): { label: number; score: number }[] {
-    const live = this.count;
-    if (live === 0) return [];
-    const n = Math.min(k, live);
+    // Slots include removed products, which hnswlib skips: asking for up to this many is always valid.
+    const slots = this.count;
+    if (slots === 0) return [];
+    const n = Math.min(k, slots);
     const res = accept ? this.index.searchKnn(Array.from(vector), n, accept) : this.index.searchKnn(Array.from(vector), n);
     // hnswlib's "ip" space returns 1 - dot; vectors are L2-normalised, so dot is the cosine.
     return res.neighbors.map((label, i) => ({ label, score: 1 - res.distances[i] }));

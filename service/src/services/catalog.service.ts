@@ -72,13 +72,9 @@ export function setProductLabels(
   shop: Shop,
   items: { id: string; labels: Record<string, string> }[],
 ): { updated: number; missing: string[] } {
-  const missing: string[] = [];
-  let updated = 0;
-  for (const { id, labels } of items) {
-    if (shop.catalog.setLabels(checkProductId(id), labels)) updated++;
-    else missing.push(id);
-  }
-  return { updated, missing };
+  for (const { id } of items) checkProductId(id);
+  const missing = shop.catalog.setLabels(items);
+  return { updated: items.length - missing.length, missing };
 }
 
 export function getProduct(shop: Shop, id: string) {
