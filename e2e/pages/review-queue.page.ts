@@ -33,10 +33,25 @@ export class ReviewQueuePage {
     await this.item(productName).getByRole("button", { name: "Reject" }).click();
   }
 
+  /** Opens the editor of a suggestion, unless it is open already. */
+  async edit(productName: string): Promise<Locator> {
+    const item = this.item(productName);
+    if (!(await item.getByRole("button", { name: "Cancel edit" }).isVisible())) await item.getByRole("button", { name: "Edit" }).click();
+    await expect(item.getByLabel("Category", { exact: true })).toBeVisible();
+    return item;
+  }
+
+  /** The category names the editor offers while typing (its datalist). */
+  async categoryOptions(productName: string): Promise<string[]> {
+    const item = await this.edit(productName);
+    const list = await item.getByLabel("Category", { exact: true }).getAttribute("list");
+    if (!list) return [];
+    return item.locator(`datalist[id="${list}"] option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  }
+
   /** Opens the editor of a suggestion, sets the colours, and accepts the edited labels. */
   async correctColours(productName: string, colours: string): Promise<void> {
-    const item = this.item(productName);
-    await item.getByRole("button", { name: "Edit" }).click();
+    const item = await this.edit(productName);
     await item.getByLabel("Colours (comma separated)").fill(colours);
     await item.getByRole("button", { name: "Accept" }).click();
   }

@@ -24,13 +24,24 @@ test.describe("4. Review mode", () => {
     expect(written).toEqual(expect.arrayContaining(suggested.map((c) => c.toLowerCase())));
   });
 
-  test("editing a suggestion records the correction as feedback in the service", async ({ shop, service, settings, reviewQueue }) => {
+  test("editing a suggestion offers the shop's categories and records the correction as feedback in the service", async ({
+    shop,
+    service,
+    settings,
+    reviewQueue,
+  }) => {
     await settings.connect({ mode: "review", attribute_fields: ["color", "pattern"], set_category: true });
     const name = uniqueName("E2E corrected dress");
     const product = await shop.createProduct({ name, photo: photo(RED_DRESS).file });
     await waitForStatus(shop, product.id, ["review"], 180_000);
 
     await reviewQueue.waitFor(name);
+    // The shop's own category names are offered (so a correction uses the shop's words), not the default one.
+    await shop.category("Frocks");
+    await reviewQueue.goto();
+    const offered = await reviewQueue.categoryOptions(name);
+    expect(offered).toContain("Frocks");
+    expect(offered).not.toContain("Uncategorized");
     await reviewQueue.correctColours(name, "green");
     await expect(reviewQueue.item(name)).toHaveCount(0, { timeout: 30_000 });
     const after = await waitForStatus(shop, product.id, ["applied", "annotated"], 60_000);

@@ -5,6 +5,8 @@ export interface AdminConfig {
 	page: 'settings' | 'review' | 'backfill' | 'try';
 	adminUrl: string;
 	shopIsSsl: boolean;
+	/** The shop's product category names, most used first (review page only). */
+	categories: string[];
 }
 
 declare global {
@@ -19,5 +21,6 @@ export function adminConfig(): AdminConfig {
 		page: raw.page ?? 'settings',
 		adminUrl: raw.adminUrl ?? '/wp-admin/',
 		shopIsSsl: raw.shopIsSsl ?? false,
+		categories: Array.isArray(raw.categories) ? raw.categories : [],
 	};
 }

@@ -11,6 +11,8 @@ export interface LabelEditorProps {
 	labels: Labels;
 	onChange: (labels: Labels) => void;
 	idPrefix: string;
+	/** The shop's own category names, offered as the category is typed. */
+	categories?: string[];
 }
 
 /**
@@ -25,9 +27,17 @@ export function parseList(text: string): string[] {
 		.filter(Boolean);
 }
 
-export function LabelEditor({ labels, onChange, idPrefix }: LabelEditorProps) {
+export function LabelEditor({
+	labels,
+	onChange,
+	idPrefix,
+	categories = [],
+}: LabelEditorProps) {
 	// The text is kept as typed, so a trailing comma survives until the next colour.
 	const [colorsText, setColorsText] = useState(labels.colors.join(', '));
+	// A native datalist: the shop's own names are one click away (a correction in the
+	// model's words would become a second category), and any other name can be typed.
+	const categoryList = `${idPrefix}-category-options`;
 	return (
 		<div className="kalas-iris-label-editor">
 			<TextControl
@@ -35,11 +45,28 @@ export function LabelEditor({ labels, onChange, idPrefix }: LabelEditorProps) {
 				__next40pxDefaultSize
 				id={`${idPrefix}-category`}
 				label={__('Category', 'kalas-iris')}
+				help={
+					categories.length
+						? __(
+								'Pick one of your categories, or type a new one.',
+								'kalas-iris'
+							)
+						: undefined
+				}
+				list={categories.length ? categoryList : undefined}
+				autoComplete="off"
 				value={labels.category ?? ''}
 				onChange={(value) =>
 					onChange({ ...labels, category: value || null })
 				}
 			/>
+			{categories.length ? (
+				<datalist id={categoryList}>
+					{categories.map((name) => (
+						<option key={name} value={name} />
+					))}
+				</datalist>
+			) : null}
 			{Object.entries(labels.attributes).map(([field, value]) => (
 				<TextControl
 					__nextHasNoMarginBottom

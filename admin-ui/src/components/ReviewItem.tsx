@@ -6,6 +6,7 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
+import { adminConfig } from '../admin/config';
 import { store } from '../store';
 import type { Labels, ProductSummary, StoredAnnotation } from '../types';
 import { AnnotationView } from './AnnotationView';
@@ -94,6 +95,7 @@ export function ReviewItem({
 						labels={labels}
 						onChange={setLabels}
 						idPrefix={`kalas-iris-${item.id}`}
+						categories={adminConfig().categories}
 					/>
 				) : null}
 				<div className="kalas-iris-review-item__actions">

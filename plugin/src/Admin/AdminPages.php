@@ -9,9 +9,12 @@ declare(strict_types=1);
 
 namespace KalasIris\Admin;
 
+use KalasIris\Products\ShopCategories;
+
 /**
  * A "Kalas Iris" menu with Settings, Review queue, Backfill and Try it. Each page is
  * an empty mount point for the React app, whose script loads only on these screens.
+ * The review queue also gets the shop's category names, to offer while editing.
  */
 final class AdminPages {
 
@@ -106,13 +109,15 @@ final class AdminPages {
 		if ( ! isset( $this->hooks[ $hook_suffix ] ) ) {
 			return;
 		}
-		$this->assets->enqueue(
-			'admin',
-			array(
-				'page'      => $this->hooks[ $hook_suffix ],
-				'adminUrl'  => admin_url(),
-				'shopIsSsl' => 0 === stripos( rest_url(), 'https://' ),
-			)
+		$page   = $this->hooks[ $hook_suffix ];
+		$config = array(
+			'page'      => $page,
+			'adminUrl'  => admin_url(),
+			'shopIsSsl' => 0 === stripos( rest_url(), 'https://' ),
 		);
+		if ( 'review' === $page ) {
+			$config['categories'] = ShopCategories::names();
+		}
+		$this->assets->enqueue( 'admin', $config );
 	}
 }

@@ -37,6 +37,10 @@ final class Wp {
 	public static array $remote = array();
 	/** @var list<string> */
 	public static array $http = array();
+	/** @var list<object{term_id: int, name: string}>|null terms get_terms answers with; null: a WP_Error */
+	public static ?array $terms = array();
+	/** @var list<array<string, mixed>> arguments get_terms was called with */
+	public static array $term_queries = array();
 
 	/**
 	 * Forgets everything.
@@ -54,6 +58,8 @@ final class Wp {
 		self::$attachments  = array();
 		self::$remote       = array();
 		self::$http         = array();
+		self::$terms        = array();
+		self::$term_queries = array();
 	}
 
 	/**

@@ -48,6 +48,15 @@ function delete_option( string $name ): bool {
 	return true;
 }
 
+function get_terms( array $args ) {
+	Wp::$term_queries[] = $args;
+	if ( null === Wp::$terms ) {
+		return new WP_Error( 'invalid_taxonomy', 'Invalid taxonomy.' );
+	}
+	$exclude = array_map( 'intval', (array) ( $args['exclude'] ?? array() ) );
+	return array_values( array_filter( Wp::$terms, static fn( $t ) => ! in_array( (int) $t->term_id, $exclude, true ) ) );
+}
+
 function get_post_meta( int $id, string $key = '', bool $single = false ) {
 	return Wp::$meta[ $id ][ $key ] ?? '';
 }
