@@ -20,14 +20,11 @@ import { similarLatency } from "./similar-latency.bench.js";
 import { printTable } from "./stats.js";
 import { learningAt, learningTime } from "./learning.bench.js";
 import { loadDatasets } from "../training/datasets.js";
+import { datasetsDir } from "../training/flags.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const datasets = path.resolve(
-  args[args.indexOf("--datasets") + 1] && args.includes("--datasets")
-    ? args[args.indexOf("--datasets") + 1]
-    : path.join(here, "../../../../shared/datasets"),
-);
+const datasets = datasetsDir(args.includes("--datasets") ? args[args.indexOf("--datasets") + 1] : undefined);
 const folder = path.join(datasets, "fashion-products-224", "images");
 const haveData = fs.existsSync(folder);
 const files = haveData ? imageFiles([folder]).slice(0, 3000) : imageFiles([path.join(here, "../../test/photos")]);

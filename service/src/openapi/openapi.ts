@@ -58,7 +58,11 @@ export const openapiDocument = {
         summary: "Products nearest to an uploaded image",
         parameters: [k],
         requestBody: image,
-        responses: { "200": ok(similar), ...imageErrors },
+        responses: {
+          // The photo's own annotation comes along: it was computed to re-rank the neighbours.
+          "200": ok({ allOf: [similar, { type: "object", properties: { annotation: { $ref: "#/components/schemas/Annotation" } } }] }),
+          ...imageErrors,
+        },
       },
     },
     "/v1/products/{id}": {
@@ -83,7 +87,11 @@ export const openapiDocument = {
             },
           },
         },
-        responses: { "200": ok({ type: "object" }), ...imageErrors, "502": err("fetch_failed") },
+        responses: {
+          "200": ok({ type: "object" }),
+          ...imageErrors,
+          "400": err("invalid_request, url_not_allowed, fetch_failed, empty_body, not_an_image, truncated_image, unsupported_format"),
+        },
       },
       get: {
         summary: "One indexed product",
@@ -100,7 +108,11 @@ export const openapiDocument = {
       get: {
         summary: "Products nearest to a product",
         parameters: [id, k],
-        responses: { "200": ok(similar), "404": err("product_not_found") },
+        responses: {
+          "200": ok(similar),
+          "404": err("product_not_found"),
+          "409": err("product_stale: indexed with another model pack; index it again"),
+        },
       },
     },
     "/v1/feedback": {
@@ -115,11 +127,16 @@ export const openapiDocument = {
             },
           },
         },
-        responses: { "201": ok({ type: "object" }), "400": err("invalid_request") },
+        responses: {
+          "201": ok({ type: "object" }),
+          "400": err("invalid_request"),
+          "404": err("product_not_found"),
+          "409": err("product_stale: the product was indexed with another model pack"),
+        },
       },
       get: {
         summary: "The shop's stored corrections",
-        parameters: [{ name: "limit", in: "query", schema: { type: "integer", default: 50 } }],
+        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 50 } }],
         responses: { "200": ok({ type: "object" }) },
       },
     },
@@ -173,7 +190,7 @@ export const openapiDocument = {
           "200": ok({ type: "object" }),
           "404": err("product_not_found, woocommerce_not_found"),
           "409": err("woocommerce_not_connected"),
-          "502": err("woocommerce_auth, woocommerce_rejected, woocommerce_unreachable"),
+          "502": err("woocommerce_auth, woocommerce_rejected, woocommerce_unreachable, woocommerce_failed"),
         },
       },
     },
@@ -192,6 +209,7 @@ export const openapiDocument = {
                 properties: {
                   items: {
                     type: "array",
+                    minItems: 1,
                     maxItems: 1000,
                     items: {
                       type: "object",
@@ -254,7 +272,8 @@ export const openapiDocument = {
       Annotation: {
         type: "object",
         properties: {
-          category: { $ref: "#/components/schemas/Prediction" },
+          category: { oneOf: [{ $ref: "#/components/schemas/Prediction" }, { type: "null" }] },
+          color: { $ref: "#/components/schemas/Prediction" },
           attributes: { type: "object", additionalProperties: { $ref: "#/components/schemas/Prediction" } },
           colors: {
             type: "array",

@@ -30,12 +30,13 @@ import { accuracy, accuracyCoverage, expectedCalibrationError, reliability, type
 import { loadTrainingSet } from "../training/training-set.js";
 import { headLabeler } from "./head-labels.js";
 import { confusionSvg, lineChartSvg, savePng } from "./plots.js";
+import { datasetsDir } from "../training/flags.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
 const args = process.argv.slice(2);
 const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
-const datasets = path.resolve(arg("datasets", path.join(repo, "../shared/datasets")));
+const datasets = datasetsDir(args.includes("--datasets") ? arg("datasets", "") : undefined);
 const cacheDir = path.resolve(arg("cache", path.join(repo, "service/.cache/features")));
 const outDoc = path.join(repo, "docs", "quality.md");
 const plotDir = path.join(repo, "docs", "quality");

@@ -20,6 +20,7 @@ import { VectorIndex } from "../repositories/index.repository.js";
 import { fitLabelHead } from "../services/learn.service.js";
 import { servedFeatures } from "../training/extract-features.js";
 import { loadTrainingSet } from "../training/training-set.js";
+import { datasetsDir } from "../training/flags.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -28,7 +29,7 @@ const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[ar
 
 const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
 const { examples, table, split } = await loadTrainingSet(
-  path.resolve(arg("datasets", path.join(repo, "../shared/datasets"))),
+  datasetsDir(args.includes("--datasets") ? arg("datasets", "") : undefined),
   model,
   path.resolve(arg("cache", path.join(repo, "service/.cache/features"))),
 );

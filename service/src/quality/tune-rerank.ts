@@ -19,6 +19,7 @@ import { resolvePackDir } from "../pack/pack.repository.js";
 import { trainingRoles } from "../training/splits.js";
 import { loadTrainingSet } from "../training/training-set.js";
 import { headLabeler } from "./head-labels.js";
+import { datasetsDir } from "../training/flags.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../../..");
@@ -27,7 +28,7 @@ const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[ar
 
 const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
 const { examples, table, split } = await loadTrainingSet(
-  path.resolve(arg("datasets", path.join(repo, "../shared/datasets"))),
+  datasetsDir(args.includes("--datasets") ? arg("datasets", "") : undefined),
   model,
   path.resolve(arg("cache", path.join(repo, "service/.cache/features"))),
 );

@@ -28,7 +28,7 @@ import { decodeForModel } from "../repositories/image.repository.js";
 import { openOnnxModel } from "../repositories/onnx.repository.js";
 import { loadDatasets, type Example } from "./datasets.js";
 import { zoomCrop } from "./augment.js";
-import { parseFlags } from "./flags.js";
+import { datasetsDir, parseFlags } from "./flags.js";
 import { splitExamples, trainingRoles } from "./splits.js";
 
 /**
@@ -49,7 +49,7 @@ type EncoderSpec = PackManifest["encoder"];
 
 async function main() {
   const args = parseFlags();
-  const datasets = path.resolve(args.datasets ?? "../shared/datasets");
+  const datasets = datasetsDir(args.datasets);
   const out = path.resolve(args.out ?? ".cache/tail");
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
   const manifest = readManifest(packDir);

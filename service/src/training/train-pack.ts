@@ -20,7 +20,7 @@ import { resolvePackDir } from "../pack/pack.repository.js";
 import type { HeadSpec, PackManifest } from "../pack/manifest.js";
 import type { Example } from "./datasets.js";
 import { servedFeatures } from "./extract-features.js";
-import { parseFlags } from "./flags.js";
+import { datasetsDir, parseFlags } from "./flags.js";
 import { abstainThreshold, accuracy, accuracyCoverage, expectedCalibrationError, type Scored } from "./metrics.js";
 import { pca } from "./pca.js";
 import { type Role, trainingRoles } from "./splits.js";
@@ -45,7 +45,7 @@ const MIRROR = true;
 
 async function main() {
   const args = parseFlags();
-  const datasets = path.resolve(args.datasets ?? "../shared/datasets");
+  const datasets = datasetsDir(args.datasets);
   const cacheDir = path.resolve(args.cache ?? ".cache/features");
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
   const repoRoot = path.resolve(packDir, "../../..");
