@@ -19,3 +19,11 @@ export const notFound = (code: string, message: string) => new AppError(404, cod
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * Sizes in the sentences of errors: "20 MB", "953.7 MB". Rounded up, so a body just over a limit
+ * never reads as the limit itself.
+ */
+export function megabytes(bytes: number): string {
+  return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
+}

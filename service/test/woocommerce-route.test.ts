@@ -22,6 +22,8 @@ const annotation = {
 beforeAll(async () => {
   t = await testApp();
   key = t.key("woo");
+  // The replayed WooCommerce runs on 127.0.0.1, a private address the shop must allow.
+  (await t.ctx.shops.get("woo")).catalog.setSetting("allow_private_urls", "true");
   shop = await startReplayServer([loadExchange("032-read-product-by-id"), loadExchange("072-error-404-product")]);
 });
 afterAll(async () => {

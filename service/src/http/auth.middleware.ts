@@ -8,7 +8,8 @@ import { AppError } from "../errors.js";
 import { verifyWebToken } from "../services/web-session.service.js";
 import type { AppContext, AuthedRequest } from "./context.js";
 
-const WEB_ROUTES = [/^POST \/v1\/annotate$/, /^POST \/v1\/similar$/, /^POST \/v1\/feedback$/, /^GET \/v1\/model$/];
+// Express matches paths case-insensitively and with or without a trailing slash: so do these.
+const WEB_ROUTES = [/^POST \/v1\/annotate\/?$/i, /^POST \/v1\/similar\/?$/i, /^POST \/v1\/feedback\/?$/i, /^GET \/v1\/model\/?$/i];
 
 export function authMiddleware(ctx: AppContext) {
   const buckets = new Map<string, { tokens: number; at: number }>();
@@ -31,6 +32,7 @@ export function authMiddleware(ctx: AppContext) {
       takeToken(buckets, `${via}:${via === "web" ? req.ip : token}`, ctx.config.rateLimit);
       const authed = req as AuthedRequest;
       authed.shop = await ctx.shops.get(shopName);
+      authed.via = via;
       next();
     } catch (e) {
       next(e);

@@ -14,6 +14,13 @@ export interface AppContext {
 /** Set by the auth middleware on every authenticated request. */
 export interface AuthedRequest extends Request {
   shop: Shop;
+  /** How the caller proved itself: the shop's API key, or a public web session token. */
+  via: "key" | "web";
+}
+
+/** Whether the request came with the shop's key or through a public web session. */
+export function viaOf(req: Request): "key" | "web" {
+  return (req as unknown as AuthedRequest).via ?? "key";
 }
 
 /** The shop the request's key belongs to (set by the auth middleware). */

@@ -132,6 +132,7 @@ export const openapiDocument = {
           "400": err("invalid_request"),
           "404": err("product_not_found"),
           "409": err("product_stale: the product was indexed with another model pack"),
+          "413": err("body_too_large, image_too_large"),
         },
       },
       get: {
@@ -155,7 +156,7 @@ export const openapiDocument = {
             },
           },
         },
-        responses: { "200": ok({ type: "object" }), "400": err("invalid_request") },
+        responses: { "200": ok({ type: "object" }), "400": err("invalid_request"), "413": err("body_too_large") },
       },
       get: { summary: "Whether the shop gave its WooCommerce credentials", responses: { "200": ok({ type: "object" }) } },
     },
@@ -188,6 +189,7 @@ export const openapiDocument = {
         },
         responses: {
           "200": ok({ type: "object" }),
+          "400": err("invalid_request: a malformed annotation or options"),
           "404": err("product_not_found, woocommerce_not_found"),
           "409": err("woocommerce_not_connected"),
           "502": err("woocommerce_auth, woocommerce_rejected, woocommerce_unreachable, woocommerce_failed"),
@@ -227,6 +229,8 @@ export const openapiDocument = {
             type: "object",
             properties: { updated: { type: "integer" }, missing: { type: "array", items: { type: "string" } } },
           }),
+          "400": err("invalid_request: no items, over 1,000, an item without id or labels, a repeated id, a bad label"),
+          "413": err("body_too_large"),
         },
       },
     },

@@ -39,6 +39,7 @@ export interface FeedbackRow {
   image_file: string | null;
   correction: string;
   original: string | null;
+  source: string | null;
   created_at: string;
 }
 
@@ -69,6 +70,8 @@ CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 const ADDED_COLUMNS: [table: string, column: string][] = [
   ["products", "model"],
   ["feedback", "model"],
+  // Who sent a correction: "web" (a public web session) or NULL (an API key, the shop's own people).
+  ["feedback", "source"],
 ];
 
 export class CatalogRepository {
@@ -229,10 +232,11 @@ export class CatalogRepository {
     features: Float32Array | null;
     correction: unknown;
     original: unknown;
+    source: "key" | "web";
   }): number {
     const info = this.db
       .prepare(
-        "INSERT INTO feedback (product_id, image_file, features, model, correction, original, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO feedback (product_id, image_file, features, model, correction, original, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       )
       .run(
         f.productId,
@@ -241,6 +245,7 @@ export class CatalogRepository {
         f.features ? this.model : null,
         JSON.stringify(f.correction),
         f.original == null ? null : JSON.stringify(f.original),
+        f.source === "web" ? "web" : null,
         new Date().toISOString(),
       );
     return Number(info.lastInsertRowid);
@@ -248,16 +253,19 @@ export class CatalogRepository {
 
   listFeedback(limit: number): FeedbackRow[] {
     return this.db
-      .prepare("SELECT id, product_id, image_file, correction, original, created_at FROM feedback ORDER BY id DESC LIMIT ?")
+      .prepare("SELECT id, product_id, image_file, correction, original, source, created_at FROM feedback ORDER BY id DESC LIMIT ?")
       .all(limit) as FeedbackRow[];
   }
 
   /**
    * Corrections that carry image features of the current model, for catalogue learning. Those made
    * under another model stay stored (with their photo) but are not compared with new photos.
+   * Corrections from public web sessions count only when `includeWeb`.
    */
-  *feedbackWithFeatures(): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
-    const stmt = this.db.prepare("SELECT correction, features FROM feedback WHERE features IS NOT NULL AND model = ? ORDER BY id");
+  *feedbackWithFeatures(includeWeb: boolean): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
+    const stmt = this.db.prepare(
+      `SELECT correction, features FROM feedback WHERE features IS NOT NULL AND model = ?${includeWeb ? "" : " AND source IS NULL"} ORDER BY id`,
+    );
     for (const r of stmt.iterate(this.model) as Iterable<{ correction: string; features: Buffer }>) {
       yield { correction: JSON.parse(r.correction) as Record<string, unknown>, features: floats(r.features) };
     }

@@ -3,6 +3,7 @@
  * to reach through us (loopback, private, link-local, cloud metadata) unless the shop allows
  * private addresses. The check runs inside the socket's DNS lookup, so a name that resolves to
  * a public address for the check and a private one for the request (DNS rebinding) is still caught.
+ * The same guard protects the shop's WooCommerce URL (see `addressGuard`).
  */
 import dns from "node:dns";
 import http from "node:http";
@@ -12,13 +13,27 @@ import net from "node:net";
 import { AppError } from "../errors.js";
 import { IMAGE_LIMITS } from "./image.repository.js";
 
-const TIMEOUT_MS = Number(process.env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000);
 const MAX_REDIRECTS = 3;
 
+/**
+ * The whole download, redirects and body included, must finish within IMAGE_FETCH_TIMEOUT_MS.
+ * A total rather than an idle limit: a server trickling a byte a second never goes idle, and
+ * would otherwise hold the request (and the shop's caller) open for minutes. One knob, because
+ * the README already describes this variable as "time allowed to fetch an image URL".
+ * Read per fetch, not at import, so tests can shorten it.
+ */
+function fetchLimitMs(): number {
+  const ms = Number(process.env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000);
+  return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
+}
+
 export async function fetchImage(url: string, allowPrivate: boolean): Promise<Buffer> {
+  const limitMs = fetchLimitMs();
+  const deadline = Date.now() + limitMs;
+  const guard = addressGuard(allowPrivate, "The image URL");
   let current = parseUrl(url);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const res = await request(current, allowPrivate);
+    const res = await request(current, guard, deadline, limitMs);
     if (res.redirect) {
       current = parseUrl(new URL(res.redirect, current).toString());
       continue;
@@ -41,65 +56,113 @@ function parseUrl(raw: string): URL {
   return u;
 }
 
-function request(u: URL, allowPrivate: boolean): Promise<{ body?: Buffer; redirect?: string }> {
+function request(u: URL, guard: AddressGuard, deadline: number, limitMs: number): Promise<{ body?: Buffer; redirect?: string }> {
   return new Promise((resolve, reject) => {
-    const lookup: net.LookupFunction = (hostname, options, cb) => {
-      dns.lookup(hostname, { ...options, all: false }, (err, address, family) => {
-        if (err) return cb(err, address, family);
-        if (!allowPrivate && isBlockedAddress(address as string)) {
-          return cb(
-            new AppError(
-              400,
-              "url_not_allowed",
-              `The image URL points at a private or reserved address (${address}); this shop does not allow those.`,
-            ),
-            address,
-            family,
-          );
-        }
-        cb(null, address, family);
-      });
-    };
-    const literal = u.hostname.replace(/^\[|\]$/g, "");
-    if (net.isIP(literal) && !allowPrivate && isBlockedAddress(literal)) {
-      return reject(
-        new AppError(
-          400,
-          "url_not_allowed",
-          `The image URL points at a private or reserved address (${literal}); this shop does not allow those.`,
-        ),
-      );
+    try {
+      guard.checkHost(u.hostname);
+    } catch (e) {
+      return reject(e);
     }
+    const finish = (result: { body?: Buffer; redirect?: string }) => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const fail = (e: AppError) => {
+      clearTimeout(timer);
+      req.destroy();
+      reject(e);
+    };
+    const endedEarly = (size: number, expected: number | undefined) =>
+      new AppError(
+        400,
+        "fetch_failed",
+        expected === undefined
+          ? `The image download ended early: the server closed the connection after ${size} bytes.`
+          : `The image download ended early: the server sent ${size} of the ${expected} bytes it announced.`,
+      );
     const client = u.protocol === "https:" ? https : http;
-    const req = client.get(u, { lookup, timeout: TIMEOUT_MS, headers: { "user-agent": "kalas-iris/0.1", accept: "image/*" } }, (res) => {
+    // A fresh socket each time (no agent): a pooled keep-alive socket skips `lookup`, and might have
+    // been opened for a shop that allows private addresses.
+    const options = { agent: false, lookup: guard.lookup, headers: { "user-agent": "kalas-iris/0.1", accept: "image/*" } };
+    const req = client.get(u, options, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
-        return resolve({ redirect: res.headers.location });
+        return finish({ redirect: res.headers.location });
       }
       if (status !== 200) {
         res.resume();
-        return reject(new AppError(400, "fetch_failed", `Fetching the image URL failed with HTTP ${status}.`));
+        return fail(new AppError(400, "fetch_failed", `Fetching the image URL failed with HTTP ${status}.`));
       }
+      const announced = Number(res.headers["content-length"]);
+      const expected = res.headers["content-length"] !== undefined && Number.isFinite(announced) ? announced : undefined;
+      const tooLarge = () =>
+        new AppError(413, "image_too_large", `The image at that URL is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB.`);
+      if (expected !== undefined && expected > IMAGE_LIMITS.maxBytes) return fail(tooLarge());
       const chunks: Buffer[] = [];
       let size = 0;
       res.on("data", (c: Buffer) => {
         size += c.length;
-        if (size > IMAGE_LIMITS.maxBytes) {
-          req.destroy();
-          reject(new AppError(413, "image_too_large", `The image at that URL is larger than ${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB.`));
-        } else chunks.push(c);
+        if (size > IMAGE_LIMITS.maxBytes) fail(tooLarge());
+        else chunks.push(c);
       });
-      res.on("end", () => resolve({ body: Buffer.concat(chunks) }));
-      res.on("error", (e) => reject(e));
+      res.on("end", () => {
+        if (expected !== undefined && size < expected) fail(endedEarly(size, expected));
+        else finish({ body: Buffer.concat(chunks) });
+      });
+      // A connection closed mid-body surfaces as an "aborted" error on the response, not on the request.
+      res.on("error", () => fail(endedEarly(size, expected)));
+      res.on("close", () => {
+        if (!res.complete) fail(endedEarly(size, expected));
+      });
     });
-    req.on("timeout", () => req.destroy(new AppError(400, "fetch_failed", "Fetching the image URL timed out.")));
+    const timer = setTimeout(
+      () => fail(new AppError(400, "fetch_failed", `Fetching the image URL took longer than ${limitMs / 1000} s.`)),
+      Math.max(0, deadline - Date.now()),
+    );
     req.on("error", (e) =>
-      reject(e instanceof AppError ? e : new AppError(400, "fetch_failed", `Fetching the image URL failed (${(e as Error).message}).`)),
+      fail(e instanceof AppError ? e : new AppError(400, "fetch_failed", `Fetching the image URL failed (${(e as Error).message}).`)),
     );
   });
 }
 
+/** Refuses loopback/private/reserved addresses for one kind of outbound URL, unless the shop allows them. */
+export interface AddressGuard {
+  /** The socket's DNS lookup: refuses the name if any of its addresses is blocked. */
+  lookup: net.LookupFunction;
+  /** Sockets skip `lookup` for IP literals, so a literal host is checked here before connecting. */
+  checkHost(hostname: string): void;
+}
+
+/**
+ * The address guard for a shop's outbound URLs (image URLs, its WooCommerce URL). `subject`
+ * starts the refusal sentence, e.g. "The image URL". Refusals are 400 `url_not_allowed`.
+ */
+export function addressGuard(allowPrivate: boolean, subject: string): AddressGuard {
+  const refuse = (address: string) =>
+    new AppError(
+      400,
+      "url_not_allowed",
+      `${subject} points at a private or reserved address (${address}); this shop does not allow those.`,
+    );
+  return {
+    lookup(hostname, options, cb) {
+      // Always resolve every address: Node 20 asks for `all` (Happy Eyeballs) and may try any of them.
+      dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+        if (err) return cb(err, "");
+        const blocked = allowPrivate ? undefined : addresses.find((a) => isBlockedAddress(a.address));
+        if (blocked) return cb(refuse(blocked.address), "");
+        if (addresses.length === 0) return cb(Object.assign(new Error(`No address for ${hostname}`), { code: "ENOTFOUND" }), "");
+        if (options.all) cb(null, addresses);
+        else cb(null, addresses[0].address, addresses[0].family);
+      });
+    },
+    checkHost(hostname) {
+      const literal = hostname.replace(/^\[|\]$/g, "");
+      if (net.isIP(literal) && !allowPrivate && isBlockedAddress(literal)) throw refuse(literal);
+    },
+  };
+}
 /** Loopback, private, link-local (incl. 169.254.169.254 metadata), CGNAT, unspecified, multicast, reserved. */
 export function isBlockedAddress(address: string): boolean {
   const list = new net.BlockList();

@@ -22,10 +22,16 @@ export function learnRoute(): Router {
     const items = (req.body as { items?: unknown } | undefined)?.items;
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_LABEL_ITEMS)
       throw new AppError(400, "invalid_request", `Send { "items": [{ "id", "labels" }] } with 1 to ${MAX_LABEL_ITEMS} items.`);
+    const seen = new Set<string>();
     const parsed = items.map((item: unknown, i) => {
       const { id, labels } = (item ?? {}) as { id?: unknown; labels?: unknown };
       if (typeof id !== "string" && typeof id !== "number") throw new AppError(400, "invalid_request", `items[${i}].id is missing.`);
-      return { id: String(id), labels: labelsField(labels ?? {}, `items[${i}].labels`) ?? {} };
+      // Clearing takes an explicit {}: a forgotten "labels" must not wipe a product's labels.
+      if (labels === undefined || labels === null)
+        throw new AppError(400, "invalid_request", `items[${i}].labels is missing; send {} to clear the product's labels.`);
+      if (seen.has(String(id))) throw new AppError(400, "invalid_request", `items[${i}]: product "${id}" is already in this batch.`);
+      seen.add(String(id));
+      return { id: String(id), labels: labelsField(labels, `items[${i}].labels`) ?? {} };
     });
     res.json(setProductLabels(shopOf(req), parsed));
   });

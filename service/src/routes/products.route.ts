@@ -2,9 +2,10 @@
 import { Router } from "express";
 
 import { shopOf } from "../http/context.js";
+import { optionalLink, optionalName } from "../http/fields.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
 import { getProduct, removeProduct, similarToProduct, upsertProduct } from "../services/catalog.service.js";
-import { intParam, labelsField, optionalString } from "./query.js";
+import { intParam, labelsField } from "./query.js";
 
 export function productsRoute(): Router {
   const r = Router();
@@ -15,9 +16,9 @@ export function productsRoute(): Router {
       await upsertProduct(shopOf(req), {
         id: String(req.params.id),
         image: imageFrom(req) ?? undefined,
-        imageUrl: optionalString(f.image_url, "image_url"),
-        name: optionalString(f.name, "name", 500),
-        permalink: optionalString(f.permalink, "permalink"),
+        imageUrl: optionalLink(f.image_url, "image_url", "url_not_allowed"),
+        name: optionalName(f.name, "name"),
+        permalink: optionalLink(f.permalink, "permalink"),
         labels,
       }),
     );

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { AppError } from "../errors.js";
+import { cleanLabel, cleanLabelMap, MAX_LIST } from "../http/fields.js";
 import { analyzeImage } from "./analyze.service.js";
 import { checkProductId } from "./catalog.service.js";
 import { invalidateShopHeads } from "./learn.service.js";
@@ -20,39 +21,37 @@ export interface Correction {
   labels?: Record<string, string>;
 }
 
+/** A correction's `original` (what the model had said) is kept as sent, up to this size. */
+const MAX_ORIGINAL_BYTES = 16 * 1024;
+
 export function parseCorrection(body: unknown): { productId: string | null; correction: Correction; original: unknown } {
-  if (!body || typeof body !== "object") throw new AppError(400, "invalid_request", "Feedback must be a JSON object.");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new AppError(400, "invalid_request", "Feedback must be a JSON object.");
   const b = body as Record<string, unknown>;
   const correction: Correction = {};
-  if (b.category !== undefined) {
-    if (typeof b.category !== "string" || !b.category.trim())
-      throw new AppError(400, "invalid_request", '"category" must be a non-empty string.');
-    correction.category = b.category.trim();
-  }
-  if (b.attributes !== undefined) {
-    if (!isStringRecord(b.attributes, true))
-      throw new AppError(400, "invalid_request", '"attributes" must map group names to a label or a list of labels.');
-    correction.attributes = b.attributes as Record<string, string | string[]>;
-  }
+  if (b.category !== undefined) correction.category = cleanLabel(b.category, '"category"');
+  if (b.attributes !== undefined) correction.attributes = cleanLabelMap(b.attributes, '"attributes"', true);
   if (b.colors !== undefined) {
-    if (!Array.isArray(b.colors) || !b.colors.every((c) => typeof c === "string"))
-      throw new AppError(400, "invalid_request", '"colors" must be a list of colour names.');
-    correction.colors = b.colors as string[];
+    if (!Array.isArray(b.colors) || b.colors.length > MAX_LIST)
+      throw new AppError(400, "invalid_request", `"colors" must be a list of up to ${MAX_LIST} colour names.`);
+    correction.colors = [...new Set(b.colors.map((c, i) => cleanLabel(c, `"colors[${i}]"`, 50)))];
   }
-  if (b.labels !== undefined) {
-    if (!isStringRecord(b.labels, false)) throw new AppError(400, "invalid_request", '"labels" must map field names to labels.');
-    correction.labels = b.labels as Record<string, string>;
-  }
+  if (b.labels !== undefined) correction.labels = cleanLabelMap(b.labels, '"labels"') as Record<string, string>;
   if (!Object.keys(correction).length)
     throw new AppError(400, "invalid_request", "Feedback needs at least one of category, attributes, colors or labels.");
+  if (b.product_id != null && typeof b.product_id !== "string" && typeof b.product_id !== "number")
+    throw new AppError(400, "invalid_request", '"product_id" must be a string or a number.');
   const productId = b.product_id == null ? null : checkProductId(String(b.product_id));
-  return { productId, correction, original: b.original ?? null };
+  const original = b.original ?? null;
+  if (original !== null && Buffer.byteLength(JSON.stringify(original)) > MAX_ORIGINAL_BYTES)
+    throw new AppError(400, "invalid_request", `"original" is larger than ${MAX_ORIGINAL_BYTES / 1024} KB.`);
+  return { productId, correction, original };
 }
 
 export async function recordFeedback(
   shop: Shop,
   dataDir: string,
-  input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer },
+  input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer; source: "key" | "web" },
 ): Promise<{ id: number; stored: true }> {
   let features: Float32Array | null = null;
   let imageFile: string | null = null;
@@ -88,6 +87,7 @@ export async function recordFeedback(
     features,
     correction: input.correction,
     original: input.original,
+    source: input.source,
   });
   invalidateShopHeads(shop);
   return { id, stored: true };
@@ -100,11 +100,7 @@ export function listFeedback(shop: Shop, limit: number) {
     has_image: r.image_file != null,
     correction: JSON.parse(r.correction) as Correction,
     original: r.original ? JSON.parse(r.original) : null,
+    source: r.source === "web" ? "web" : "key",
     created_at: r.created_at,
   }));
-}
-
-function isStringRecord(v: unknown, allowLists: boolean): boolean {
-  if (!v || typeof v !== "object" || Array.isArray(v)) return false;
-  return Object.values(v).every((x) => typeof x === "string" || (allowLists && Array.isArray(x) && x.every((y) => typeof y === "string")));
 }

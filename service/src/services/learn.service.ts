@@ -42,6 +42,13 @@ interface ShopModel {
 /** Cosine above which a corrected photo counts as "the same kind of photo". */
 const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
 /**
+ * Corrections sent through a public web session (anyone with the try-it page) are stored, for a
+ * person to review and for retraining, but do not act on the shop's own predictions: otherwise any
+ * visitor could make the shop's next annotations say what they like. A shop whose page only its own
+ * staff reach can let them count.
+ */
+const WEB_FEEDBACK_LEARNS = process.env.WEB_FEEDBACK_LEARNS === "true";
+/**
  * Cosine above which it is the same product photographed again (another crop, a mirror image): the
  * person's correction then wins over the learned head, however sure the head is
  * (test/catalogue-learning.test.ts corrects one crop of a shoe and asks about a mirrored re-crop).
@@ -71,7 +78,7 @@ export async function learnShop(shop: Shop, opts: { epochs?: number } = {}): Pro
   };
   for (const p of shop.catalog.labelledProducts()) for (const [f, v] of Object.entries(p.labels)) add(f, v, p.vector, 1);
   let corrections = 0;
-  for (const c of shop.catalog.feedbackWithFeatures()) {
+  for (const c of shop.catalog.feedbackWithFeatures(WEB_FEEDBACK_LEARNS)) {
     corrections++;
     // A person's correction is rarer and more deliberate than a catalogue label: count it more.
     const vector = searchVector(c.features, transform);
@@ -226,7 +233,7 @@ function shopModel(shop: Shop): ShopModel {
       if (h) heads.push(h);
     }
   }
-  const corrections = [...shop.catalog.feedbackWithFeatures()].map((c) => ({
+  const corrections = [...shop.catalog.feedbackWithFeatures(WEB_FEEDBACK_LEARNS)].map((c) => ({
     features: c.features,
     labels: correctionLabels(c.correction),
   }));

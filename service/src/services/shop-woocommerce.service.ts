@@ -3,16 +3,26 @@
  * owner connects, and writing an annotation back to a product through them.
  */
 import { AppError } from "../errors.js";
-import { applyWriteback, createWooCommerceRepository, type WritebackOptions } from "../woocommerce/index.js";
+import { parseApplyBody } from "./apply-input.js";
+import { addressGuard, type AddressGuard } from "../repositories/image-fetch.repository.js";
+import { applyWriteback, createWooCommerceRepository, parseShopUrl } from "../woocommerce/index.js";
+import type { WooCommerceCredentials } from "../woocommerce/woocommerce.types.js";
 import type { AnnotationLike } from "../woocommerce/writeback.types.js";
+import { allowsPrivateUrls } from "./catalog.service.js";
 import type { Shop } from "./shops.service.js";
 
 const SETTING = "woocommerce_credentials";
 
+/** The shop's WooCommerce URL may reach private addresses only where its image URLs may. */
+function shopUrlGuard(shop: Shop): AddressGuard {
+  return addressGuard(allowsPrivateUrls(shop), "The shop's WooCommerce URL");
+}
+
 export function saveWooCommerceCredentials(shop: Shop, body: unknown): { connected: true; url: string } {
   const b = (body ?? {}) as Record<string, unknown>;
-  const url = typeof b.url === "string" ? b.url.trim().replace(/\/+$/, "") : "";
-  if (!/^https?:\/\/[^\s/]+/i.test(url)) throw new AppError(400, "invalid_request", '"url" must be the shop\'s http(s) base URL.');
+  const url = parseShopUrl(b.url);
+  // An address literal is refused now; a name is checked when it is resolved, on each call.
+  shopUrlGuard(shop).checkHost(new URL(url).hostname);
   for (const k of ["consumer_key", "consumer_secret"]) {
     if (typeof b[k] !== "string" || !(b[k] as string).trim()) throw new AppError(400, "invalid_request", `"${k}" is required.`);
   }
@@ -35,29 +45,26 @@ export async function applyToProduct(shop: Shop, productId: string, body: unknow
       "This shop has not given the service its WooCommerce credentials (PUT /v1/shop/woocommerce).",
     );
   if (!/^\d+$/.test(productId)) throw new AppError(400, "invalid_request", "Write-back needs the WooCommerce product id (a number).");
-  const b = (body ?? {}) as Record<string, unknown>;
-  let annotation = b.annotation as AnnotationLike | undefined;
+  const { options, annotation: sent } = parseApplyBody(body);
+  let annotation = sent;
   if (!annotation) {
     const row = shop.catalog.get(productId);
     if (!row?.annotation)
       throw new AppError(404, "product_not_found", `Product "${productId}" has no annotation here; send "annotation" or index it first.`);
     annotation = JSON.parse(row.annotation) as AnnotationLike;
   }
-  const o = (b.options ?? {}) as Partial<WritebackOptions>;
-  const options: WritebackOptions = {
-    tagFields: stringList(o.tagFields, ["category", "color", "pattern"]),
-    attributeFields: stringList(o.attributeFields, ["color"]),
-    setCategory: o.setCategory === true,
-    protectManual: o.protectManual !== false,
-    thresholds: o.thresholds,
-  };
-  const result = await applyWriteback(createWooCommerceRepository(JSON.parse(raw)), Number(productId), annotation, options);
+  const creds = JSON.parse(raw) as WooCommerceCredentials;
+  try {
+    creds.url = parseShopUrl(creds.url);
+  } catch (e) {
+    // Credentials stored before the URL was checked on save may hold anything.
+    throw new AppError(
+      409,
+      "woocommerce_not_connected",
+      `The stored WooCommerce URL is no longer accepted (${(e as Error).message}); send the credentials again (PUT /v1/shop/woocommerce).`,
+    );
+  }
+  const repo = createWooCommerceRepository(creds, shopUrlGuard(shop));
+  const result = await applyWriteback(repo, Number(productId), annotation, options);
   return { id: productId, sent: result.plan.body, dropped: result.dropped, tags: result.product.tags.map((t) => t.name) };
-}
-
-function stringList(v: unknown, def: string[]): string[] {
-  if (v === undefined) return def;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "string"))
-    throw new AppError(400, "invalid_request", "Field lists must be lists of field names.");
-  return v;
 }

@@ -3,6 +3,7 @@
  * of annotations to products (tags, global attributes, category) that never removes a person's labels.
  */
 export { createWooCommerceRepository, MAX_PER_PAGE } from "./woocommerce.repository.js";
+export { parseShopUrl } from "./shop-url.js";
 export type { WooCommerceRepository, EnsuredTerm } from "./woocommerce.repository.js";
 export { planWriteback, applyWriteback } from "./writeback.service.js";
 export type { WritebackResult } from "./writeback.service.js";

@@ -1,5 +1,10 @@
+import http from "node:http";
+import https from "node:https";
+
 import * as wcModule from "@woocommerce/woocommerce-rest-api";
 
+import { isAppError } from "../errors.js";
+import type { AddressGuard } from "../repositories/image-fetch.repository.js";
 import { fromUpstream, isWooCommerceError, unreachable } from "./woocommerce.errors.js";
 import type { ListQuery, Page, ProductUpdate, WcGlobalAttribute, WcProduct, WcTerm, WooCommerceCredentials } from "./woocommerce.types.js";
 
@@ -15,7 +20,8 @@ export interface EnsuredTerm {
 
 /**
  * The shop's WooCommerce REST API, and only that: no decisions about what to write.
- * Every failure is a `WooCommerceError` with a stable code.
+ * Every failure is a `WooCommerceError` with a stable code, except an address the guard
+ * refuses (400 `url_not_allowed`, from `addressGuard`).
  */
 export interface WooCommerceRepository {
   getProduct(id: number): Promise<WcProduct>;
@@ -67,6 +73,8 @@ interface AxiosLikeError {
   response?: { status: number; data?: unknown };
   code?: string;
   message?: string;
+  /** The error axios wrapped, e.g. the guard's refusal raised inside the socket's lookup. */
+  cause?: unknown;
 }
 
 /** `a` and `pa_a` are the same global attribute; WooCommerce strips the prefix on create (recording 011). */
@@ -90,11 +98,38 @@ function header(res: AxiosLikeResponse, name: string): number {
 }
 
 /**
- * Builds the repository on the official `@woocommerce/woocommerce-rest-api` client
- * (OAuth 1.0a over http, Basic auth over https).
+ * Axios options that make every connection pass `guard`. The client takes axios options, so the
+ * check runs in the socket's DNS lookup (as for image URLs), not on an address resolved earlier.
+ * Per-repository agents without keep-alive: a pooled socket skips the lookup, and the global pool
+ * is shared with shops whose setting differs. No proxy: through one, the lookup would check the
+ * proxy's address instead of the shop's.
  */
-export function createWooCommerceRepository(creds: WooCommerceCredentials): WooCommerceRepository {
+function guardedConnections(guard: AddressGuard): Record<string, unknown> {
+  return {
+    lookup: guard.lookup,
+    httpAgent: new http.Agent({ keepAlive: false }),
+    httpsAgent: new https.Agent({ keepAlive: false }),
+    proxy: false,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Builds the repository on the official `@woocommerce/woocommerce-rest-api` client
+ * (OAuth 1.0a over http, Basic auth over https). With `guard`, every call refuses the addresses
+ * the guard refuses; the service always passes one (the shop's private-address setting), while
+ * tests against a local replay of WooCommerce may leave it out.
+ */
+export function createWooCommerceRepository(creds: WooCommerceCredentials, guard?: AddressGuard): WooCommerceRepository {
   const Client = clientClass();
+  const host = hostOf(creds.url);
   const api = new Client({
     url: creds.url,
     consumerKey: creds.consumerKey,
@@ -102,14 +137,17 @@ export function createWooCommerceRepository(creds: WooCommerceCredentials): WooC
     version: "wc/v3",
     timeout: creds.timeoutMs ?? 15_000,
     // Errors carry WooCommerce's JSON; never let axios follow a redirect to a login page.
-    axiosConfig: { maxRedirects: 0 },
+    axiosConfig: { maxRedirects: 0, ...(guard ? guardedConnections(guard) : {}) },
   });
 
   async function call(what: string, run: () => Promise<unknown>): Promise<AxiosLikeResponse> {
+    // Sockets skip the lookup for an IP literal, so that host is checked here.
+    guard?.checkHost(host);
     try {
       return (await run()) as AxiosLikeResponse;
     } catch (e) {
       const err = e as AxiosLikeError;
+      if (isAppError(err.cause)) throw err.cause;
       if (err.response) {
         const body = (err.response.data ?? {}) as { code?: unknown; message?: unknown; data?: { resource_id?: unknown } };
         const resourceId = body.data?.resource_id;
