@@ -103,6 +103,39 @@ describe('LearnPanel', () => {
 		);
 	});
 
+	it('shows the last result again when learning again fails', async () => {
+		let fail: (e: unknown) => void = () => undefined;
+		answer(
+			learned,
+			() =>
+				new Promise((_, reject) => {
+					fail = reject;
+				})
+		);
+		render(<LearnPanel />);
+		await screen.findByTestId('learn-result');
+		await act(async () => {
+			fireEvent.click(learnButton());
+		});
+		expect(
+			screen.getByRole('button', { name: 'Learning…' })
+		).toHaveProperty('disabled', true);
+		await act(async () =>
+			fail({
+				code: 'service_unreachable',
+				message: 'The Kalas Iris service did not answer.',
+				data: { status: 502 },
+			})
+		);
+		expect(
+			screen.getAllByText('The Kalas Iris service did not answer.').length
+		).toBeGreaterThan(0);
+		expect(screen.getByTestId('learn-result').textContent).toMatch(
+			/^Learned 7 categories/
+		);
+		expect(learnButton()).toHaveProperty('disabled', false);
+	});
+
 	it('says why there is nothing to learn', async () => {
 		answer(null, () =>
 			Promise.resolve({

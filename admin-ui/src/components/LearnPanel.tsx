@@ -85,7 +85,7 @@ export function LearnPanel() {
 			) : null}
 			<Button
 				variant="secondary"
-				onClick={() => void learnCatalogue(result)}
+				onClick={() => void learnCatalogue()}
 				disabled={running}
 				aria-busy={running}
 			>

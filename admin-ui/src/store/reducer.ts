@@ -66,7 +66,13 @@ export function reducer(state: State = initialState, action: Action): State {
 		case 'SET_LEARN':
 			return {
 				...state,
-				learn: { running: action.running, result: action.result },
+				learn: {
+					running: action.running,
+					result:
+						action.result === undefined
+							? state.learn.result
+							: action.result,
+				},
 			};
 		case 'RECEIVE_LAST_LEARN':
 			// A run started meanwhile has the newer word.

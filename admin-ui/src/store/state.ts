@@ -73,7 +73,8 @@ export const plainActions = {
 		({ type: 'RECEIVE_BACKFILL', progress }) as const,
 	receiveReindex: (progress: ReindexProgress) =>
 		({ type: 'RECEIVE_REINDEX', progress }) as const,
-	setLearn: (running: boolean, result: LearnResult | null) =>
+	/** Without `result`, the result on screen stays (a run keeps the last one shown). */
+	setLearn: (running: boolean, result?: LearnResult | null) =>
 		({ type: 'SET_LEARN', running, result }) as const,
 	receiveLastLearn: (result: LearnResult | null) =>
 		({ type: 'RECEIVE_LAST_LEARN', result }) as const,

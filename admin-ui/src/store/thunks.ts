@@ -166,12 +166,6 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
 		);
 	});
 
-/**
- * Sends every indexed product's own category to the service and learns them; the
- * previous result stays on screen while it runs.
- *
- * @param previous Result shown until the new one arrives.
- */
 /** The last learning's result, whether asked for here or run after a backfill. */
 export const loadLearn = () =>
 	guarded('learn', async ({ dispatch }) => {
@@ -180,14 +174,21 @@ export const loadLearn = () =>
 		dispatch.receiveLastLearn(last?.report?.fields ? last : null);
 	});
 
-export const learnCatalogue = (previous: LearnResult | null) =>
+/**
+ * Sends every indexed product's own category to the service and learns them; the
+ * previous result stays on screen while it runs, and after a failure.
+ */
+export const learnCatalogue = () =>
 	guarded('learn', async ({ dispatch }) => {
-		dispatch.setLearn(true, previous);
-		let result = previous;
+		dispatch.setLearn(true);
 		try {
-			result = await request<LearnResult>('/learn', { method: 'POST' });
-		} finally {
-			dispatch.setLearn(false, result);
+			dispatch.setLearn(
+				false,
+				await request<LearnResult>('/learn', { method: 'POST' })
+			);
+		} catch (thrown) {
+			dispatch.setLearn(false);
+			throw thrown;
 		}
 	});
 

@@ -4,6 +4,7 @@ import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
+import { CatalogRepository } from "../repositories/catalog.repository.js";
 import { storeProduct, removeProduct } from "./catalog.service.js";
 import { ShopRegistry } from "./shops.service.js";
 
@@ -59,6 +60,27 @@ describe("opening a shop", () => {
     shop = await registry.get("few");
     expect(shop.repair.rebuilt).toBe(false);
     expect(shop.index.count).toBe(50);
+    registry.closeAll();
+  });
+
+  it("names every repair it made: a rebuild for removed products and products of another model", async () => {
+    let registry = new ShopRegistry(dataDir, space);
+    let shop = await registry.get("both");
+    for (let n = 0; n < 1300; n++) add(shop, n);
+    for (let n = 0; n < 1200; n++) removeProduct(shop, `p${n}`);
+    const dir = shop.catalog.dir;
+    registry.closeAll();
+    // A product written by another model pack, as after a model update.
+    const old = new CatalogRepository(dir, "old-model");
+    const v = vectorOf(5000);
+    old.upsert({ id: "old", annotation: { category: null, attributes: {}, colors: [] }, vector: v, features: v });
+    old.close();
+
+    registry = new ShopRegistry(dataDir, space);
+    shop = await registry.get("both");
+    expect(shop.repair.stale).toBe(1);
+    expect(shop.repair.reason).toMatch(/1200 of the index's 1300 slots held removed products/);
+    expect(shop.repair.reason).toMatch(/1 products were indexed with another model pack/);
     registry.closeAll();
   });
 });

@@ -84,15 +84,17 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
   const dbSeq = catalog.seq;
   let index = VectorIndex.load(dir, space);
   const repair: RepairReport = { rebuilt: false, replayed: 0, stale: 0, reason: null };
+  // One open can need several repairs; each says why, and the report names them all.
+  const reasons: string[] = [];
   if (!index) {
     repair.rebuilt = dbSeq > 0;
-    repair.reason = dbSeq > 0 ? "the saved index was missing, unreadable, for another model or of an older format" : null;
+    if (dbSeq > 0) reasons.push("the saved index was missing, unreadable, for another model or of an older format");
     index = VectorIndex.create(dir, space);
   }
   if (index.seq > dbSeq) {
     // The index claims changes the database never committed: trust the database, rebuild.
     repair.rebuilt = true;
-    repair.reason = `the index was ahead of the database (seq ${index.seq} > ${dbSeq})`;
+    reasons.push(`the index was ahead of the database (seq ${index.seq} > ${dbSeq})`);
     index = VectorIndex.create(dir, space);
   }
   Object.assign(repair, replay(index, catalog));
@@ -102,15 +104,18 @@ function openShop(dir: string, name: string, space: VectorSpace): Shop {
   const removed = index.count - (catalog.count() - catalog.staleCount());
   if (removed > Math.max(COMPACT_MIN_REMOVED, index.count / 2)) {
     repair.rebuilt = true;
-    repair.reason = `${removed} of the index's ${index.count} slots held removed products`;
+    reasons.push(`${removed} of the index's ${index.count} slots held removed products`);
     index = VectorIndex.create(dir, space);
     Object.assign(repair, replay(index, catalog));
   }
   if (repair.stale) {
-    repair.reason = `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again ("kalas-iris reindex --shop ${name}", or POST /v1/reindex)`;
+    reasons.push(
+      `${repair.stale} products were indexed with another model pack and are left out of search until they are indexed again ("kalas-iris reindex --shop ${name}", or POST /v1/reindex)`,
+    );
   }
   if (repair.replayed || repair.stale || repair.rebuilt) {
-    repair.reason ??= `the index was saved at seq ${index.seq}, the database is at ${dbSeq}`;
+    if (!reasons.length) reasons.push(`the index was saved at seq ${index.seq}, the database is at ${dbSeq}`);
+    repair.reason = reasons.join("; ");
     index.save(dbSeq);
     log.warn("index repaired on open", { shop: name, ...repair, products: catalog.count() });
   }
