@@ -19,6 +19,11 @@ export interface TrainOptions {
   /** Per-example weights, e.g. to count a person's correction more than a catalogue label. */
   sampleWeights?: number[];
   onEpoch?: (epoch: number, loss: number) => void;
+  /**
+   * Early stopping: scores the weights after each epoch (e.g. accuracy on a held-out slice), and
+   * the best-scoring epoch's weights are returned instead of the last.
+   */
+  select?: (w: LinearWeights) => number;
 }
 
 export function trainSoftmax(x: Float32Array[], y: number[], classes: number, opts: TrainOptions): LinearWeights {
@@ -37,6 +42,7 @@ export function trainSoftmax(x: Float32Array[], y: number[], classes: number, op
   const order = x.map((_, i) => i);
   const logits = new Float32Array(classes);
   let step = 0;
+  let best: { score: number; weights: LinearWeights } | null = null;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     shuffle(order, rand);
     let lossSum = 0;
@@ -73,8 +79,12 @@ export function trainSoftmax(x: Float32Array[], y: number[], classes: number, op
       adam(b, gb, mb, vb, step, opts.lr, wsum, 0);
     }
     opts.onEpoch?.(epoch, lossSum / x.length);
+    if (opts.select) {
+      const score = opts.select({ weights: W, bias: b });
+      if (!best || score > best.score) best = { score, weights: { weights: Float32Array.from(W), bias: Float32Array.from(b) } };
+    }
   }
-  return { weights: W, bias: b };
+  return best?.weights ?? { weights: W, bias: b };
 }
 
 /** Raw logits of a linear head for one input. */

@@ -2,6 +2,7 @@
  * Trains the default pack's heads on the shared datasets (training only, not part of CI):
  *
  *   npm run train -w service -- --datasets ../shared/datasets
+ *   npm run train -w service -- --projection keep    # only the heads; keeps the learned search projection
  *
  * Steps: extract features with the runtime's own encoder, split (documented in splits.ts), fit the
  * feature mean and the search projection on the train split, train one linear head per field,
@@ -12,10 +13,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { PALETTE, PALETTE_NAMES } from "../colors/palette.js";
-import { concatFeatures as concat, prepareFeatures, prepareViews } from "../model/features.js";
+import { argmax, concatFeatures as concat, prepareFeatures, prepareViews } from "../model/features.js";
 import { softmax } from "../model/heads.js";
 import { loadModel } from "../model/load-model.js";
-import { fitTemperature, linearLogits, trainSoftmax } from "../model/softmax-regression.js";
+import { fitTemperature, linearLogits, trainSoftmax, type LinearWeights } from "../model/softmax-regression.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
 import type { HeadSpec, PackManifest } from "../pack/manifest.js";
 import type { Example } from "./datasets.js";
@@ -90,13 +91,17 @@ async function main() {
     const fit = fitIdx.filter(keep);
     const y = (i: number) => labels.indexOf(examples[i].labels[spec.field]!);
     const started = performance.now();
+    const cal = calIdx.filter(keep);
+    // Early stopping on the calibration slice: the colour head peaked after a few epochs there and
+    // then fell by 2 points; the other heads barely move. One number chosen on that slice, which
+    // then also fits the temperature and the abstain threshold.
+    const calAccuracy = (w: LinearWeights) => cal.filter((i) => argmax(linearLogits(w, X[i])) === y(i)).length / cal.length;
     const w = trainSoftmax(
       trainViews.flatMap((rows) => fit.map((i) => rows[i])),
       trainViews.flatMap(() => fit.map(y)),
       labels.length,
-      { epochs: 30, lr: 0.01, seed: 42 },
+      { epochs: 30, lr: 0.01, seed: 42, select: calAccuracy },
     );
-    const cal = calIdx.filter(keep);
     const temperature = fitTemperature(
       cal.map((i) => linearLogits(w, X[i])),
       cal.map(y),
@@ -137,13 +142,18 @@ async function main() {
     );
   }
 
-  process.stderr.write("search projection (PCA)…\n");
-  const projection = pca(
-    trainIdx.filter((_, k) => k % 2 === 0).map((i) => feats[i]),
-    SEARCH_DIM,
-  );
+  // `--projection keep` retrains only the heads: the learned search projection (train_projection.py)
+  // stays, and with it every shop's search vectors. The mean is the same either way (same split).
+  if (args.projection === "keep") process.stderr.write("search projection: kept\n");
+  else {
+    process.stderr.write("search projection (PCA)…\n");
+    const projection = pca(
+      trainIdx.filter((_, k) => k % 2 === 0).map((i) => feats[i]),
+      SEARCH_DIM,
+    );
+    fs.writeFileSync(path.join(packDir, "search-projection.f32"), f32(projection));
+  }
   fs.writeFileSync(path.join(packDir, "features-mean.f32"), f32(mean));
-  fs.writeFileSync(path.join(packDir, "search-projection.f32"), f32(projection));
 
   const manifestFile = path.join(packDir, "manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as PackManifest;
