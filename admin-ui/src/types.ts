@@ -32,8 +32,12 @@ export interface Settings {
 
 /** What the settings form may send; api_key is write-only and null keeps the stored key. */
 export type SettingsUpdate = Partial<
-	Omit<Settings, 'has_api_key' | 'woocommerce_connection'>
-> & { api_key?: string | null };
+	Omit<Settings, 'has_api_key' | 'woocommerce_connection' | 'thresholds'>
+> & {
+	api_key?: string | null;
+	/** Merged into the saved thresholds; null removes a field's own threshold. */
+	thresholds?: Record<string, number | null>;
+};
 
 export interface ModelInfo {
 	name: string;

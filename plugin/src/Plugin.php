@@ -112,6 +112,7 @@ final class Plugin {
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();
 		}
+		add_filter( 'rest_request_before_callbacks', array( Rest\RestController::class, 'permission_first' ), 10, 3 );
 	}
 
 	/**

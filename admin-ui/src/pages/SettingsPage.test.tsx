@@ -42,7 +42,7 @@ describe('SettingsPage', () => {
 			service_url: 'https://iris.example',
 			api_key: null,
 			mode: 'review',
-			thresholds: { default: 0.5, pattern: 0.8 },
+			thresholds: { default: 0.5, color: null, pattern: 0.8 },
 			tag_fields: ['usage', 'season'],
 			attribute_fields: ['color'],
 			set_category: true,

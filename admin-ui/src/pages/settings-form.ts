@@ -34,7 +34,8 @@ export function toForm(settings: Settings): FormState {
 }
 
 /**
- * The update the form sends. An empty API key field keeps the stored key.
+ * The update the form sends. An empty API key field keeps the stored key; an emptied
+ * threshold is sent as null, because the plugin merges thresholds into the saved ones.
  *
  * @param form Form state.
  */
@@ -44,9 +45,10 @@ export function toUpdate(form: FormState): SettingsUpdate {
 		api_key: form.api_key.trim() === '' ? null : form.api_key.trim(),
 		mode: form.mode,
 		thresholds: Object.fromEntries(
-			Object.entries(form.thresholds)
-				.filter(([, value]) => value.trim() !== '')
-				.map(([field, value]) => [field, Number(value)])
+			Object.entries(form.thresholds).map(([field, value]) => [
+				field,
+				value.trim() === '' ? null : Number(value),
+			])
 		),
 		tag_fields: parseList(form.tag_fields),
 		attribute_fields: parseList(form.attribute_fields),

@@ -21,6 +21,21 @@ use KalasIris\Jobs\Scheduler;
 class ReviewService {
 
 	/**
+	 * Longest label the plugin stores, by kind: term names stay readable in the admin.
+	 */
+	public const MAX_CATEGORY  = 100;
+	public const MAX_ATTRIBUTE = 100;
+	public const MAX_COLOR     = 50;
+
+	/**
+	 * At most as many colours and attribute fields as the service takes as feedback.
+	 */
+	public const MAX_COLORS     = 10;
+	public const MAX_ATTRIBUTES = 32;
+
+	private const FIELD_PATTERN = '/^[a-z][a-z0-9_]{0,31}\z/';
+
+	/**
 	 * @param WriteBack      $write     Write-back.
 	 * @param AnnotationMeta $meta      Plugin meta.
 	 * @param Scheduler      $scheduler Job queue.
@@ -74,6 +89,59 @@ class ReviewService {
 	}
 
 	/**
+	 * Why edited labels cannot be applied as a person typed them, or null when they can.
+	 * Checked before anything is written, so a label is never cut short or dropped
+	 * behind the person's back ({@see clean()} only trims and normalises).
+	 *
+	 * @param mixed $labels { category?: string|null, attributes?: { field: string }, colors?: list<string> }.
+	 * @return string|null A plain sentence.
+	 */
+	public static function label_error( $labels ): ?string {
+		$shape = 'Labels must be an object with "category" (text or null), "attributes" (field: text) and "colors" (a list of text).';
+		if ( ! is_array( $labels ) || ( array() !== $labels && array_is_list( $labels ) ) || array() !== array_diff( array_keys( $labels ), array( 'category', 'attributes', 'colors' ) ) ) {
+			return $shape;
+		}
+		$category = $labels['category'] ?? null;
+		if ( null !== $category && ! is_string( $category ) ) {
+			return $shape;
+		}
+		$attributes = $labels['attributes'] ?? array();
+		$colors     = $labels['colors'] ?? array();
+		if ( ! is_array( $attributes ) || ( array() !== $attributes && array_is_list( $attributes ) ) || ! is_array( $colors ) || ! array_is_list( $colors ) ) {
+			return $shape;
+		}
+		if ( count( $attributes ) > self::MAX_ATTRIBUTES || count( $colors ) > self::MAX_COLORS ) {
+			return sprintf( 'Send at most %d attributes and %d colours.', self::MAX_ATTRIBUTES, self::MAX_COLORS );
+		}
+		$texts = null === $category ? array() : array( array( $category, 'The category', self::MAX_CATEGORY ) );
+		foreach ( $attributes as $field => $value ) {
+			if ( ! is_string( $field ) || ! preg_match( self::FIELD_PATTERN, $field ) ) {
+				return 'Attribute fields are lowercase letters, digits and underscores, up to 32 characters.';
+			}
+			if ( ! is_string( $value ) ) {
+				return $shape;
+			}
+			$texts[] = array( $value, sprintf( 'The %s attribute', $field ), self::MAX_ATTRIBUTE );
+		}
+		foreach ( $colors as $color ) {
+			if ( ! is_string( $color ) ) {
+				return $shape;
+			}
+			$texts[] = array( $color, 'A colour', self::MAX_COLOR );
+		}
+		foreach ( $texts as [ $text, $what, $limit ] ) {
+			// 0 when clean; 1 with a control character (tab, line break, NUL…); false for invalid UTF-8.
+			if ( 0 !== preg_match( '/\p{Cc}/u', $text ) ) {
+				return sprintf( '%s contains a control character (such as a line break) or invalid text.', $what );
+			}
+			if ( mb_strlen( trim( $text ) ) > $limit ) {
+				return sprintf( '%s is longer than %d characters.', $what, $limit );
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Labels in their strict shape, from untrusted input.
 	 *
 	 * @param array<string, mixed> $labels Input.
@@ -83,18 +151,18 @@ class ReviewService {
 		$category   = isset( $labels['category'] ) && is_string( $labels['category'] ) ? trim( $labels['category'] ) : '';
 		$attributes = array();
 		foreach ( (array) ( $labels['attributes'] ?? array() ) as $field => $value ) {
-			if ( is_string( $field ) && preg_match( '/^[a-z][a-z0-9_]{0,31}$/', $field ) && is_string( $value ) && '' !== trim( $value ) ) {
-				$attributes[ $field ] = mb_substr( trim( $value ), 0, 100 );
+			if ( is_string( $field ) && preg_match( self::FIELD_PATTERN, $field ) && is_string( $value ) && '' !== trim( $value ) ) {
+				$attributes[ $field ] = mb_substr( trim( $value ), 0, self::MAX_ATTRIBUTE );
 			}
 		}
 		$colors = array();
 		foreach ( (array) ( $labels['colors'] ?? array() ) as $color ) {
 			if ( is_string( $color ) && '' !== trim( $color ) ) {
-				$colors[] = mb_substr( trim( $color ), 0, 50 );
+				$colors[] = mb_substr( trim( $color ), 0, self::MAX_COLOR );
 			}
 		}
 		return array(
-			'category'   => '' !== $category ? mb_substr( $category, 0, 100 ) : null,
+			'category'   => '' !== $category ? mb_substr( $category, 0, self::MAX_CATEGORY ) : null,
 			'attributes' => $attributes,
 			'colors'     => array_values( array_unique( $colors ) ),
 		);

@@ -75,27 +75,32 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function with_status( string $status, int $page, int $per_page ): array {
-		$query = new \WP_Query(
-			array(
-				'post_type'        => 'product',
-				'post_status'      => self::STATUSES,
-				'fields'           => 'ids',
-				'posts_per_page'   => $per_page,
-				'paged'            => max( 1, $page ),
-				'orderby'          => 'modified',
-				'order'            => 'DESC',
-				'suppress_filters' => false,
-				'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- admin screen, paged.
-					array(
-						'key'   => AnnotationMeta::STATUS,
-						'value' => $status,
-					),
+		$args  = array(
+			'post_type'        => 'product',
+			'post_status'      => self::STATUSES,
+			'fields'           => 'ids',
+			'posts_per_page'   => $per_page,
+			'paged'            => max( 1, $page ),
+			'orderby'          => 'modified',
+			'order'            => 'DESC',
+			'suppress_filters' => false,
+			'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- admin screen, paged.
+				array(
+					'key'   => AnnotationMeta::STATUS,
+					'value' => $status,
 				),
-			)
+			),
 		);
+		$query = new \WP_Query( $args );
+		$total = (int) $query->found_posts;
+		if ( array() === $query->posts && $page > 1 ) {
+			// WP_Query does not count when the page is empty; the total must not read 0
+			// on a page past the end, so count on the first page.
+			$total = (int) ( new \WP_Query( array_replace( $args, array( 'paged' => 1, 'posts_per_page' => 1 ) ) ) )->found_posts;
+		}
 		return array(
 			'ids'   => array_map( 'intval', $query->posts ),
-			'total' => (int) $query->found_posts,
+			'total' => $total,
 		);
 	}
 

@@ -25,6 +25,14 @@ final class ConnectController extends RestController {
 	private const STATE_PREFIX = 'kalas_iris_connect_';
 
 	/**
+	 * WooCommerce REST keys, and the state token. \z, not $: $ also matches before a final
+	 * line break, so "ck_…\n" would pass.
+	 */
+	private const KEY_PATTERN    = '/^ck_[a-f0-9]{40}\z/';
+	private const SECRET_PATTERN = '/^cs_[a-f0-9]{40}\z/';
+	private const STATE_PATTERN  = '/^[A-Za-z0-9]{32}\z/';
+
+	/**
 	 * @param callable(): ServiceClient $client Client factory.
 	 */
 	public function __construct( private $client ) {
@@ -63,7 +71,7 @@ final class ConnectController extends RestController {
 			'/connect/callback',
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->callback( $r ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r, true ) ?? $this->callback( $r ) ),
 				// WooCommerce calls this server to server without a session; the state token is the check.
 				'permission_callback' => '__return_true',
 			)
@@ -73,11 +81,14 @@ final class ConnectController extends RestController {
 			'/connect/manual',
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->manual( $r ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r ) ?? $this->manual( $r ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
+				// The format is checked in forward(), with a sentence a person can act on; a
+				// schema pattern would be published as a JSON Schema (ECMAScript) regex,
+				// where PCRE's \z does not exist.
 				'args'                => array(
-					'consumer_key'    => array( 'type' => 'string', 'required' => true, 'pattern' => '^ck_[a-f0-9]{40}$' ),
-					'consumer_secret' => array( 'type' => 'string', 'required' => true, 'pattern' => '^cs_[a-f0-9]{40}$' ),
+					'consumer_key'    => array( 'type' => 'string', 'required' => true ),
+					'consumer_secret' => array( 'type' => 'string', 'required' => true ),
 				),
 			)
 		);
@@ -120,9 +131,9 @@ final class ConnectController extends RestController {
 	 * @return array{ok: true}|\WP_Error
 	 */
 	private function callback( \WP_REST_Request $request ) {
-		$body  = (array) $request->get_json_params();
+		$body  = (array) $request->get_json_params(); // An object: body_error() checked it.
 		$state = is_string( $body['user_id'] ?? null ) ? $body['user_id'] : '';
-		if ( '' === $state || ! preg_match( '/^[A-Za-z0-9]{32}$/', $state ) || false === get_transient( self::STATE_PREFIX . $state ) ) {
+		if ( '' === $state || ! preg_match( self::STATE_PATTERN, $state ) || false === get_transient( self::STATE_PREFIX . $state ) ) {
 			return new \WP_Error( 'invalid_state', __( 'This authorization was not started from the Kalas Iris settings, or it expired.', 'kalas-iris' ), array( 'status' => 403 ) );
 		}
 		delete_transient( self::STATE_PREFIX . $state );
@@ -150,7 +161,7 @@ final class ConnectController extends RestController {
 	 * @return array{ok: true, connection: array<string, mixed>}|\WP_Error
 	 */
 	private function forward( string $key, string $secret, ?int $key_id ) {
-		if ( ! preg_match( '/^ck_[a-f0-9]{40}$/', $key ) || ! preg_match( '/^cs_[a-f0-9]{40}$/', $secret ) ) {
+		if ( ! preg_match( self::KEY_PATTERN, $key ) || ! preg_match( self::SECRET_PATTERN, $secret ) ) {
 			return new \WP_Error( 'invalid_credentials', __( 'These are not WooCommerce REST API keys.', 'kalas-iris' ), array( 'status' => 400 ) );
 		}
 		( $this->client )()->put_woocommerce_credentials( home_url( '/' ), $key, $secret );

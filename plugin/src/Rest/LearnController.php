@@ -12,8 +12,8 @@ namespace KalasIris\Rest;
 use KalasIris\Products\CatalogLearning;
 
 /**
- * GET /learn: the last learning's result (null before the first); POST /learn: send
- * every indexed product's own category to the service and learn them
+ * GET /learn: the last learning's result ({ learned: false } before the first); POST
+ * /learn: send every indexed product's own category to the service and learn them
  * ({@see CatalogLearning}). It runs within the request, as the owner waits for the
  * answer: about 10 s of learning at 10,000 products, plus reading their categories.
  */
@@ -35,7 +35,8 @@ final class LearnController extends RestController {
 			array(
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
-					'callback'            => fn() => $this->respond( fn() => $this->learning->last() ),
+					// WordPress sends an empty body for null, which is not JSON to the admin's api-fetch.
+					'callback'            => fn() => $this->respond( fn() => $this->learning->last() ?? array( 'learned' => false ) ),
 					'permission_callback' => array( $this, 'can_manage' ),
 				),
 				array(

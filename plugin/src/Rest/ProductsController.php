@@ -33,7 +33,7 @@ final class ProductsController extends RestController {
 			'/products/(?P<id>\d+)',
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->show( (int) $r['id'] ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->show( self::path_id( $r ) ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array( 'id' => self::id_arg() ),
 			)
@@ -43,7 +43,7 @@ final class ProductsController extends RestController {
 			'/products/(?P<id>\d+)/annotate',
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->reannotate( (int) $r['id'] ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->reannotate( self::path_id( $r ) ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array( 'id' => self::id_arg() ),
 			)

@@ -18,6 +18,8 @@ use KalasIris\Products\ReviewService;
  */
 final class ReviewController extends RestController {
 
+	public const MAX_PAGE = 100000;
+
 	/**
 	 * @param Catalog        $catalog Catalogue queries.
 	 * @param AnnotationMeta $meta    Plugin meta.
@@ -43,7 +45,8 @@ final class ReviewController extends RestController {
 				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->list( (int) $r['page'], (int) $r['per_page'] ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array(
-					'page'     => array( 'type' => 'integer', 'minimum' => 1, 'default' => 1 ),
+					// Bounded: WP_Query's offset overflows on absurd pages and falls back to the first.
+					'page'     => array( 'type' => 'integer', 'minimum' => 1, 'maximum' => self::MAX_PAGE, 'default' => 1 ),
 					'per_page' => array( 'type' => 'integer', 'minimum' => 1, 'maximum' => 100, 'default' => 20 ),
 				),
 			)
@@ -53,7 +56,7 @@ final class ReviewController extends RestController {
 			'/review/(?P<id>\d+)',
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->decide( (int) $r['id'], (string) $r['decision'], $r['labels'] ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r ) ?? $this->decide_edited( self::path_id( $r ), (string) $r['decision'], $r['labels'] ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array(
 					'id'       => self::id_arg(),
@@ -67,19 +70,54 @@ final class ReviewController extends RestController {
 			'/review/bulk',
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->bulk( (array) $r['ids'], (string) $r['decision'] ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r ) ?? $this->bulk( (array) $r['ids'], (string) $r['decision'] ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array(
 					'ids'      => array(
-						'type'     => 'array',
-						'items'    => array( 'type' => 'integer' ),
-						'maxItems' => 100,
-						'required' => true,
+						'type'              => 'array',
+						'items'             => array(
+							'type'    => 'integer',
+							'minimum' => 1,
+						),
+						'maxItems'          => 100,
+						'required'          => true,
+						'validate_callback' => array( self::class, 'validate_ids' ),
 					),
 					'decision' => $decision,
 				),
 			)
 		);
+	}
+
+	/**
+	 * Checks bulk ids before WordPress casts them: the schema's integer check lets a JSON
+	 * number beyond PHP_INT_MAX through (it decodes to a whole float), and (int) would
+	 * then turn it into another product's id or a negative one.
+	 *
+	 * @param mixed            $ids     Untrusted.
+	 * @param \WP_REST_Request $request Request.
+	 * @param string           $param   Argument name.
+	 * @return true|\WP_Error
+	 */
+	public static function validate_ids( $ids, $request, $param ) {
+		$valid = rest_validate_request_arg( $ids, $request, $param );
+		if ( true !== $valid ) {
+			return $valid;
+		}
+		foreach ( (array) $ids as $id ) {
+			if ( ! self::is_positive_int( $id ) ) {
+				return new \WP_Error(
+					'rest_invalid_param',
+					sprintf(
+						/* translators: %s: largest id */
+						__( 'Product ids are whole numbers from 1 to %s.', 'kalas-iris' ),
+						PHP_INT_MAX
+					),
+					array( 'status' => 400 )
+				);
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -105,17 +143,38 @@ final class ReviewController extends RestController {
 	}
 
 	/**
-	 * @param int   $id       Product id.
+	 * One decision, with labels a person may have edited.
+	 *
+	 * @param int    $id       Product id.
 	 * @param string $decision accept|reject.
-	 * @param mixed $labels   Edited labels or null.
+	 * @param mixed  $labels   Edited labels; null accepts the suggestion as is.
 	 * @return array<string, mixed>|\WP_Error
 	 */
-	private function decide( int $id, string $decision, $labels ) {
+	private function decide_edited( int $id, string $decision, $labels ) {
+		if ( null !== $labels ) {
+			$error = ReviewService::label_error( $labels );
+			if ( null !== $error ) {
+				return new \WP_Error( 'invalid_labels', $error, array( 'status' => 400 ) );
+			}
+		}
+		return $this->decide( $id, $decision, $labels );
+	}
+
+	/**
+	 * @param int                       $id       Product id.
+	 * @param string                    $decision accept|reject.
+	 * @param array<string, mixed>|null $labels   Valid edited labels or null.
+	 * @return array<string, mixed>|\WP_Error
+	 */
+	private function decide( int $id, string $decision, ?array $labels ) {
+		if ( ! in_array( get_post_type( $id ), array( 'product', 'product_variation' ), true ) ) {
+			return new \WP_Error( 'product_not_found', __( 'There is no such product.', 'kalas-iris' ), array( 'status' => 404 ) );
+		}
 		if ( 'review' !== $this->meta->status( $id ) ) {
 			return new \WP_Error( 'not_in_review', __( 'This product is not waiting for review.', 'kalas-iris' ), array( 'status' => 409 ) );
 		}
 		$status = 'accept' === $decision
-			? $this->review->accept( $id, is_array( $labels ) ? $labels : null )
+			? $this->review->accept( $id, $labels )
 			: $this->review->reject( $id );
 		return array(
 			'id'     => $id,

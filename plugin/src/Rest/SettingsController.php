@@ -11,6 +11,7 @@ namespace KalasIris\Rest;
 
 use KalasIris\Service\ServiceClient;
 use KalasIris\Settings\Settings;
+use KalasIris\Settings\SettingsSchema;
 
 /**
  * GET/POST /settings and POST /settings/test. The API key can be written but never read.
@@ -39,15 +40,18 @@ final class SettingsController extends RestController {
 				),
 				array(
 					'methods'             => \WP_REST_Server::EDITABLE,
-					'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->save( $r ) ),
+					// Only JSON: a form body would otherwise be ignored and answered with the unchanged settings.
+					'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r, true ) ?? $this->save( $r ) ),
 					'permission_callback' => array( $this, 'can_manage' ),
+					// SettingsSchema::validate() holds the rules; these bounds document them.
 					'args'                => array(
-						'service_url'      => array( 'type' => 'string' ),
+						'service_url'      => array( 'type' => 'string', 'maxLength' => SettingsSchema::MAX_URL_LENGTH ),
 						'api_key'          => array( 'type' => array( 'string', 'null' ) ),
 						'mode'             => array( 'type' => 'string', 'enum' => array( 'auto', 'review' ) ),
-						'thresholds'       => array( 'type' => 'object' ),
-						'tag_fields'       => array( 'type' => 'array', 'items' => array( 'type' => 'string' ) ),
-						'attribute_fields' => array( 'type' => 'array', 'items' => array( 'type' => 'string' ) ),
+						// Merged into the saved thresholds; null removes a field's own.
+						'thresholds'       => array( 'type' => 'object', 'maxProperties' => SettingsSchema::MAX_FIELDS ),
+						'tag_fields'       => array( 'type' => 'array', 'items' => array( 'type' => 'string' ), 'maxItems' => SettingsSchema::MAX_FIELDS ),
+						'attribute_fields' => array( 'type' => 'array', 'items' => array( 'type' => 'string' ), 'maxItems' => SettingsSchema::MAX_FIELDS ),
 						'set_category'     => array( 'type' => 'boolean' ),
 						'protect_manual'   => array( 'type' => 'boolean' ),
 					),
@@ -77,7 +81,7 @@ final class SettingsController extends RestController {
 	 * @return array<string, mixed>|\WP_Error
 	 */
 	private function save( \WP_REST_Request $request ) {
-		$input  = array_intersect_key( (array) $request->get_json_params(), \KalasIris\Settings\SettingsSchema::defaults() );
+		$input  = array_intersect_key( (array) $request->get_json_params(), SettingsSchema::defaults() );
 		$errors = $this->settings->update( $input );
 		if ( array() !== $errors ) {
 			return new \WP_Error(

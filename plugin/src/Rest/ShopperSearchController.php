@@ -66,14 +66,16 @@ final class ShopperSearchController extends RestController {
 	private function search( \WP_REST_Request $request ): array {
 		$visitor = self::visitor();
 		if ( ! $this->limiter->hit( $visitor ) ) {
+			$wait = $this->limiter->retry_after( $visitor );
 			throw new UploadError(
 				'rate_limited',
 				sprintf(
 					/* translators: %d: seconds to wait */
 					__( 'You have searched a lot in a short time. Please wait %d seconds and try again.', 'kalas-iris' ),
-					$this->limiter->retry_after( $visitor )
+					$wait
 				),
-				429
+				429,
+				$wait
 			);
 		}
 		$image = ( new UploadValidator() )->check( $request->get_file_params()['image'] ?? null );

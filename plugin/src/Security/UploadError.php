@@ -15,11 +15,12 @@ namespace KalasIris\Security;
 final class UploadError extends \RuntimeException {
 
 	/**
-	 * @param string $error_code Stable code: no_file, not_an_image, image_too_large, rate_limited.
-	 * @param string $message    Plain sentence.
-	 * @param int    $status     HTTP status.
+	 * @param string   $error_code  Stable code: no_file, invalid_upload, upload_failed, not_an_image, image_too_large, rate_limited.
+	 * @param string   $message     Plain sentence.
+	 * @param int      $status      HTTP status.
+	 * @param int|null $retry_after Seconds for a Retry-After header.
 	 */
-	public function __construct( public readonly string $error_code, string $message, public readonly int $status ) {
+	public function __construct( public readonly string $error_code, string $message, public readonly int $status, public readonly ?int $retry_after = null ) {
 		parent::__construct( $message );
 	}
 }

@@ -44,7 +44,7 @@ class ServiceClient {
 	 */
 	public function model(): array {
 		$start              = microtime( true );
-		$model              = $this->json( 'GET', '/v1/model', null, null, self::FAST_TIMEOUT );
+		$model              = $this->json( 'GET', '/v1/model', null, null, self::FAST_TIMEOUT, array( 'name', 'version' ) );
 		$model['latency_ms'] = round( ( microtime( true ) - $start ) * 1000, 1 );
 		return $model;
 	}
@@ -67,7 +67,7 @@ class ServiceClient {
 				$form->field( $name, $fields[ $name ] );
 			}
 		}
-		return $this->json( 'PUT', '/v1/products/' . $product_id, $form->body(), $form->content_type(), self::SLOW_TIMEOUT );
+		return $this->json( 'PUT', '/v1/products/' . $product_id, $form->body(), $form->content_type(), self::SLOW_TIMEOUT, array( 'id', 'annotation' ) );
 	}
 
 	/**
@@ -77,7 +77,7 @@ class ServiceClient {
 	 * @return array<string, mixed> { updated, missing }
 	 */
 	public function set_labels( array $items ): array {
-		return $this->json( 'PUT', '/v1/labels', (string) json_encode( array( 'items' => $items ) ), 'application/json', self::SLOW_TIMEOUT );
+		return $this->json( 'PUT', '/v1/labels', (string) json_encode( array( 'items' => $items ) ), 'application/json', self::SLOW_TIMEOUT, array( 'updated' ) );
 	}
 
 	/**
@@ -86,7 +86,7 @@ class ServiceClient {
 	 * @return array<string, mixed> { fields: { field: { labels, examples, holdout_accuracy, seconds } }, corrections }
 	 */
 	public function learn(): array {
-		return $this->json( 'POST', '/v1/learn', null, null, self::LEARN_TIMEOUT );
+		return $this->json( 'POST', '/v1/learn', null, null, self::LEARN_TIMEOUT, array( 'fields' ) );
 	}
 
 	/**
@@ -97,7 +97,7 @@ class ServiceClient {
 	 */
 	public function annotate( Image $image ): array {
 		$form = ( new Multipart() )->file( 'image', $image->filename, $image->mime, $image->bytes );
-		return $this->json( 'POST', '/v1/annotate', $form->body(), $form->content_type(), self::SLOW_TIMEOUT );
+		return $this->json( 'POST', '/v1/annotate', $form->body(), $form->content_type(), self::SLOW_TIMEOUT, array( 'attributes', 'colors', 'model' ) );
 	}
 
 	/**
@@ -107,7 +107,7 @@ class ServiceClient {
 	 */
 	public function delete_product( int $product_id ): void {
 		try {
-			$this->json( 'DELETE', '/v1/products/' . $product_id, null, null, self::FAST_TIMEOUT );
+			$this->json( 'DELETE', '/v1/products/' . $product_id, null, null, self::FAST_TIMEOUT, array( 'deleted' ) );
 		} catch ( ServiceError $e ) {
 			if ( 'product_not_found' !== $e->error_code ) {
 				throw $e;
@@ -122,7 +122,7 @@ class ServiceClient {
 	 * @return array<string, mixed> Progress: state, total, done, failed.
 	 */
 	public function start_reindex(): array {
-		return $this->json( 'POST', '/v1/reindex', null, null, self::FAST_TIMEOUT );
+		return $this->json( 'POST', '/v1/reindex', null, null, self::FAST_TIMEOUT, array( 'state' ) );
 	}
 
 	/**
@@ -131,7 +131,7 @@ class ServiceClient {
 	 * @return array<string, mixed>
 	 */
 	public function reindex_progress(): array {
-		return $this->json( 'GET', '/v1/reindex', null, null, self::FAST_TIMEOUT );
+		return $this->json( 'GET', '/v1/reindex', null, null, self::FAST_TIMEOUT, array( 'state' ) );
 	}
 
 	/**
@@ -142,8 +142,8 @@ class ServiceClient {
 	 * @return list<array<string, mixed>>
 	 */
 	public function similar_to_product( int $product_id, int $k ): array {
-		$answer = $this->json( 'GET', sprintf( '/v1/products/%d/similar?k=%d', $product_id, $k ), null, null, self::FAST_TIMEOUT );
-		return array_values( (array) ( $answer['items'] ?? array() ) );
+		$answer = $this->json( 'GET', sprintf( '/v1/products/%d/similar?k=%d', $product_id, $k ), null, null, self::FAST_TIMEOUT, array( 'items' ) );
+		return array_values( (array) $answer['items'] );
 	}
 
 	/**
@@ -154,8 +154,8 @@ class ServiceClient {
 	 * @return list<array<string, mixed>>
 	 */
 	public function similar_to_image( Image $image, int $k ): array {
-		$answer = $this->json( 'POST', '/v1/similar?k=' . $k, $image->bytes, $image->mime, self::SLOW_TIMEOUT );
-		return array_values( (array) ( $answer['items'] ?? array() ) );
+		$answer = $this->json( 'POST', '/v1/similar?k=' . $k, $image->bytes, $image->mime, self::SLOW_TIMEOUT, array( 'items' ) );
+		return array_values( (array) $answer['items'] );
 	}
 
 	/**
@@ -171,7 +171,7 @@ class ServiceClient {
 		if ( isset( $feedback['original'] ) && is_array( $feedback['original'] ) ) {
 			$feedback['original']['attributes'] = (object) (array) ( $feedback['original']['attributes'] ?? array() );
 		}
-		return $this->json( 'POST', '/v1/feedback', (string) json_encode( $feedback ), 'application/json', self::FAST_TIMEOUT );
+		return $this->json( 'POST', '/v1/feedback', (string) json_encode( $feedback ), 'application/json', self::FAST_TIMEOUT, array( 'id' ) );
 	}
 
 	/**
@@ -190,21 +190,26 @@ class ServiceClient {
 				'consumer_secret' => $consumer_secret,
 			)
 		);
-		return $this->json( 'PUT', '/v1/shop/woocommerce', $body, 'application/json', self::FAST_TIMEOUT );
+		return $this->json( 'PUT', '/v1/shop/woocommerce', $body, 'application/json', self::FAST_TIMEOUT, array( 'connected' ) );
 	}
 
 	/**
 	 * Sends a request and decodes the JSON answer, mapping errors.
 	 *
-	 * @param string      $method       HTTP method.
-	 * @param string      $path         Path and query.
-	 * @param string|null $body         Raw body.
-	 * @param string|null $content_type Content type of the body.
-	 * @param float       $timeout      Seconds.
+	 * An answer that is not the service's (a wrong URL that reaches WordPress, a web
+	 * server's 404 page, another API's JSON) becomes 502 service_unexpected, so it reads
+	 * as a wrong address rather than as a missing product or a missing route.
+	 *
+	 * @param string       $method       HTTP method.
+	 * @param string       $path         Path and query.
+	 * @param string|null  $body         Raw body.
+	 * @param string|null  $content_type Content type of the body.
+	 * @param float        $timeout      Seconds.
+	 * @param list<string> $expect       Fields every answer of this call has.
 	 * @return array<string, mixed>
 	 * @throws ServiceError On any failure.
 	 */
-	private function json( string $method, string $path, ?string $body, ?string $content_type, float $timeout ): array {
+	private function json( string $method, string $path, ?string $body, ?string $content_type, float $timeout, array $expect ): array {
 		if ( '' === $this->base_url || '' === $this->api_key ) {
 			throw new ServiceError( ServiceError::NOT_CONFIGURED, 'Set the Kalas Iris service URL and API key first.' );
 		}
@@ -220,21 +225,39 @@ class ServiceClient {
 		$status   = $response['status'];
 
 		if ( $status >= 200 && $status < 300 ) {
-			if ( ! is_array( $decoded ) ) {
-				throw new ServiceError( 'invalid_response', 'The Kalas Iris service answered with something that is not JSON.', $status );
+			if ( ! is_array( $decoded ) || array() !== array_diff( $expect, array_keys( $decoded ) ) || ( in_array( 'items', $expect, true ) && ! is_array( $decoded['items'] ) ) ) {
+				throw $this->unexpected( $status );
 			}
 			return $decoded;
 		}
 
+		$error = is_array( $decoded ) && isset( $decoded['error'] ) && is_array( $decoded['error'] ) ? $decoded['error'] : array();
+		$shape = is_string( $error['code'] ?? null ) && is_string( $error['message'] ?? null );
+		if ( 404 === $status && ! $shape ) {
+			// The service answers every unknown path with route_not_found in its own shape.
+			throw $this->unexpected( $status );
+		}
 		$retry_after = isset( $response['headers']['retry-after'] ) && is_numeric( $response['headers']['retry-after'] )
 			? (int) $response['headers']['retry-after']
 			: null;
-		$error = is_array( $decoded ) && isset( $decoded['error'] ) && is_array( $decoded['error'] ) ? $decoded['error'] : array();
 		throw new ServiceError(
 			is_string( $error['code'] ?? null ) ? $error['code'] : 'http_' . $status,
 			is_string( $error['message'] ?? null ) ? $error['message'] : sprintf( 'The Kalas Iris service answered HTTP %d.', $status ),
 			$status,
 			$retry_after
+		);
+	}
+
+	/**
+	 * The error for an answer from something that is not the service.
+	 *
+	 * @param int $status HTTP status it answered with.
+	 */
+	private function unexpected( int $status ): ServiceError {
+		return new ServiceError(
+			ServiceError::UNEXPECTED,
+			sprintf( 'The address %s answered (HTTP %d), but not as a Kalas Iris service: check the service URL.', $this->base_url, $status ),
+			502
 		);
 	}
 }

@@ -21,6 +21,12 @@ final class ServiceError extends \RuntimeException {
 	public const UNREACHABLE = 'service_unreachable';
 
 	/**
+	 * Code used when something answered that is not the service (a wrong URL). Its
+	 * status is 502, so jobs retry with backoff while the owner corrects the URL.
+	 */
+	public const UNEXPECTED = 'service_unexpected';
+
+	/**
 	 * Code used when the plugin has no URL or key yet.
 	 */
 	public const NOT_CONFIGURED = 'not_configured';

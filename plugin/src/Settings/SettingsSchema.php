@@ -19,7 +19,20 @@ final class SettingsSchema {
 
 	public const MODES = array( 'auto', 'review' );
 
-	private const FIELD_PATTERN = '/^[a-z][a-z0-9_]{0,31}$/';
+	/**
+	 * \z, not $: $ also matches before a final line break.
+	 */
+	private const FIELD_PATTERN = '/^[a-z][a-z0-9_]{0,31}\z/';
+
+	/**
+	 * Most field names in a list, and most thresholds.
+	 */
+	public const MAX_FIELDS = 32;
+
+	/**
+	 * Longest service URL; browsers and servers handle 2,048 characters everywhere.
+	 */
+	public const MAX_URL_LENGTH = 2048;
 
 	/**
 	 * Settings a fresh install starts with.
@@ -60,17 +73,19 @@ final class SettingsSchema {
 		$errors = array();
 
 		if ( array_key_exists( 'service_url', $input ) ) {
-			$url = is_string( $input['service_url'] ) ? trim( $input['service_url'] ) : '';
-			if ( self::is_http_url( $url ) ) {
+			// Spaces and line breaks around a pasted URL are dropped; a NUL byte is not.
+			$url   = is_string( $input['service_url'] ) ? trim( $input['service_url'], " \t\n\r" ) : '';
+			$error = self::service_url_error( $url );
+			if ( null === $error ) {
 				$clean['service_url'] = rtrim( $url, '/' );
 			} else {
-				$errors['service_url'] = 'The service URL must start with http:// or https:// and name a host.';
+				$errors['service_url'] = $error;
 			}
 		}
 
 		if ( array_key_exists( 'api_key', $input ) && null !== $input['api_key'] ) {
 			$key = is_string( $input['api_key'] ) ? trim( $input['api_key'] ) : '';
-			if ( '' === $key || preg_match( '/^[\x21-\x7e]{8,256}$/', $key ) ) {
+			if ( '' === $key || preg_match( '/^[\x21-\x7e]{8,256}\z/', $key ) ) {
 				$clean['api_key'] = $key;
 			} else {
 				$errors['api_key'] = 'The API key must be 8 to 256 printable characters without spaces.';
@@ -86,11 +101,11 @@ final class SettingsSchema {
 		}
 
 		if ( array_key_exists( 'thresholds', $input ) ) {
-			$thresholds = self::validate_thresholds( $input['thresholds'] );
+			$thresholds = self::merge_thresholds( (array) $clean['thresholds'], $input['thresholds'] );
 			if ( is_string( $thresholds ) ) {
 				$errors['thresholds'] = $thresholds;
 			} else {
-				$clean['thresholds'] = array_replace( array( 'default' => 0.6 ), $thresholds );
+				$clean['thresholds'] = $thresholds;
 			}
 		}
 
@@ -100,7 +115,7 @@ final class SettingsSchema {
 			}
 			$fields = self::validate_fields( $input[ $key ] );
 			if ( null === $fields ) {
-				$errors[ $key ] = 'Field names are lowercase letters, digits and underscores.';
+				$errors[ $key ] = sprintf( 'Give at most %d field names of lowercase letters, digits and underscores.', self::MAX_FIELDS );
 			} else {
 				$clean[ $key ] = $fields;
 			}
@@ -138,32 +153,63 @@ final class SettingsSchema {
 	}
 
 	/**
-	 * Whether a string is an absolute http(s) URL with a host.
+	 * Why a URL cannot be the service's address, or null when it can: http or https, a
+	 * host, no credentials (the API key is the credential), and nothing the plugin's
+	 * request paths would be appended after (query, fragment) or that would break the
+	 * request line (whitespace, control characters).
 	 *
 	 * @param string $url Candidate.
 	 */
-	private static function is_http_url( string $url ): bool {
+	private static function service_url_error( string $url ): ?string {
+		if ( strlen( $url ) > self::MAX_URL_LENGTH ) {
+			return sprintf( 'The service URL must be at most %d characters.', self::MAX_URL_LENGTH );
+		}
+		// 0 when clean; 1 with a space or control character; false for invalid UTF-8.
+		if ( 0 !== preg_match( '/[\p{Z}\p{Cc}]/u', $url ) ) {
+			return 'The service URL must not contain spaces or control characters.';
+		}
 		$parts = parse_url( $url );
-		return is_array( $parts )
-			&& in_array( strtolower( (string) ( $parts['scheme'] ?? '' ) ), array( 'http', 'https' ), true )
-			&& '' !== (string) ( $parts['host'] ?? '' )
-			&& ! preg_match( '/\s/', $url );
+		if ( ! is_array( $parts )
+			|| ! in_array( strtolower( (string) ( $parts['scheme'] ?? '' ) ), array( 'http', 'https' ), true )
+			|| '' === (string) ( $parts['host'] ?? '' ) ) {
+			return 'The service URL must start with http:// or https:// and name a host.';
+		}
+		if ( strlen( (string) $parts['host'] ) > 253 ) {
+			return 'The host name in the service URL is longer than 253 characters.';
+		}
+		if ( isset( $parts['user'] ) || isset( $parts['pass'] ) ) {
+			return 'The service URL must not contain a user name or password; the API key is the credential.';
+		}
+		if ( str_contains( $url, '?' ) || str_contains( $url, '#' ) ) {
+			return 'The service URL must not have a query (?…) or a fragment (#…).';
+		}
+		return null;
 	}
 
 	/**
-	 * Checks a map of field => threshold in [0, 1].
+	 * Merges a partial map of field => threshold in [0, 1] into the current one, so saving
+	 * one field's threshold keeps the others. null removes a field's own threshold: it then
+	 * follows the default one (and "default" itself goes back to 0.6).
 	 *
-	 * @param mixed $value Untrusted.
+	 * @param array<string, float> $current Current thresholds.
+	 * @param mixed                $value   Untrusted.
 	 * @return array<string, float>|string Thresholds, or an error sentence.
 	 */
-	private static function validate_thresholds( $value ) {
+	private static function merge_thresholds( array $current, $value ) {
 		if ( ! is_array( $value ) ) {
 			return 'Thresholds must be an object of field: number.';
 		}
-		$out = array();
+		if ( count( $value ) > self::MAX_FIELDS ) {
+			return sprintf( 'Send at most %d thresholds.', self::MAX_FIELDS );
+		}
+		$out = $current;
 		foreach ( $value as $field => $threshold ) {
 			if ( ! is_string( $field ) || ! preg_match( self::FIELD_PATTERN, $field ) ) {
 				return sprintf( 'Unknown field name "%s".', (string) $field );
+			}
+			if ( null === $threshold ) {
+				unset( $out[ $field ] );
+				continue;
 			}
 			if ( ! is_int( $threshold ) && ! is_float( $threshold ) ) {
 				return sprintf( 'The threshold for %s must be a number.', $field );
@@ -172,6 +218,10 @@ final class SettingsSchema {
 				return sprintf( 'The threshold for %s must be between 0 and 1.', $field );
 			}
 			$out[ $field ] = (float) $threshold;
+		}
+		$out = array_replace( array( 'default' => 0.6 ), $out );
+		if ( count( $out ) > self::MAX_FIELDS ) {
+			return sprintf( 'At most %d fields can have their own threshold; remove some first (send null for a field).', self::MAX_FIELDS );
 		}
 		return $out;
 	}
@@ -183,7 +233,7 @@ final class SettingsSchema {
 	 * @return list<string>|null
 	 */
 	private static function validate_fields( $value ): ?array {
-		if ( ! is_array( $value ) ) {
+		if ( ! is_array( $value ) || count( $value ) > self::MAX_FIELDS ) {
 			return null;
 		}
 		$out = array();

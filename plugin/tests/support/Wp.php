@@ -41,6 +41,12 @@ final class Wp {
 	public static ?array $terms = array();
 	/** @var list<array<string, mixed>> arguments get_terms was called with */
 	public static array $term_queries = array();
+	/** Whether a persistent object cache is in use, and its contents by group. */
+	public static bool $object_cache = false;
+	/** @var array<string, array<string, mixed>> */
+	public static array $cache = array();
+	/** @var (callable(): void)|null Runs once at the next storage write: another request between a read and a write. */
+	public static $between = null;
 
 	/**
 	 * Forgets everything.
@@ -60,6 +66,21 @@ final class Wp {
 		self::$http         = array();
 		self::$terms        = array();
 		self::$term_queries = array();
+		self::$object_cache = false;
+		self::$cache        = array();
+		self::$between      = null;
+		$GLOBALS['wpdb']    = new FakeWpdb();
+	}
+
+	/**
+	 * Runs the request queued to happen in between, once.
+	 */
+	public static function between(): void {
+		$run           = self::$between;
+		self::$between = null;
+		if ( null !== $run ) {
+			$run();
+		}
 	}
 
 	/**

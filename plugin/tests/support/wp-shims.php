@@ -104,6 +104,7 @@ function get_transient( string $key ) {
 }
 
 function set_transient( string $key, $value, int $expiration = 0 ): bool {
+	Wp::between();
 	Wp::$options[ '_transient_' . $key ] = $value;
 	return true;
 }
@@ -111,6 +112,31 @@ function set_transient( string $key, $value, int $expiration = 0 ): bool {
 function delete_transient( string $key ): bool {
 	unset( Wp::$options[ '_transient_' . $key ] );
 	return true;
+}
+
+function wp_using_ext_object_cache(): bool {
+	return Wp::$object_cache;
+}
+
+function wp_cache_add( string $key, $value, string $group = '', int $expire = 0 ): bool {
+	if ( isset( Wp::$cache[ $group ][ $key ] ) ) {
+		return false;
+	}
+	Wp::$cache[ $group ][ $key ] = $value;
+	return true;
+}
+
+function wp_cache_incr( string $key, int $offset = 1, string $group = '' ) {
+	Wp::between();
+	if ( ! isset( Wp::$cache[ $group ][ $key ] ) ) {
+		return false;
+	}
+	Wp::$cache[ $group ][ $key ] += $offset;
+	return Wp::$cache[ $group ][ $key ];
+}
+
+function sanitize_text_field( string $text ): string {
+	return trim( $text );
 }
 
 /**
@@ -128,8 +154,10 @@ class WP_Query {
 
 	public function __construct( array $args ) {
 		self::$queries[] = $args;
-		$this->posts     = array_slice( self::$result, 0, max( 0, (int) ( $args['posts_per_page'] ?? 10 ) ) );
-		if ( empty( $args['no_found_rows'] ) ) {
+		$per_page        = max( 0, (int) ( $args['posts_per_page'] ?? 10 ) );
+		$this->posts     = array_slice( self::$result, ( max( 1, (int) ( $args['paged'] ?? 1 ) ) - 1 ) * $per_page, $per_page );
+		// WordPress skips the count when the page is empty.
+		if ( empty( $args['no_found_rows'] ) && array() !== $this->posts ) {
 			$this->found_posts = count( self::$result );
 		}
 	}
@@ -153,6 +181,18 @@ class WC_Product {
 	public function get_id(): int {
 		return $this->id;
 	}
+	public function get_name(): string {
+		return 'Product ' . $this->id;
+	}
+	public function get_image_id(): int {
+		return 0;
+	}
+	public function get_permalink(): string {
+		return 'https://shop.test/?p=' . $this->id;
+	}
+	public function is_type( string $type ): bool {
+		return 'simple' === $type;
+	}
 	public function get_status(): string {
 		return $this->status;
 	}
@@ -167,6 +207,14 @@ function get_post( $id ) {
 
 function wc_get_product( $id ) {
 	return Wp::$products[ (int) $id ] ?? false;
+}
+
+function wp_strip_all_tags( string $text ): string {
+	return strip_tags( $text );
+}
+
+function get_edit_post_link( int $id, string $context = 'display' ): string {
+	return 'https://shop.test/wp-admin/post.php?post=' . $id . '&action=edit';
 }
 
 function wc_get_related_products( int $id, int $limit = 5 ): array {
@@ -188,23 +236,61 @@ class WP_REST_Server {
 }
 
 class WP_REST_Request implements ArrayAccess {
+	private string $body = '';
+	/** @var array<string, mixed> */
+	private array $url = array();
+	/** @var array<string, mixed> */
+	private array $query = array();
+	/** @var array<string, mixed> */
+	private array $files = array();
+
 	/**
-	 * @param array<string, string> $headers
-	 * @param array<string, mixed>  $json
+	 * @param array<string, string> $headers Lowercase names.
+	 * @param mixed                 $json    Decoded JSON body.
 	 */
-	public function __construct( private array $headers = array(), private array $json = array() ) {
+	public function __construct( private array $headers = array(), private mixed $json = array() ) {
 	}
 	public function get_header( string $name ): ?string {
 		return $this->headers[ strtolower( $name ) ] ?? null;
 	}
-	public function get_json_params(): array {
+	public function is_json_content_type(): bool {
+		return str_contains( (string) $this->get_header( 'content-type' ), 'json' );
+	}
+	/** A raw body; decoded as the JSON params when the content type is JSON, as WordPress does. */
+	public function set_body( string $body ): void {
+		$this->body = $body;
+		if ( $this->is_json_content_type() ) {
+			$this->json = json_decode( $body, true );
+		}
+	}
+	public function get_body(): string {
+		return $this->body;
+	}
+	public function get_json_params(): mixed {
 		return $this->json;
 	}
+	public function set_url_params( array $params ): void {
+		$this->url = $params;
+	}
+	public function get_url_params(): array {
+		return $this->url;
+	}
+	public function set_query_params( array $params ): void {
+		$this->query = $params;
+	}
+	public function set_file_params( array $params ): void {
+		$this->files = $params;
+	}
+	public function get_file_params(): array {
+		return $this->files;
+	}
+	/** WordPress's parameter order: JSON body, then query string, then the route's URL params. */
 	public function offsetExists( mixed $offset ): bool {
-		return isset( $this->json[ $offset ] );
+		return null !== $this->offsetGet( $offset );
 	}
 	public function offsetGet( mixed $offset ): mixed {
-		return $this->json[ $offset ] ?? null;
+		$json = is_array( $this->json ) ? $this->json : array();
+		return $json[ $offset ] ?? $this->query[ $offset ] ?? $this->url[ $offset ] ?? null;
 	}
 	public function offsetSet( mixed $offset, mixed $value ): void {
 		$this->json[ $offset ] = $value;
@@ -212,6 +298,41 @@ class WP_REST_Request implements ArrayAccess {
 	public function offsetUnset( mixed $offset ): void {
 		unset( $this->json[ $offset ] );
 	}
+}
+
+class WP_REST_Response {
+	/** @var array<string, string> */
+	private array $headers = array();
+	public function __construct( public mixed $data = null, public int $status = 200 ) {
+	}
+	public function header( string $name, string $value ): void {
+		$this->headers[ $name ] = $value;
+	}
+	public function get_headers(): array {
+		return $this->headers;
+	}
+	public function get_data(): mixed {
+		return $this->data;
+	}
+	public function get_status(): int {
+		return $this->status;
+	}
+}
+
+function rest_convert_error_to_response( WP_Error $error ): WP_REST_Response {
+	return new WP_REST_Response(
+		array(
+			'code'    => $error->code,
+			'message' => $error->message,
+			'data'    => $error->data,
+		),
+		(int) ( $error->data['status'] ?? 500 )
+	);
+}
+
+/** Schema validation is WordPress's; the shim accepts, so tests see the plugin's own checks. */
+function rest_validate_request_arg( $value, $request, string $param ) {
+	return true;
 }
 
 function rest_ensure_response( $value ) {

@@ -18,6 +18,7 @@ final class ReindexControllerTest extends TestCase {
 	/** @var list<string> */
 	public array $requests = array();
 	public int $status     = 200;
+	public ?string $body   = null;
 
 	protected function setUp(): void {
 		Wp::reset();
@@ -27,6 +28,9 @@ final class ReindexControllerTest extends TestCase {
 			}
 			public function request( string $method, string $url, array $headers, ?string $body, float $timeout ): array {
 				$this->test->requests[] = "$method $url";
+				if ( null !== $this->test->body ) {
+					return array( 'status' => $this->test->status, 'headers' => array(), 'body' => $this->test->body );
+				}
 				if ( 200 !== $this->test->status ) {
 					return array( 'status' => $this->test->status, 'headers' => array(), 'body' => '{"error":{"code":"overloaded","message":"busy"}}' );
 				}
@@ -50,6 +54,19 @@ final class ReindexControllerTest extends TestCase {
 		$this->assertSame( array( 'state' => 'idle', 'total' => 3, 'done' => 0, 'failed' => 0, 'stale_now' => 3 ), $this->call( 'GET' ) );
 		$this->assertSame( 'running', $this->call( 'POST' )['state'] );
 		$this->assertSame( array( 'GET http://svc/v1/reindex', 'POST http://svc/v1/reindex' ), $this->requests );
+	}
+
+	public function test_a_url_that_is_not_the_service_is_reported_as_such(): void {
+		// What a service URL pointing at the shop's own WordPress answers.
+		$this->body = '{"name":"My shop","description":"","url":"http://shop","namespaces":["wp/v2"]}';
+		$error      = $this->call( 'GET' );
+		$this->assertInstanceOf( \WP_Error::class, $error );
+		$this->assertSame( array( 'service_unexpected', 502 ), array( $error->code, $error->data['status'] ) );
+		$this->status = 404;
+		$this->body   = '<html>Not Found</html>';
+		$error        = $this->call( 'GET' );
+		$this->assertSame( array( 'service_unexpected', 502 ), array( $error->code, $error->data['status'] ) );
+		$this->assertStringContainsString( 'check the service URL', $error->message );
 	}
 
 	public function test_a_busy_service_is_the_servers_problem(): void {

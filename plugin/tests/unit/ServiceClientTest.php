@@ -49,7 +49,7 @@ final class ServiceClientTest extends TestCase {
 
 	public function test_labels_go_in_batches_and_learning_is_asked_for(): void {
 		$sent   = array();
-		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"updated":1,"missing":[]}' ), $sent );
+		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"id":"7","annotation":{},"updated":1,"missing":[],"fields":{}}' ), $sent );
 		$client->put_product( 7, new Image( 'JPEGBYTES', 'image/jpeg', 'a.jpg' ), array(), array( 'category' => 'Tees & Tanks' ) );
 		$client->set_labels( array( array( 'id' => '7', 'labels' => (object) array() ) ) );
 		$client->learn();
@@ -88,7 +88,68 @@ final class ServiceClientTest extends TestCase {
 			$this->client( array( 'status' => 200, 'headers' => array(), 'body' => '<html>' ), $sent )->model();
 			$this->fail( 'expected an error' );
 		} catch ( ServiceError $e ) {
-			$this->assertSame( 'invalid_response', $e->error_code );
+			$this->assertSame( ServiceError::UNEXPECTED, $e->error_code );
+		}
+	}
+
+	/**
+	 * @return array<string, array{0: int, 1: string}>
+	 */
+	public static function not_the_service(): array {
+		return array(
+			'web server 404 page'    => array( 404, '<html><body>Not Found</body></html>' ),
+			'WordPress REST 404'     => array( 404, '{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":404}}' ),
+			'another API\'s error'   => array( 404, '{"error":"not found"}' ),
+			'WordPress REST index'   => array( 200, '{"name":"My shop","description":"","url":"http://shop","namespaces":["wp/v2"]}' ),
+			'a JSON list'            => array( 200, '[]' ),
+			'a page as 200'          => array( 200, '<!doctype html><title>Shop</title>' ),
+		);
+	}
+
+	/**
+	 * @dataProvider not_the_service
+	 */
+	public function test_an_answer_that_is_not_the_services_says_so( int $status, string $body ): void {
+		$sent = array();
+		try {
+			$this->client( array( 'status' => $status, 'headers' => array(), 'body' => $body ), $sent )->model();
+			$this->fail( 'expected an error' );
+		} catch ( ServiceError $e ) {
+			$this->assertSame( 'service_unexpected', $e->error_code );
+			$this->assertSame( 502, $e->status );
+			$this->assertSame( "The address http://svc:8787 answered (HTTP $status), but not as a Kalas Iris service: check the service URL.", $e->getMessage() );
+			$this->assertTrue( $e->is_retryable(), 'jobs wait for the URL to be corrected' );
+		}
+	}
+
+	public function test_each_call_checks_the_fields_it_needs(): void {
+		$sent   = array();
+		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"name":"kalas-fashion-mnv2","version":"1.0.0"}' ), $sent );
+		$this->assertSame( '1.0.0', $client->model()['version'] );
+		$items = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"items":"none"}' ), $sent );
+		$calls = array(
+			array( $client, 'reindex_progress', array() ),
+			array( $client, 'similar_to_product', array( 5, 8 ) ),
+			array( $client, 'learn', array() ),
+			array( $items, 'similar_to_product', array( 5, 8 ) ),
+		);
+		foreach ( $calls as [ $caller, $call, $args ] ) {
+			try {
+				$caller->{$call}( ...$args );
+				$this->fail( "$call: expected an error" );
+			} catch ( ServiceError $e ) {
+				$this->assertSame( 'service_unexpected', $e->error_code, $call );
+			}
+		}
+	}
+
+	public function test_the_services_own_404_keeps_its_code(): void {
+		$sent = array();
+		try {
+			$this->client( array( 'status' => 404, 'headers' => array(), 'body' => '{"error":{"code":"product_not_found","message":"No such product."}}' ), $sent )->similar_to_product( 5, 8 );
+			$this->fail( 'expected an error' );
+		} catch ( ServiceError $e ) {
+			$this->assertSame( array( 'product_not_found', 404 ), array( $e->error_code, $e->status ) );
 		}
 	}
 

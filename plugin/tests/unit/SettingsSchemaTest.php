@@ -34,7 +34,7 @@ final class SettingsSchemaTest extends TestCase {
 		$this->assertSame( array(), $errors );
 		$this->assertSame( 'https://iris.example.com', $clean['service_url'] );
 		$this->assertSame( 'review', $clean['mode'] );
-		$this->assertSame( array( 'default' => 0.6, 'pattern' => 0.8, 'color' => 0.0 ), $clean['thresholds'] );
+		$this->assertSame( array( 'default' => 0.6, 'category' => 0.7, 'color' => 0.0, 'pattern' => 0.8 ), $clean['thresholds'] );
 		$this->assertSame( array( 'usage' ), $clean['tag_fields'] );
 		$this->assertTrue( $clean['set_category'] );
 	}
@@ -64,7 +64,59 @@ final class SettingsSchemaTest extends TestCase {
 			'tag and attribute'  => array( array( 'tag_fields' => array( 'color' ), 'attribute_fields' => array( 'color' ) ), 'attribute_fields' ),
 			'protect not bool'   => array( array( 'protect_manual' => 'no' ), 'protect_manual' ),
 			'api key with space' => array( array( 'api_key' => 'has a space in it' ), 'api_key' ),
+			'field name newline' => array( array( 'tag_fields' => array( "usage\n" ) ), 'tag_fields' ),
+			'threshold newline'  => array( array( 'thresholds' => array( "color\n" => 0.5 ) ), 'thresholds' ),
+			'url with NUL'       => array( array( 'service_url' => "http://127.0.0.1:8787\0" ), 'service_url' ),
+			'url NUL in path'    => array( array( 'service_url' => "http://svc/\0x" ), 'service_url' ),
+			'url with tab'       => array( array( 'service_url' => "http://svc\t/v" ), 'service_url' ),
+			'url nbsp'           => array( array( 'service_url' => "http://svc/\u{00A0}" ), 'service_url' ),
+			'url invalid utf-8'  => array( array( 'service_url' => "http://svc/\xC3" ), 'service_url' ),
+			'url long host'      => array( array( 'service_url' => 'http://' . str_repeat( 'a', 250 ) . '.com' ), 'service_url' ),
+			'url too long'       => array( array( 'service_url' => 'http://svc/' . str_repeat( 'p', 2040 ) ), 'service_url' ),
+			'url query'          => array( array( 'service_url' => 'http://svc/?x=1' ), 'service_url' ),
+			'url empty query'    => array( array( 'service_url' => 'http://svc/?' ), 'service_url' ),
+			'url fragment'       => array( array( 'service_url' => 'http://svc/#top' ), 'service_url' ),
+			'url credentials'    => array( array( 'service_url' => 'http://user:pw@svc' ), 'service_url' ),
+			'url user'           => array( array( 'service_url' => 'https://user@svc' ), 'service_url' ),
+			'33 tag fields'      => array( array( 'tag_fields' => array_map( static fn( int $i ): string => "f$i", range( 1, 33 ) ) ), 'tag_fields' ),
+			'33 attributes'      => array( array( 'attribute_fields' => array_map( static fn( int $i ): string => "f$i", range( 1, 33 ) ) ), 'attribute_fields' ),
+			'33 thresholds'      => array( array( 'thresholds' => array_fill_keys( array_map( static fn( int $i ): string => "f$i", range( 1, 33 ) ), 0.5 ) ), 'thresholds' ),
+			'thresholds a list'  => array( array( 'thresholds' => array( 0.5 ) ), 'thresholds' ),
 		);
+	}
+
+	public function test_a_service_url_with_a_path_and_port_is_kept(): void {
+		[ $clean, $errors ] = SettingsSchema::validate( array( 'service_url' => "https://[::1]:8787/kalas/\n" ), SettingsSchema::defaults() );
+		$this->assertSame( array(), $errors );
+		$this->assertSame( 'https://[::1]:8787/kalas', $clean['service_url'] );
+		[ , $errors ] = SettingsSchema::validate( array( 'service_url' => 'http://' . str_repeat( 'a', 249 ) . '.com' ), SettingsSchema::defaults() );
+		$this->assertSame( array(), $errors, 'a 253-character host' );
+	}
+
+	public function test_thresholds_merge_into_the_saved_ones(): void {
+		Wp::reset();
+		$settings = new Settings();
+		$this->assertSame( array(), $settings->update( array( 'thresholds' => array( 'pattern' => 0.8, 'default' => 0.5 ) ) ) );
+		$this->assertSame( array(), $settings->update( array( 'thresholds' => array( 'color' => 0.3 ) ) ) );
+		$this->assertSame( array( 'default' => 0.5, 'category' => 0.7, 'color' => 0.3, 'pattern' => 0.8 ), $settings->get( 'thresholds' ) );
+		$this->assertSame( array(), $settings->update( array( 'thresholds' => array() ) ) );
+		$this->assertSame( array( 'default' => 0.5, 'category' => 0.7, 'color' => 0.3, 'pattern' => 0.8 ), $settings->get( 'thresholds' ), '{} changes nothing' );
+
+		// null removes a field's own threshold: it follows the default again.
+		$this->assertSame( array(), $settings->update( array( 'thresholds' => array( 'pattern' => null, 'default' => null ) ) ) );
+		$this->assertSame( array( 'default' => 0.6, 'category' => 0.7, 'color' => 0.3 ), $settings->get( 'thresholds' ) );
+		$this->assertSame( 0.6, SettingsSchema::threshold( $settings->all(), 'pattern' ) );
+	}
+
+	public function test_thresholds_stay_bounded_when_merged(): void {
+		$current = SettingsSchema::defaults();
+		[ $current ] = SettingsSchema::validate( array( 'thresholds' => array_fill_keys( array_map( static fn( int $i ): string => "f$i", range( 1, 29 ) ), 0.5 ) ), $current );
+		$this->assertCount( 32, $current['thresholds'] );
+		[ , $errors ] = SettingsSchema::validate( array( 'thresholds' => array( 'one_more' => 0.5 ) ), $current );
+		$this->assertArrayHasKey( 'thresholds', $errors );
+		[ $clean, $errors ] = SettingsSchema::validate( array( 'thresholds' => array( 'f1' => null, 'one_more' => 0.5 ) ), $current );
+		$this->assertSame( array(), $errors );
+		$this->assertCount( 32, $clean['thresholds'] );
 	}
 
 	public function test_the_api_key_is_kept_when_not_sent_and_never_given_to_the_browser(): void {
