@@ -1,6 +1,8 @@
 /**
  * The `kalas-iris` command line: the service's jobs on files and folders.
  */
+import fs from "node:fs";
+
 import { Command } from "commander";
 
 import { AppError } from "../errors.js";
@@ -38,7 +40,11 @@ for (const add of [
 program.hook("preAction", (cmd) => {
   const o = cmd.opts<{ pack?: string; dataDir?: string }>();
   if (o.pack) process.env.MODEL_PACK = o.pack;
-  if (o.dataDir) process.env.DATA_DIR = o.dataDir;
+  if (o.dataDir) {
+    // Every command would otherwise fail later with a raw ENOTDIR from deep inside SQLite or mkdir.
+    if (fs.statSync(o.dataDir, { throwIfNoEntry: false })?.isFile()) throw new Error(`--data-dir ${o.dataDir} is a file, not a folder`);
+    process.env.DATA_DIR = o.dataDir;
+  }
 });
 
 try {

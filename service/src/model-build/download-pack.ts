@@ -6,9 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import type { PackManifest } from "../pack/manifest.js";
-import { readManifest } from "../pack/pack.repository.js";
+import { loadModel } from "../model/load-model.js";
+import { filesOf } from "../pack/manifest-files.js";
 import { validateManifest } from "../pack/validate-manifest.js";
+
+/** Like a shop name, plus dots: the name becomes a folder next to other packs, so no slashes or "..". */
+const PACK_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/;
 
 export async function downloadPack(
   baseUrl: string,
@@ -16,7 +19,10 @@ export async function downloadPack(
   packsDir: string,
   onFile: (file: string, bytes: number) => void,
 ): Promise<string> {
-  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  if (!PACK_NAME.test(name)) {
+    throw new Error(`pack name "${name}" must be letters, digits, '-', '_' or '.', not starting with '.'`);
+  }
+  const base = httpBase(baseUrl);
   const target = path.join(packsDir, name);
   if (fs.existsSync(target)) throw new Error(`${target} already exists`);
   const tmp = `${target}.download`;
@@ -24,7 +30,8 @@ export async function downloadPack(
   fs.mkdirSync(tmp, { recursive: true });
   try {
     const manifestBytes = await get(new URL("manifest.json", base));
-    const manifest = validateManifest(JSON.parse(manifestBytes.toString("utf8")), tmp);
+    // Checks every named path stays inside the pack before a single file is fetched or written.
+    const manifest = validateManifest(parseJson(manifestBytes, base), tmp);
     fs.writeFileSync(path.join(tmp, "manifest.json"), manifestBytes);
     onFile("manifest.json", manifestBytes.length);
     for (const rel of filesOf(manifest)) {
@@ -33,7 +40,8 @@ export async function downloadPack(
       fs.writeFileSync(path.join(tmp, rel), bytes);
       onFile(rel, bytes.length);
     }
-    readManifest(tmp);
+    // The checks the service runs when it loads a pack (sha256, ONNX parses, float sizes), now, not at start-up.
+    await (await loadModel(tmp)).dispose();
     fs.renameSync(tmp, target);
     return target;
   } catch (e) {
@@ -42,14 +50,26 @@ export async function downloadPack(
   }
 }
 
-/** Every file a manifest names. */
-export function filesOf(m: PackManifest): string[] {
-  const files = [m.encoder.file, m.features.mean, m.features.projection, ...m.heads.map((h) => h.file)];
-  if (m.text) {
-    files.push(m.text.encoder, m.text.embeddings);
-    if (m.text.tokenizer) files.push(`${m.text.tokenizer}/tokenizer.json`, `${m.text.tokenizer}/tokenizer_config.json`);
+/** The base URL with a trailing slash; only http(s), since the files are fetched relative to it. */
+function httpBase(url: string): URL {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url.endsWith("/") ? url : `${url}/`);
+  } catch {
+    // reported below
   }
-  return [...new Set(files.filter((f): f is string => typeof f === "string"))];
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    throw new Error(`"${url}" is not an http or https URL; "model download" fetches packs over HTTP (copy a local pack folder by hand)`);
+  }
+  return parsed;
+}
+
+function parseJson(bytes: Buffer, base: URL): unknown {
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw new Error(`${new URL("manifest.json", base)} is not valid JSON`);
+  }
 }
 
 async function get(url: URL): Promise<Buffer> {

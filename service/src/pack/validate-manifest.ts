@@ -4,6 +4,7 @@
  */
 import { AppError } from "../errors.js";
 import { PACK_FORMAT, type PackManifest } from "./manifest.js";
+import { filesOf, outsidePack } from "./manifest-files.js";
 
 const fail = (packDir: string, what: string) => new AppError(500, "invalid_pack", `Model pack at ${packDir}: ${what}.`);
 
@@ -39,5 +40,9 @@ export function validateManifest(raw: unknown, packDir: string): PackManifest {
   }
   if (m.heads.some((h) => h.kind === "text") && !m.text) throw fail(packDir, 'text heads need a "text" section');
   if (m.text && !m.text.encoder && !m.text.embeddings) throw fail(packDir, '"text" needs an "encoder" or precomputed "embeddings"');
+  for (const file of filesOf(m as PackManifest)) {
+    const why = outsidePack(file);
+    if (why) throw fail(packDir, `every file must be inside the pack folder, but ${why}`);
+  }
   return m as PackManifest;
 }

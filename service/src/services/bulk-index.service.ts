@@ -30,15 +30,16 @@ export async function indexFiles(
     try {
       analyses = await analyzeImages(bytes);
     } catch {
-      // One bad image fails the whole batch: redo it one by one so only that image is lost.
-      analyses = await Promise.all(
-        bytes.map((b) =>
-          analyzeImages([b]).then(
+      // One bad image fails the whole batch: redo it one by one so only that image is lost. In turn,
+      // not in parallel: decoders run side by side lost their reasons ("Unknown error").
+      analyses = [];
+      for (const b of bytes)
+        analyses.push(
+          await analyzeImages([b]).then(
             (a) => a[0],
             (e: Error) => e,
           ),
-        ),
-      );
+        );
     }
     chunk.forEach((it, j) => {
       const a = analyses[j];

@@ -25,8 +25,10 @@ export interface EvalOptions {
 }
 
 export interface EvalResult {
+  /** Photos that were analysed; `failed` lists those that could not be. */
   n_train: number;
   n_test: number;
+  failed: { image: string; reason: string }[];
   fields: Record<string, { accuracy: number; macro_f1: number; n: number; labels: number }>;
   retrieval?: { k: number; group: string; precision_at_k: number; hit_at_k: number; n: number };
 }
@@ -46,22 +48,32 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
     const shop = await shops.get("eval");
     const file = (r: Record<string, string>) => path.resolve(o.baseDir, r.image);
     let done = 0;
-    await indexFiles(
-      shop,
-      train.map((r, i) => ({ id: `t${i}`, file: file(r), labels: labelsOf(r, o.fields, o.group) })),
-      () => o.onProgress?.("train", ++done, train.length),
-    );
+    // A photo that cannot be read is one failed row, reported, not the end of the run or a silent gap.
+    const failed: EvalResult["failed"] = [];
+    const imageOf = new Map(train.map((r, i) => [`t${i}`, r.image]));
+    const trainItems = train.map((r, i) => ({ id: `t${i}`, file: file(r), labels: labelsOf(r, o.fields, o.group) }));
+    const indexed = await indexFiles(shop, trainItems, (it, err) => {
+      if (err) failed.push({ image: imageOf.get(it.id)!, reason: err.message });
+      o.onProgress?.("train", ++done, train.length);
+    });
     await learnShop(shop);
     const predictor = shopPredictor(shop);
     const groupOf = new Map(train.map((r, i) => [`t${i}`, o.group ? r[o.group] : ""]));
     const predictions: Record<string, { truth: string; guess: string }[]> = Object.fromEntries(o.fields.map((f) => [f, []]));
     let hits = 0;
     let precisionSum = 0;
+    let tested = 0;
     for (let i = 0; i < test.length; i += 16) {
       const chunk = test.slice(i, i + 16);
-      const analyses = await analyzeImages(chunk.map((r) => fs.readFileSync(file(r))));
+      const analyses = await analyzeTestChunk(chunk.map(file));
       chunk.forEach((r, j) => {
-        const { features, vector } = analyses[j];
+        const analysis = analyses[j];
+        if (analysis instanceof Error) {
+          failed.push({ image: r.image, reason: analysis.message });
+          return;
+        }
+        tested++;
+        const { features, vector } = analysis;
         const shopPred = predictor?.(features, vector) ?? {};
         for (const f of o.fields) if (r[f]) predictions[f].push({ truth: r[f], guess: shopPred[f]?.label ?? "" });
         if (o.group) {
@@ -73,20 +85,38 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
       });
       o.onProgress?.("test", Math.min(i + 16, test.length), test.length);
     }
-    const result: EvalResult = { n_train: train.length, n_test: test.length, fields: {} };
+    const result: EvalResult = { n_train: indexed.indexed, n_test: tested, failed, fields: {} };
     for (const f of o.fields) result.fields[f] = scores(predictions[f]);
     if (o.group)
       result.retrieval = {
         k: o.k,
         group: o.group,
-        precision_at_k: round(precisionSum / test.length),
-        hit_at_k: round(hits / test.length),
-        n: test.length,
+        precision_at_k: round(precisionSum / tested),
+        hit_at_k: round(hits / tested),
+        n: tested,
       };
     return result;
   } finally {
     shops.closeAll();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The analyses of a chunk of test photos; a photo that cannot be read or decoded is its Error. */
+async function analyzeTestChunk(files: string[]): Promise<(Awaited<ReturnType<typeof analyzeImages>>[number] | Error)[]> {
+  try {
+    return await analyzeImages(files.map((f) => fs.readFileSync(f)));
+  } catch {
+    // One at a time, as bulk indexing does, so only the bad photo is lost and its reason kept.
+    const out = [];
+    for (const f of files) {
+      try {
+        out.push((await analyzeImages([fs.readFileSync(f)]))[0]);
+      } catch (e) {
+        out.push(e as Error);
+      }
+    }
+    return out;
   }
 }
 

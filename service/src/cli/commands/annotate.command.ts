@@ -4,8 +4,10 @@ import type { Command } from "commander";
 
 import type { Annotation } from "../../openapi/answers.js";
 import { analyzeImage } from "../../services/analyze.service.js";
+import { oneOf } from "../checks.js";
 import { toCsv } from "../csv.js";
 import { imageFiles } from "../files.js";
+import { imageProblem } from "../image-error.js";
 import { progressBar } from "../progress.js";
 import { openCli } from "./context.js";
 
@@ -16,7 +18,7 @@ export function annotateCommand(program: Command): void {
     .option("--format <format>", "table, json or csv", "table")
     .description("annotate images: category, attributes and colours")
     .action(async (paths: string[], o: { format: string }) => {
-      if (!["table", "json", "csv"].includes(o.format)) throw new Error(`--format must be table, json or csv, not "${o.format}"`);
+      oneOf("--format", o.format, ["table", "json", "csv"]);
       const files = imageFiles(paths);
       if (!files.length) throw new Error("no images found (jpg, png, webp, gif, avif, tiff)");
       const { model } = await openCli();
@@ -27,7 +29,7 @@ export function annotateCommand(program: Command): void {
           results.push({ file, annotation: (await analyzeImage(await fs.readFile(file))).annotation });
           bar.tick();
         } catch (e) {
-          results.push({ file, error: (e as Error).message });
+          results.push({ file, error: imageProblem(e) });
           bar.tick(true);
         }
       }
@@ -47,6 +49,8 @@ export function annotateCommand(program: Command): void {
             Object.fromEntries(["file", "category", "category_score", "colors", ...groups, "error"].map((h, i) => [h, row(r, groups)[i]])),
           ),
         );
+      // As index does: the table may be piped away, so each failure is also said on stderr.
+      for (const r of results) if (r.error) process.stderr.write(`failed ${r.file}: ${r.error}\n`);
       if (results.some((r) => r.error)) process.exitCode = 1;
     });
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Command } from "commander";
 
 import { evaluate } from "../../services/evaluate.service.js";
+import { existingFile, positiveInt } from "../checks.js";
 import { parseCsv } from "../csv.js";
 import { progressBar, type Progress } from "../progress.js";
 import { openCli } from "./context.js";
@@ -18,18 +19,28 @@ export function evalCommand(program: Command): void {
     .description("learn the train rows as a catalogue, predict the test rows, print JSON scores")
     .action(async (o: { manifest: string; fields: string; group?: string; k: string }) => {
       if (!fs.existsSync(o.manifest)) throw new Error(`manifest ${o.manifest} not found`);
-      const rows = parseCsv(fs.readFileSync(o.manifest, "utf8"));
+      const k = positiveInt("--k", o.k);
+      const baseDir = path.dirname(path.resolve(o.manifest));
+      // A row whose image is not there is one failed row, as a broken image is, not the end of the run.
+      const rows = parseCsv(fs.readFileSync(existingFile(o.manifest), "utf8")).filter((r) => {
+        if (!r.image) return true;
+        const file = path.resolve(baseDir, r.image);
+        const stat = fs.statSync(file, { throwIfNoEntry: false });
+        if (stat?.isFile()) return true;
+        process.stderr.write(`failed ${file}: ${stat ? "a folder, not a file." : "no such file."}\n`);
+        return false;
+      });
       const { model } = await openCli();
       const bars: Partial<Record<"train" | "test", Progress>> = {};
       const result = await evaluate({
         rows,
-        baseDir: path.dirname(path.resolve(o.manifest)),
+        baseDir,
         fields: o.fields
           .split(",")
           .map((f) => f.trim())
           .filter(Boolean),
         group: o.group,
-        k: Number(o.k),
+        k,
         space: model.vectorSpace,
         onProgress(stage, done, total) {
           if (!bars[stage]) {
@@ -40,6 +51,7 @@ export function evalCommand(program: Command): void {
           if (done === total) bars[stage]!.stop();
         },
       });
+      for (const f of result.failed) process.stderr.write(`failed ${path.resolve(baseDir, f.image)}: ${f.reason}\n`);
       process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     });
 }

@@ -3,7 +3,9 @@ import path from "node:path";
 import type { Command } from "commander";
 
 import { indexFiles } from "../../services/bulk-index.service.js";
+import { checkProductId } from "../../services/catalog.service.js";
 import { imageFiles } from "../files.js";
+import { imageProblem } from "../image-error.js";
 import { progressBar } from "../progress.js";
 import { openCli } from "./context.js";
 
@@ -11,7 +13,7 @@ export function indexCommand(program: Command): void {
   program
     .command("index")
     .argument("<paths...>", "image files or folders; each image's file name (without extension) becomes its product id")
-    .requiredOption("--shop <name>")
+    .requiredOption("--shop <name>", "shop to add the products to (created if it does not exist)")
     .description("add images to a shop's similar-items index")
     .action(async (paths: string[], o: { shop: string }) => {
       const files = imageFiles(paths);
@@ -20,19 +22,30 @@ export function indexCommand(program: Command): void {
       const shop = await shops.get(o.shop);
       const bar = progressBar(files.length, "indexing");
       const started = performance.now();
-      const items = files.map((file) => ({ id: path.basename(file).replace(/\.[^.]+$/, ""), file, name: path.basename(file) }));
-      const failures: string[] = [];
+      const failures: { file: string; reason: string }[] = [];
+      const items = [];
+      for (const file of files) {
+        const id = path.basename(file).replace(/\.[^.]+$/, "");
+        // The same rule as the API, so an id made from a file name is one the shop can be asked about.
+        try {
+          items.push({ id: checkProductId(id), file, name: path.basename(file) });
+        } catch (e) {
+          failures.push({ file, reason: `product id "${id}" from the file name: ${(e as Error).message}` });
+          bar.tick(true);
+        }
+      }
       const res = await indexFiles(shop, items, (it, err) => {
         bar.tick(err != null);
-        if (err) failures.push(`${it.file}: ${err.message}`);
+        if (err) failures.push({ file: it.file, reason: imageProblem(err) });
       });
       bar.stop();
       const total = shop.catalog.count();
       shops.closeAll();
       const secs = (performance.now() - started) / 1000;
-      for (const f of failures) process.stderr.write(`failed ${f}\n`);
+      for (const f of failures) process.stderr.write(`failed ${f.file}: ${f.reason}\n`);
       process.stdout.write(
-        `indexed ${res.indexed}, failed ${res.failed}, in ${secs.toFixed(1)} s (${(res.indexed / secs).toFixed(1)} images/s); shop "${o.shop}" now holds ${total} products\n`,
+        `indexed ${res.indexed}, failed ${failures.length}, in ${secs.toFixed(1)} s (${(res.indexed / secs).toFixed(1)} images/s); shop "${o.shop}" now holds ${total} products\n`,
       );
+      if (!res.indexed && failures.length) process.exitCode = 1;
     });
 }

@@ -1,15 +1,18 @@
 import type { Command } from "commander";
 
+import { readConfig } from "../../config.js";
 import { reindexStale } from "../../services/reindex.service.js";
 import { progressBar } from "../progress.js";
+import { requireShop } from "../shop-exists.js";
 import { openCli } from "./context.js";
 
 export function reindexCommand(program: Command): void {
   program
     .command("reindex")
-    .requiredOption("--shop <name>")
+    .requiredOption("--shop <name>", "shop to reindex (it must exist)")
     .description("after a model update: analyse again, from their image URLs, the products another model indexed")
     .action(async (o: { shop: string }) => {
+      requireShop(readConfig(), o.shop);
       const { shops } = await openCli();
       const shop = await shops.get(o.shop);
       const stale = shop.catalog.staleProducts();

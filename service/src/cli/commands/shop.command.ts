@@ -1,5 +1,8 @@
 import type { Command } from "commander";
 
+import { readConfig } from "../../config.js";
+import { onOff } from "../checks.js";
+import { requireShop } from "../shop-exists.js";
 import { openCli } from "./context.js";
 
 export function shopCommand(program: Command): void {
@@ -7,14 +10,16 @@ export function shopCommand(program: Command): void {
     .command("shop")
     .description("shop settings")
     .command("allow-private-urls")
-    .requiredOption("--shop <name>")
+    .requiredOption("--shop <name>", "shop to change (it must exist)")
     .argument("<on|off>")
     .description("let this shop's image URLs point at private addresses (a shop on the same network)")
     .action(async (value: string, o: { shop: string }) => {
+      const allow = onOff(value);
+      requireShop(readConfig(), o.shop);
       const { shops } = await openCli();
       const shop = await shops.get(o.shop);
-      shop.catalog.setSetting("allow_private_urls", String(value === "on"));
+      shop.catalog.setSetting("allow_private_urls", String(allow));
       shops.closeAll();
-      process.stdout.write(`Shop "${o.shop}": private image URLs ${value === "on" ? "allowed" : "refused"}.\n`);
+      process.stdout.write(`Shop "${o.shop}": private image URLs ${allow ? "allowed" : "refused"}.\n`);
     });
 }
