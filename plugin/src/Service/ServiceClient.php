@@ -63,9 +63,17 @@ class ServiceClient {
 		$form->file( 'image', $image->filename, $image->mime, $image->bytes );
 		$form->field( 'labels', (string) json_encode( (object) $labels ) );
 		foreach ( array( 'name', 'permalink', 'image_url' ) as $name ) {
-			if ( isset( $fields[ $name ] ) && '' !== $fields[ $name ] ) {
-				$form->field( $name, $fields[ $name ] );
+			if ( ! isset( $fields[ $name ] ) || '' === $fields[ $name ] ) {
+				continue;
 			}
+			// The service refuses a link that is not absolute http(s). A site that hands out
+			// relative links (some "relative URL" plugins do) must still get its products
+			// annotated, so such a link is left out rather than failing the whole job.
+			if ( 'name' !== $name && ! preg_match( '#^https?://[^\s/]+#i', $fields[ $name ] ) ) {
+				continue;
+			}
+			// The service takes names of up to 500 characters; a longer title is cut, not refused.
+			$form->field( $name, 'name' === $name ? mb_substr( $fields[ $name ], 0, 500 ) : $fields[ $name ] );
 		}
 		return $this->json( 'PUT', '/v1/products/' . $product_id, $form->body(), $form->content_type(), self::SLOW_TIMEOUT, array( 'id', 'annotation' ) );
 	}

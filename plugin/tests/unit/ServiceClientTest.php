@@ -47,6 +47,18 @@ final class ServiceClientTest extends TestCase {
 		$this->assertStringContainsString( "name=\"labels\"\r\n\r\n{}", $sent[0]['body'], 'no own labels clears the stored ones' );
 	}
 
+	public function test_links_that_are_not_absolute_are_left_out_not_sent(): void {
+		$sent   = array();
+		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"id":"5","annotation":{}}' ), $sent );
+		$client->put_product( 5, new Image( 'JPEGBYTES', 'image/jpeg', 'a.jpg' ), array( 'name' => 'Red dress', 'permalink' => '/shop/red-dress/', 'image_url' => 'https://s/wp-content/uploads/a.jpg' ) );
+
+		$this->assertStringNotContainsString( 'name="permalink"', $sent[0]['body'], 'a relative permalink would make the service refuse the product' );
+		$this->assertStringContainsString( "name=\"image_url\"\r\n\r\nhttps://s/wp-content/uploads/a.jpg", $sent[0]['body'] );
+
+		$client->put_product( 6, new Image( 'JPEGBYTES', 'image/jpeg', 'a.jpg' ), array( 'name' => str_repeat( 'é', 600 ) ) );
+		$this->assertStringContainsString( "name=\"name\"\r\n\r\n" . str_repeat( 'é', 500 ) . "\r\n", $sent[1]['body'], 'a long title is cut to what the service takes' );
+	}
+
 	public function test_labels_go_in_batches_and_learning_is_asked_for(): void {
 		$sent   = array();
 		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"id":"7","annotation":{},"updated":1,"missing":[],"fields":{}}' ), $sent );
