@@ -168,6 +168,24 @@ export class ShopApi {
     return typeof v === "string" ? v : "";
   }
 
+  /**
+   * What the plugin recorded about a product, for failure messages: its status, suggestion, what it
+   * applied (and what it saw a person remove since), and its job state. A flaky write shows here.
+   */
+  static pluginRecord(p: ShopProduct): Record<string, unknown> {
+    const read = (key: string) => {
+      const raw = p.meta_data.find((m) => m.key === key)?.value;
+      return typeof raw === "string" && /^[[{]/.test(raw) ? (JSON.parse(raw) as unknown) : (raw ?? null);
+    };
+    return {
+      status: read("_kalas_iris_status"),
+      suggestion: ShopApi.suggestion(p),
+      applied: read("_kalas_iris_applied"),
+      job: read("_kalas_iris_job"),
+      attributes: ShopApi.terms(p).attributes,
+    };
+  }
+
   /** The service's answer as the plugin stored it, trimmed to category and colours (for failure messages). */
   static annotation(p: ShopProduct): unknown {
     const raw = p.meta_data.find((m) => m.key === "_kalas_iris_annotation")?.value;

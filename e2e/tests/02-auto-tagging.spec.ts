@@ -18,7 +18,8 @@ test.describe("2. Auto-tagging", () => {
     // Through the REST API: what any client of the shop sees.
     const product = await waitForStatus(shop, id, DONE, 180_000);
     const terms = ShopApi.terms(product);
-    const said = `the service said ${JSON.stringify(ShopApi.annotation(product))}`;
+    // The plugin's own record too: a colour applied and then lost shows as applied, then removed.
+    const said = `the service said ${JSON.stringify(ShopApi.annotation(product))}; the plugin recorded ${JSON.stringify(ShopApi.pluginRecord(product))}`;
     expect(terms.categories.join(", "), said).toMatch(/dress/i);
     expect(terms.attributes.pa_color ?? [], `pa_color; ${said}`).toEqual(expect.arrayContaining([expect.stringMatching(RED)]));
 
