@@ -9,30 +9,16 @@
  * settings with each other, not with `npm run eval`.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { searchVector } from "../model/features.js";
 import type { Head } from "../model/heads.js";
-import { loadModel } from "../model/load-model.js";
 import { predictWithNeighbours, VOTE, type VoteSettings } from "../model/neighbour-vote.js";
-import { resolvePackDir } from "../pack/pack.repository.js";
 import { VectorIndex } from "../repositories/index.repository.js";
 import { fitLabelHead } from "../services/learn.service.js";
+import { loadTuningData, repo } from "./tuning-data.js";
 import { servedFeatures } from "../training/extract-features.js";
-import { loadTrainingSet } from "../training/training-set.js";
-import { datasetsDir } from "../training/flags.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../../..");
-const args = process.argv.slice(2);
-const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
-
-const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
-const { examples, table, split } = await loadTrainingSet(
-  datasetsDir(args.includes("--datasets") ? arg("datasets", "") : undefined),
-  model,
-  path.resolve(arg("cache", path.join(repo, "service/.cache/features"))),
-);
+const { model, examples, table, split } = await loadTuningData();
 const vectors = servedFeatures(table, model.transform).map((f) => searchVector(f, model.transform));
 
 const grid: VoteSettings[] = [{ ...VOTE, share: 0 }];

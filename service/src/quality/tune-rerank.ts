@@ -8,30 +8,15 @@
  * Catalogue labels come from heads that saw those photos, so they are a little more accurate than on a
  * real shop's new products: prefer the smaller weights among near-ties.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { dot, searchVector } from "../model/features.js";
+import { loadTuningData } from "./tuning-data.js";
 import { servedFeatures } from "../training/extract-features.js";
-import { loadModel } from "../model/load-model.js";
 import { rerank } from "../model/rerank.js";
-import { resolvePackDir } from "../pack/pack.repository.js";
 import { trainingRoles } from "../training/splits.js";
-import { loadTrainingSet } from "../training/training-set.js";
 import { headLabeler } from "./head-labels.js";
-import { datasetsDir } from "../training/flags.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../../..");
-const args = process.argv.slice(2);
-const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
-
-const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
-const { examples, table, split } = await loadTrainingSet(
-  datasetsDir(args.includes("--datasets") ? arg("datasets", "") : undefined),
-  model,
-  path.resolve(arg("cache", path.join(repo, "service/.cache/features"))),
-);
+const { model, examples, table, split } = await loadTuningData();
 const role = trainingRoles(split);
 const fp = (r: string) => examples.map((e, i) => (e.source === "fashion-products-224" && role[i] === r ? i : -1)).filter((i) => i >= 0);
 const queries = fp("cal");

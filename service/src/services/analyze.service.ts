@@ -28,6 +28,21 @@ export async function analyzeImage(bytes: Buffer, shopPredictor?: ShopPredictor)
   return (await analyzeImages([bytes], shopPredictor))[0];
 }
 
+/**
+ * A batch in which a bad image costs only itself: one bad image fails the whole batch, so the batch
+ * is then redone one image at a time, each failure kept as its Error. In turn, not in parallel:
+ * decoders run side by side lost their reasons ("Unknown error").
+ */
+export async function analyzeEach(all: Buffer[]): Promise<(Analysis | Error)[]> {
+  try {
+    return await analyzeImages(all);
+  } catch {
+    const out: (Analysis | Error)[] = [];
+    for (const b of all) out.push(await analyzeImage(b).catch((e: Error) => e));
+    return out;
+  }
+}
+
 /** Batch form: decodes in parallel and runs the encoder once for the whole batch. */
 export async function analyzeImages(all: Buffer[], shopPredictor?: ShopPredictor): Promise<Analysis[]> {
   const started = performance.now();

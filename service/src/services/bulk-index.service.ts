@@ -4,7 +4,7 @@
  */
 import fs from "node:fs/promises";
 
-import { analyzeImages } from "./analyze.service.js";
+import { analyzeEach } from "./analyze.service.js";
 import { storeProduct } from "./catalog.service.js";
 import type { Shop } from "./shops.service.js";
 
@@ -26,21 +26,7 @@ export async function indexFiles(
   for (let i = 0; i < items.length; i += batch) {
     const chunk = items.slice(i, i + batch);
     const bytes = await Promise.all(chunk.map((it) => fs.readFile(it.file)));
-    let analyses;
-    try {
-      analyses = await analyzeImages(bytes);
-    } catch {
-      // One bad image fails the whole batch: redo it one by one so only that image is lost. In turn,
-      // not in parallel: decoders run side by side lost their reasons ("Unknown error").
-      analyses = [];
-      for (const b of bytes)
-        analyses.push(
-          await analyzeImages([b]).then(
-            (a) => a[0],
-            (e: Error) => e,
-          ),
-        );
-    }
+    const analyses = await analyzeEach(bytes);
     chunk.forEach((it, j) => {
       const a = analyses[j];
       if (a instanceof Error) {

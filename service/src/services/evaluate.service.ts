@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 
 import type { VectorSpace } from "../repositories/index.repository.js";
-import { analyzeImages } from "./analyze.service.js";
+import { analyzeEach } from "./analyze.service.js";
 import { indexFiles } from "./bulk-index.service.js";
 import { learnShop, shopPredictor } from "./learn.service.js";
 import { ShopRegistry } from "./shops.service.js";
@@ -65,7 +65,17 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
     let tested = 0;
     for (let i = 0; i < test.length; i += 16) {
       const chunk = test.slice(i, i + 16);
-      const analyses = await analyzeTestChunk(chunk.map(file));
+      // A photo that cannot be read counts as failed, like one that cannot be decoded.
+      const bytes = chunk.map((r): Buffer | Error => {
+        try {
+          return fs.readFileSync(file(r));
+        } catch (e) {
+          return e as Error;
+        }
+      });
+      const readable = bytes.filter((b): b is Buffer => !(b instanceof Error));
+      const analysed = await analyzeEach(readable);
+      const analyses = bytes.map((b) => (b instanceof Error ? b : analysed[readable.indexOf(b)]));
       chunk.forEach((r, j) => {
         const analysis = analyses[j];
         if (analysis instanceof Error) {
@@ -99,24 +109,6 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
   } finally {
     shops.closeAll();
     fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The analyses of a chunk of test photos; a photo that cannot be read or decoded is its Error. */
-async function analyzeTestChunk(files: string[]): Promise<(Awaited<ReturnType<typeof analyzeImages>>[number] | Error)[]> {
-  try {
-    return await analyzeImages(files.map((f) => fs.readFileSync(f)));
-  } catch {
-    // One at a time, as bulk indexing does, so only the bad photo is lost and its reason kept.
-    const out = [];
-    for (const f of files) {
-      try {
-        out.push((await analyzeImages([fs.readFileSync(f)]))[0]);
-      } catch (e) {
-        out.push(e as Error);
-      }
-    }
-    return out;
   }
 }
 
