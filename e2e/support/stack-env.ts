@@ -19,6 +19,8 @@ export interface Stack {
   wcConsumerSecret?: string;
   /** Script with `start|stop|status` for the companion service, when the stack offers one. */
   serviceControl?: string;
+  /** WordPress's folder, when it runs on this machine (the local stack; not wp-env's Docker). */
+  wordpressDir?: string;
 }
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,8 +64,14 @@ export function readStack(): { stack: Stack } | { reason: string } {
       wcConsumerKey: v("KALAS_WC_CONSUMER_KEY") || undefined,
       wcConsumerSecret: v("KALAS_WC_CONSUMER_SECRET") || undefined,
       serviceControl: v("KALAS_SERVICE_CONTROL") || undefined,
+      wordpressDir: localWordPress(v("KALAS_STACK_DIR")),
     },
   };
+}
+
+function localWordPress(stackDir: string): string | undefined {
+  const dir = stackDir ? join(stackDir, "wordpress") : "";
+  return dir && existsSync(join(dir, "wp-load.php")) ? dir : undefined;
 }
 
 /** The one line printed when the browser flows are not run. */

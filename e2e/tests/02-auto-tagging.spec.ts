@@ -1,7 +1,13 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
 import { photo, RED, RED_DRESS, RED_WORD, uniqueName } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
 import { ShopApi } from "../support/shop-api.js";
+import { REPO_ROOT } from "../support/stack-env.js";
 import { DONE, waitForStatus } from "../support/waits.js";
+
+const RACE_SCRIPT = join(REPO_ROOT, "e2e", "support", "php", "attribute-race.php");
 
 test.describe("2. Auto-tagging", () => {
   test("a red dress created in the admin gets a dress category and a red colour", async ({ page, shop, settings, productEditor }) => {
@@ -29,5 +35,29 @@ test.describe("2. Auto-tagging", () => {
     await productEditor.open(id);
     await expect(productEditor.kalasPanel).toContainText(/dress/i);
     await expect(productEditor.kalasPanel.getByRole("list", { name: "Colours" })).toContainText(RED_WORD);
+  });
+
+  // A shop's first colour is written by a job runner; another runner (or request) that started
+  // before that attribute existed has WooCommerce's older list of attribute taxonomies. Reading a
+  // product there drops the attribute, and WooCommerce's duplicate check lets a second one in.
+  test("a job runner that started before an attribute existed keeps it, and adds no second one", async ({ stack, shop }) => {
+    test.skip(!stack.wordpressDir, "needs the local stack's WordPress on this machine (npm run stack:up), not wp-env's Docker");
+    const product = await shop.createProduct({ name: uniqueName("E2E attribute race") });
+    shop.created.push(product.id);
+    const slug = `race_${Date.now().toString(36)}`;
+    const php = (role: string): string =>
+      execFileSync("php", [RACE_SCRIPT, String(product.id), slug, role], {
+        env: { ...process.env, WP_DIR: stack.wordpressDir, KALAS_BASE_URL: stack.baseUrl },
+        encoding: "utf8",
+      });
+    try {
+      const result = JSON.parse(php("parent").trim().split("\n").pop()!) as { registered_before: boolean; attribute_rows: number };
+      expect(result.registered_before, "the parent must start before the attribute exists").toBe(false);
+      expect(result.attribute_rows, "attributes with that slug").toBe(1);
+      const terms = ShopApi.terms(await shop.product(product.id)).attributes[`pa_${slug}`] ?? [];
+      expect(terms.sort()).toEqual(["Alpha", "Beta"]);
+    } finally {
+      php("cleanup");
+    }
   });
 });

@@ -48,6 +48,8 @@ final class WcProductGateway implements ProductGateway {
 	 * {@inheritDoc}
 	 */
 	public function terms( int $product_id, array $taxonomies ): array {
+		// Before the product is read: WooCommerce leaves out attributes of unregistered taxonomies.
+		AttributeTaxonomies::register_existing( $taxonomies );
 		$product = wc_get_product( $product_id );
 		$out     = array();
 		if ( ! $product instanceof \WC_Product ) {
@@ -72,6 +74,7 @@ final class WcProductGateway implements ProductGateway {
 	 * {@inheritDoc}
 	 */
 	public function is_variation_attribute( int $product_id, string $taxonomy ): bool {
+		AttributeTaxonomies::register_existing( array( $taxonomy ) );
 		$product   = wc_get_product( $product_id );
 		$attribute = $product instanceof \WC_Product ? ( $product->get_attributes()[ $taxonomy ] ?? null ) : null;
 		return $attribute instanceof \WC_Product_Attribute && $attribute->get_variation();
@@ -81,16 +84,22 @@ final class WcProductGateway implements ProductGateway {
 	 * {@inheritDoc}
 	 */
 	public function change_terms( int $product_id, array $add, array $remove ): void {
+		$taxonomies = array_values( array_unique( array_merge( array_keys( $add ), array_keys( $remove ) ) ) );
+		// Registered before the product is read, or the save would drop the attributes of
+		// taxonomies created since this request started: the product's own, and those to change.
+		AttributeTaxonomies::register_existing( array_map( 'strval', array_keys( (array) get_post_meta( $product_id, '_product_attributes', true ) ) ) );
+		$attribute_ids = array();
+		foreach ( $taxonomies as $taxonomy ) {
+			if ( str_starts_with( $taxonomy, 'pa_' ) ) {
+				$attribute_ids[ $taxonomy ] = AttributeTaxonomies::ensure( $taxonomy );
+			}
+		}
 		$product = wc_get_product( $product_id );
 		if ( ! $product instanceof \WC_Product ) {
 			return;
 		}
-		$taxonomies = array_unique( array_merge( array_keys( $add ), array_keys( $remove ) ) );
 		$attributes = $product->get_attributes();
 		foreach ( $taxonomies as $taxonomy ) {
-			if ( str_starts_with( $taxonomy, 'pa_' ) ) {
-				$this->ensure_attribute_taxonomy( $taxonomy );
-			}
 			$remove_ids = $this->ids( $remove[ $taxonomy ] ?? array(), $taxonomy, false );
 			$add_ids    = $this->ids( $add[ $taxonomy ] ?? array(), $taxonomy, true );
 
@@ -103,7 +112,7 @@ final class WcProductGateway implements ProductGateway {
 				$real = array_values( array_diff( $ids, array( $default ) ) );
 				$product->set_category_ids( array() !== $real ? $real : array( $default ) );
 			} else {
-				$attributes = $this->change_attribute( $attributes, $taxonomy, $add_ids, $remove_ids );
+				$attributes = $this->change_attribute( $attributes, $taxonomy, $attribute_ids[ $taxonomy ], $add_ids, $remove_ids );
 			}
 		}
 		$product->set_attributes( $attributes );
@@ -115,11 +124,12 @@ final class WcProductGateway implements ProductGateway {
 	 *
 	 * @param array<string, \WC_Product_Attribute> $attributes Product attributes.
 	 * @param string                               $taxonomy   pa_* taxonomy.
+	 * @param int                                  $attribute_id The global attribute's id.
 	 * @param list<int>                            $add_ids    Term ids to add.
 	 * @param list<int>                            $remove_ids Term ids to remove.
 	 * @return array<string, \WC_Product_Attribute>
 	 */
-	private function change_attribute( array $attributes, string $taxonomy, array $add_ids, array $remove_ids ): array {
+	private function change_attribute( array $attributes, string $taxonomy, int $attribute_id, array $add_ids, array $remove_ids ): array {
 		$attribute = $attributes[ $taxonomy ] ?? null;
 		if ( $attribute instanceof \WC_Product_Attribute ) {
 			// A copy: WC_Data::set_prop() compares the array with !==, so an attribute changed in
@@ -127,7 +137,8 @@ final class WcProductGateway implements ProductGateway {
 			$attribute = clone $attribute;
 		} else {
 			$attribute = new \WC_Product_Attribute();
-			$attribute->set_id( (int) wc_attribute_taxonomy_id_by_name( $taxonomy ) );
+			// From the table: an id of 0 would make WooCommerce store a custom text attribute.
+			$attribute->set_id( $attribute_id );
 			$attribute->set_name( $taxonomy );
 			$attribute->set_position( count( $attributes ) );
 			// Visible on the product page, and used by the layered-nav colour filter.
@@ -142,32 +153,6 @@ final class WcProductGateway implements ProductGateway {
 			$attributes[ $taxonomy ] = $attribute;
 		}
 		return $attributes;
-	}
-
-	/**
-	 * Creates the global attribute behind a pa_* taxonomy when the shop has none yet,
-	 * and registers the taxonomy for this request so terms can be inserted at once.
-	 *
-	 * @param string $taxonomy pa_* taxonomy.
-	 */
-	private function ensure_attribute_taxonomy( string $taxonomy ): void {
-		if ( taxonomy_exists( $taxonomy ) ) {
-			return;
-		}
-		$slug = substr( $taxonomy, 3 );
-		if ( 0 === (int) wc_attribute_taxonomy_id_by_name( $taxonomy ) ) {
-			$created = wc_create_attribute(
-				array(
-					'name'         => ucwords( str_replace( '_', ' ', $slug ) ),
-					'slug'         => $slug,
-					'has_archives' => false,
-				)
-			);
-			if ( is_wp_error( $created ) ) {
-				throw new \RuntimeException( $created->get_error_message() );
-			}
-		}
-		register_taxonomy( $taxonomy, array( 'product' ), array( 'hierarchical' => false, 'show_ui' => false, 'query_var' => true, 'rewrite' => false ) );
 	}
 
 	/**
