@@ -180,3 +180,17 @@ export interface ApiError {
 	status?: number;
 	details?: Record<string, string>;
 }
+
+// Corrections as the service lists them (GET /v1/feedback); the plugin passes them through.
+export type {
+	FeedbackItem as WebCorrection,
+	FeedbackReview as CorrectionReview,
+} from '../../service/src/openapi/answers';
+import type { FeedbackItem } from '../../service/src/openapi/answers';
+
+export interface CorrectionsPage {
+	items: FeedbackItem[];
+	total: number;
+	page: number;
+	per_page: number;
+}

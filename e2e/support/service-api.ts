@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 
 import type { Stack } from "./stack-env.js";
@@ -68,6 +69,35 @@ export class ServiceApi {
     if (!res.ok) throw new Error(`GET /v1/feedback: HTTP ${res.status}`);
     const body = (await res.json()) as { items?: Record<string, unknown>[] } | Record<string, unknown>[];
     return Array.isArray(body) ? body : (body.items ?? []);
+  }
+
+  /**
+   * What a visitor of the public try-it page sends: a web session token for the shop, then the photo
+   * with the corrected labels. Returns the stored correction's id.
+   */
+  async correctAsVisitor(photoFile: string, correction: Record<string, unknown>): Promise<number> {
+    const session = await fetch(`${this.stack.serviceUrl}/v1/web/session`, { method: "POST" });
+    if (!session.ok) throw new Error(`POST /v1/web/session: HTTP ${session.status} ${await session.text()} (is WEB_SHOP set?)`);
+    const { token } = (await session.json()) as { token: string };
+    const form = new FormData();
+    form.append("image", new Blob([readFileSync(photoFile)], { type: "image/jpeg" }), "photo.jpg");
+    form.append("correction", JSON.stringify(correction));
+    const res = await fetch(`${this.stack.serviceUrl}/v1/feedback`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    if (res.status !== 201) throw new Error(`POST /v1/feedback as a visitor: HTTP ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: number }).id;
+  }
+
+  async reviewFeedback(id: number, review: "accepted" | "rejected" | "pending"): Promise<void> {
+    const res = await this.call(`/v1/feedback/${id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ review }),
+    });
+    if (!res.ok) throw new Error(`PATCH /v1/feedback/${id}: HTTP ${res.status} ${await res.text()}`);
   }
 
   /** True when this stack lets the flows stop and start the service (the local stack does). */

@@ -107,6 +107,7 @@ final class Plugin {
 			new Rest\ReindexController( $client ),
 			new Rest\LearnController( $this->catalog_learning() ),
 			new Rest\TryItController( $client, $this->settings() ),
+			new Rest\CorrectionsController( $client ),
 			new Rest\ShopperSearchController( $client, $this->shopper_limiter(), new ProductListRenderer() ),
 		);
 		foreach ( $controllers as $controller ) {

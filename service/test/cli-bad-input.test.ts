@@ -88,6 +88,8 @@ describe("commands on a shop that does not exist", () => {
     ["reindex", "--shop", "nosuch"],
     ["learn", "--shop", "nosuch"],
     ["shop", "allow-private-urls", "on", "--shop", "nosuch"],
+    ["feedback", "list", "--shop", "nosuch"],
+    ["feedback", "accept", "1", "--shop", "nosuch"],
   ])("%s refuses without creating the shop", (...args) => {
     const r = cli(...args);
     expect(r.status).toBe(1);

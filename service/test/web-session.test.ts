@@ -36,11 +36,20 @@ describe("web sessions", () => {
     expect(res.status).toBe(401);
   });
 
-  it("do not reach product writes, feedback lists or learning", async () => {
+  it("do not reach product writes, feedback lists, reviews and photos, or learning", async () => {
     const { token } = await session();
+    // A correction that exists, so a route the token wrongly reached would answer 200, not 404.
+    const sent = await request(t.app)
+      .post("/v1/feedback")
+      .set("Authorization", `Bearer ${token}`)
+      .attach("image", photo("fp-10365.jpg"), { filename: "d.jpg", contentType: "image/jpeg" })
+      .field("correction", JSON.stringify({ category: "Dresses" }))
+      .expect(201);
     for (const [method, path] of [
       ["put", "/v1/products/x"],
       ["get", "/v1/feedback"],
+      ["patch", `/v1/feedback/${sent.body.id}`],
+      ["get", `/v1/feedback/${sent.body.id}/image`],
       ["post", "/v1/learn"],
       ["delete", "/v1/products/x"],
     ] as const) {

@@ -2,6 +2,7 @@
  * Picks the screen the PHP page asked for.
  */
 import { BackfillPage } from '../pages/BackfillPage';
+import { CorrectionsPage } from '../pages/CorrectionsPage';
 import { ReviewPage } from '../pages/ReviewPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { TryItPage } from '../pages/TryItPage';
@@ -15,6 +16,8 @@ export function App({ page }: { page: AdminConfig['page'] }) {
 			return <BackfillPage />;
 		case 'try':
 			return <TryItPage />;
+		case 'corrections':
+			return <CorrectionsPage />;
 		default:
 			return <SettingsPage />;
 	}

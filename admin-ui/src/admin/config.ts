@@ -2,7 +2,7 @@
  * Data the PHP side prints before the admin script (Admin/Assets.php).
  */
 export interface AdminConfig {
-	page: 'settings' | 'review' | 'backfill' | 'try';
+	page: 'settings' | 'review' | 'backfill' | 'try' | 'corrections';
 	adminUrl: string;
 	shopIsSsl: boolean;
 	/** The shop's product category names, most used first (review page only). */

@@ -12,7 +12,7 @@ namespace KalasIris\Admin;
 use KalasIris\Products\ShopCategories;
 
 /**
- * A "Kalas Iris" menu with Settings, Review queue, Backfill and Try it. Each page is
+ * A "Kalas Iris" menu with Settings, Review queue, Backfill, Try it and Web corrections. Each page is
  * an empty mount point for the React app, whose script loads only on these screens.
  * The review queue also gets the shop's category names, to offer while editing.
  */
@@ -28,6 +28,7 @@ final class AdminPages {
 		'kalas-iris-review'   => array( 'Review queue', 'review' ),
 		'kalas-iris-backfill' => array( 'Backfill', 'backfill' ),
 		'kalas-iris-try'      => array( 'Try it', 'try' ),
+		'kalas-iris-web'      => array( 'Web corrections', 'corrections' ),
 	);
 
 	/**
@@ -96,6 +97,7 @@ final class AdminPages {
 			'review'   => __( 'Review queue', 'kalas-iris' ),
 			'backfill' => __( 'Backfill', 'kalas-iris' ),
 			'try'      => __( 'Try it', 'kalas-iris' ),
+			'corrections' => __( 'Web corrections', 'kalas-iris' ),
 			default    => __( 'Settings', 'kalas-iris' ),
 		};
 	}

@@ -183,6 +183,61 @@ class ServiceClient {
 	}
 
 	/**
+	 * Corrections sent through the service's public try-it page, for a person to review.
+	 *
+	 * @param string $review pending|accepted|rejected.
+	 * @param int    $limit  Page size.
+	 * @param int    $offset Items to skip.
+	 * @return array<string, mixed> { items, total }
+	 */
+	public function web_corrections( string $review, int $limit, int $offset ): array {
+		$query = http_build_query(
+			array(
+				'source' => 'web',
+				'review' => $review,
+				'limit'  => $limit,
+				'offset' => $offset,
+			)
+		);
+		return $this->json( 'GET', '/v1/feedback?' . $query, null, null, self::FAST_TIMEOUT, array( 'items', 'total' ) );
+	}
+
+	/**
+	 * Accepts or rejects a correction (or puts it back to pending): only accepted ones from
+	 * the public page take part in the shop's predictions and learning.
+	 *
+	 * @param int    $id     Correction id.
+	 * @param string $review accepted|rejected|pending.
+	 * @return array<string, mixed> The correction.
+	 */
+	public function review_correction( int $id, string $review ): array {
+		$body = (string) json_encode( array( 'review' => $review ) );
+		return $this->json( 'PATCH', '/v1/feedback/' . $id, $body, 'application/json', self::FAST_TIMEOUT, array( 'id', 'review' ) );
+	}
+
+	/**
+	 * The photo a correction was sent with.
+	 *
+	 * @param int $id Correction id.
+	 * @return array{content_type: string, bytes: string}
+	 * @throws ServiceError When the service has none, or answers with something that is no image.
+	 */
+	public function correction_image( int $id ): array {
+		$response = $this->send( 'GET', '/v1/feedback/' . $id . '/image', null, null, self::FAST_TIMEOUT, 'image/*' );
+		if ( $response['status'] < 200 || $response['status'] >= 300 ) {
+			throw $this->error_for( $response );
+		}
+		$type = strtolower( trim( explode( ';', (string) ( $response['headers']['content-type'] ?? '' ) )[0] ) );
+		if ( ! str_starts_with( $type, 'image/' ) || '' === $response['body'] ) {
+			throw $this->unexpected( $response['status'] );
+		}
+		return array(
+			'content_type' => $type,
+			'bytes'        => $response['body'],
+		);
+	}
+
+	/**
 	 * Gives the service the shop's WooCommerce REST credentials.
 	 *
 	 * @param string $shop_url        Store URL.
@@ -218,17 +273,7 @@ class ServiceClient {
 	 * @throws ServiceError On any failure.
 	 */
 	private function json( string $method, string $path, ?string $body, ?string $content_type, float $timeout, array $expect ): array {
-		if ( '' === $this->base_url || '' === $this->api_key ) {
-			throw new ServiceError( ServiceError::NOT_CONFIGURED, 'Set the Kalas Iris service URL and API key first.' );
-		}
-		$headers = array(
-			'Authorization' => 'Bearer ' . $this->api_key,
-			'Accept'        => 'application/json',
-		);
-		if ( null !== $content_type ) {
-			$headers['Content-Type'] = $content_type;
-		}
-		$response = $this->transport->request( $method, $this->base_url . $path, $headers, $body, $timeout );
+		$response = $this->send( $method, $path, $body, $content_type, $timeout, 'application/json' );
 		$decoded  = json_decode( $response['body'], true );
 		$status   = $response['status'];
 
@@ -238,17 +283,53 @@ class ServiceClient {
 			}
 			return $decoded;
 		}
+		throw $this->error_for( $response );
+	}
 
+	/**
+	 * Sends a request with the shop's key.
+	 *
+	 * @param string      $method       HTTP method.
+	 * @param string      $path         Path and query.
+	 * @param string|null $body         Raw body.
+	 * @param string|null $content_type Content type of the body.
+	 * @param float       $timeout      Seconds.
+	 * @param string      $accept       What the answer should be.
+	 * @return array{status: int, headers: array<string, string>, body: string}
+	 * @throws ServiceError When the plugin is not connected, or the service cannot be reached.
+	 */
+	private function send( string $method, string $path, ?string $body, ?string $content_type, float $timeout, string $accept ): array {
+		if ( '' === $this->base_url || '' === $this->api_key ) {
+			throw new ServiceError( ServiceError::NOT_CONFIGURED, 'Set the Kalas Iris service URL and API key first.' );
+		}
+		$headers = array(
+			'Authorization' => 'Bearer ' . $this->api_key,
+			'Accept'        => $accept,
+		);
+		if ( null !== $content_type ) {
+			$headers['Content-Type'] = $content_type;
+		}
+		return $this->transport->request( $method, $this->base_url . $path, $headers, $body, $timeout );
+	}
+
+	/**
+	 * The error for a service answer that is not a success.
+	 *
+	 * @param array{status: int, headers: array<string, string>, body: string} $response Answer.
+	 */
+	private function error_for( array $response ): ServiceError {
+		$decoded = json_decode( $response['body'], true );
+		$status  = $response['status'];
 		$error = is_array( $decoded ) && isset( $decoded['error'] ) && is_array( $decoded['error'] ) ? $decoded['error'] : array();
 		$shape = is_string( $error['code'] ?? null ) && is_string( $error['message'] ?? null );
 		if ( 404 === $status && ! $shape ) {
 			// The service answers every unknown path with route_not_found in its own shape.
-			throw $this->unexpected( $status );
+			return $this->unexpected( $status );
 		}
 		$retry_after = isset( $response['headers']['retry-after'] ) && is_numeric( $response['headers']['retry-after'] )
 			? (int) $response['headers']['retry-after']
 			: null;
-		throw new ServiceError(
+		return new ServiceError(
 			is_string( $error['code'] ?? null ) ? $error['code'] : 'http_' . $status,
 			is_string( $error['message'] ?? null ) ? $error['message'] : sprintf( 'The Kalas Iris service answered HTTP %d.', $status ),
 			$status,

@@ -37,7 +37,10 @@ final class WpHttpTransport implements HttpTransport {
 			);
 		}
 		$out_headers = array();
-		foreach ( (array) wp_remote_retrieve_headers( $response ) as $name => $value ) {
+		// WordPress answers headers as a CaseInsensitiveDictionary object: iterated, not cast to an
+		// array (a cast gives its private properties, and every header was lost, Retry-After too).
+		$headers = wp_remote_retrieve_headers( $response );
+		foreach ( is_iterable( $headers ) ? $headers : array() as $name => $value ) {
 			$out_headers[ strtolower( (string) $name ) ] = is_array( $value ) ? (string) end( $value ) : (string) $value;
 		}
 		return array(

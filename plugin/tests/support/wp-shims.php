@@ -405,6 +405,15 @@ function wp_safe_remote_get( string $url, array $args = array() ) {
 	return Wp::$remote[ $url ] ?? new WP_Error( 'http_request_failed', 'Could not resolve host' );
 }
 
+function wp_remote_request( string $url, array $args = array() ) {
+	Wp::$http[] = ( $args['method'] ?? 'GET' ) . ' ' . $url;
+	return Wp::$remote[ $url ] ?? new WP_Error( 'http_request_failed', 'Could not resolve host' );
+}
+
+function wp_remote_retrieve_headers( $response ) {
+	return $response['headers'] ?? array();
+}
+
 function wp_remote_retrieve_response_code( $response ) {
 	return $response['response']['code'] ?? '';
 }

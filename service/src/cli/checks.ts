@@ -14,6 +14,13 @@ export function positiveInt(option: string, value: string, max = Number.MAX_SAFE
   return n;
 }
 
+/** A whole number of 0 or more (an offset); "-1", "1.5" and "abc" are refused. */
+export function wholeNumber(option: string, value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new Error(`${option} must be a whole number of 0 or more, not "${value}"`);
+  return n;
+}
+
 export function oneOf(option: string, value: string, allowed: string[]): string {
   if (!allowed.includes(value))
     throw new Error(`${option} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}, not "${value}"`);

@@ -8,6 +8,7 @@ import { Command } from "commander";
 import { AppError } from "../errors.js";
 import { annotateCommand } from "./commands/annotate.command.js";
 import { evalCommand } from "./commands/eval.command.js";
+import { feedbackCommand } from "./commands/feedback.command.js";
 import { indexCommand } from "./commands/index.command.js";
 import { keysCommand } from "./commands/keys.command.js";
 import { learnCommand } from "./commands/learn.command.js";
@@ -32,6 +33,7 @@ for (const add of [
   similarCommand,
   evalCommand,
   learnCommand,
+  feedbackCommand,
   modelCommand,
   shopCommand,
 ])

@@ -40,3 +40,38 @@ export interface SimilarItem {
   permalink: string | null;
   image_url: string | null;
 }
+
+/** A person's corrected labels, as `POST /v1/feedback` takes them and `GET /v1/feedback` answers them. */
+export interface FeedbackCorrection {
+  category?: string;
+  attributes?: Record<string, string | string[]>;
+  colors?: string[];
+  /** The shop's own labels ({field: value}), e.g. its product category name. */
+  labels?: Record<string, string>;
+}
+
+/** "pending" until a person accepts or rejects the correction. */
+export type FeedbackReview = "pending" | "accepted" | "rejected";
+
+/** One stored correction (`GET /v1/feedback`, `PATCH /v1/feedback/{id}`). */
+export interface FeedbackItem {
+  id: number;
+  product_id: string | null;
+  /** Whether its photo is stored (`GET /v1/feedback/{id}/image`); not when it named an indexed product. */
+  has_image: boolean;
+  correction: FeedbackCorrection;
+  /** What the model had said, as the client sent it. */
+  original: unknown;
+  /** "web": sent through a public web session of the try-it page; "key": with the shop's API key. */
+  source: "web" | "key";
+  review: FeedbackReview;
+  /** Whether it takes part in the shop's predictions and learning now. */
+  learns: boolean;
+  created_at: string;
+}
+
+export interface FeedbackList {
+  items: FeedbackItem[];
+  /** How many corrections match the filters, over all pages. */
+  total: number;
+}

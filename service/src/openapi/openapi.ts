@@ -20,6 +20,7 @@ const imageErrors = {
   "503": err("overloaded (Retry-After)"),
 };
 const id = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,128}$" } };
+const feedbackId = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9]+$" } };
 const k = { name: "k", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 8 } };
 const similar = { $ref: "#/components/schemas/SimilarList" };
 
@@ -136,9 +137,48 @@ export const openapiDocument = {
         },
       },
       get: {
-        summary: "The shop's stored corrections",
-        parameters: [{ name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 50 } }],
-        responses: { "200": ok({ type: "object" }) },
+        summary: "The shop's stored corrections, newest first, filtered by source and review",
+        parameters: [
+          { name: "source", in: "query", schema: { enum: ["web", "key"] } },
+          { name: "review", in: "query", schema: { enum: ["pending", "accepted", "rejected"] } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 50 } },
+          { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+        ],
+        responses: { "200": ok({ $ref: "#/components/schemas/FeedbackList" }), "400": err("invalid_request") },
+      },
+    },
+    "/v1/feedback/{id}": {
+      patch: {
+        summary: "Accept or reject a correction, or put it back to pending (not with a web session)",
+        parameters: [feedbackId],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: { type: "object", properties: { review: { enum: ["accepted", "rejected", "pending"] } }, required: ["review"] },
+            },
+          },
+        },
+        responses: {
+          "200": ok({ $ref: "#/components/schemas/FeedbackItem" }),
+          "400": err("invalid_request, invalid_json"),
+          "403": err("forbidden: a web session token"),
+          "404": err("feedback_not_found"),
+        },
+      },
+    },
+    "/v1/feedback/{id}/image": {
+      get: {
+        summary: "The photo a correction was sent with (not with a web session)",
+        parameters: [feedbackId],
+        responses: {
+          "200": {
+            description: "The stored bytes, Cache-Control: private, max-age=3600",
+            content: { "image/*": { schema: { type: "string", format: "binary" } } },
+          },
+          "403": err("forbidden: a web session token"),
+          "404": err("feedback_not_found, image_not_found (the correction named an indexed product, or its photo is gone)"),
+        },
       },
     },
     "/v1/shop/woocommerce": {
@@ -304,6 +344,27 @@ export const openapiDocument = {
               },
             },
           },
+        },
+      },
+      FeedbackItem: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          product_id: { type: ["string", "null"] },
+          has_image: { type: "boolean" },
+          correction: { type: "object" },
+          original: {},
+          source: { enum: ["web", "key"] },
+          review: { enum: ["pending", "accepted", "rejected"] },
+          learns: { type: "boolean", description: "Whether it takes part in the shop's predictions and learning now" },
+          created_at: { type: "string" },
+        },
+      },
+      FeedbackList: {
+        type: "object",
+        properties: {
+          items: { type: "array", items: { $ref: "#/components/schemas/FeedbackItem" } },
+          total: { type: "integer", description: "Corrections matching the filters, over all pages" },
         },
       },
       Feedback: {

@@ -40,7 +40,22 @@ export interface FeedbackRow {
   correction: string;
   original: string | null;
   source: string | null;
+  /** A person's review: NULL (pending), "accepted" or "rejected". */
+  review: string | null;
   created_at: string;
+  /** Whether the correction takes part in predictions and learning now (see `learnsSql`). */
+  learns: number;
+}
+
+export type FeedbackReview = "accepted" | "rejected" | null;
+
+export interface FeedbackFilter {
+  source?: "web" | "key";
+  review?: "pending" | "accepted" | "rejected";
+  limit: number;
+  offset: number;
+  /** Whether pending corrections from public web sessions count (WEB_FEEDBACK_LEARNS). */
+  pendingWebLearns: boolean;
 }
 
 const SCHEMA = `
@@ -72,7 +87,20 @@ const ADDED_COLUMNS: [table: string, column: string][] = [
   ["feedback", "model"],
   // Who sent a correction: "web" (a public web session) or NULL (an API key, the shop's own people).
   ["feedback", "source"],
+  // A person's review of a correction: NULL (pending), "accepted" or "rejected".
+  ["feedback", "review"],
 ];
+
+/**
+ * The one rule for which corrections take part in predictions and learning, used both to pick them
+ * and to tell a reviewer whether one counts, so the two cannot drift apart. A rejected correction
+ * never counts and an accepted one always does; a pending one counts when it came with the shop's
+ * key, or from a public web session when the deployer lets those count. Only corrections with
+ * features of the current model can be compared with new photos at all.
+ */
+const learnsSql = (pendingWebLearns: boolean) =>
+  `(features IS NOT NULL AND model = @model AND (review = 'accepted' OR (review IS NULL AND ${pendingWebLearns ? "1" : "source IS NULL"})))`;
+const FEEDBACK_COLUMNS = "id, product_id, image_file, correction, original, source, review, created_at";
 
 export class CatalogRepository {
   private readonly db: Database.Database;
@@ -251,24 +279,53 @@ export class CatalogRepository {
     return Number(info.lastInsertRowid);
   }
 
-  listFeedback(limit: number): FeedbackRow[] {
-    return this.db
-      .prepare("SELECT id, product_id, image_file, correction, original, source, created_at FROM feedback ORDER BY id DESC LIMIT ?")
-      .all(limit) as FeedbackRow[];
+  /** One page of corrections, newest first, and how many match the filter in all. */
+  listFeedback(f: FeedbackFilter): { rows: FeedbackRow[]; total: number } {
+    const where: string[] = [];
+    if (f.source) where.push(f.source === "web" ? "source = 'web'" : "source IS NULL");
+    if (f.review) where.push(f.review === "pending" ? "review IS NULL" : "review = @review");
+    const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+    const params = { model: this.model, review: f.review ?? null, limit: f.limit, offset: f.offset };
+    const rows = this.db
+      .prepare(
+        `SELECT ${FEEDBACK_COLUMNS}, ${learnsSql(f.pendingWebLearns)} AS learns FROM feedback ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+      )
+      .all(params) as FeedbackRow[];
+    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM feedback ${clause}`).get(params) as { n: number };
+    return { rows, total: n };
+  }
+
+  getFeedback(id: number, pendingWebLearns: boolean): FeedbackRow | null {
+    return (
+      (this.db
+        .prepare(`SELECT ${FEEDBACK_COLUMNS}, ${learnsSql(pendingWebLearns)} AS learns FROM feedback WHERE id = @id`)
+        .get({ id, model: this.model }) as FeedbackRow | undefined) ?? null
+    );
+  }
+
+  /** Records a person's review; false when there is no such correction. */
+  setFeedbackReview(id: number, review: FeedbackReview): boolean {
+    return this.db.prepare("UPDATE feedback SET review = ? WHERE id = ?").run(review, id).changes > 0;
   }
 
   /**
-   * Corrections that carry image features of the current model, for catalogue learning. Those made
-   * under another model stay stored (with their photo) but are not compared with new photos.
-   * Corrections from public web sessions count only when `includeWeb`.
+   * Corrections that carry image features of the current model and take part in predictions and
+   * learning (`learnsSql`). Those made under another model stay stored (with their photo) but are
+   * not compared with new photos.
    */
-  *feedbackWithFeatures(includeWeb: boolean): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
-    const stmt = this.db.prepare(
-      `SELECT correction, features FROM feedback WHERE features IS NOT NULL AND model = ?${includeWeb ? "" : " AND source IS NULL"} ORDER BY id`,
-    );
-    for (const r of stmt.iterate(this.model) as Iterable<{ correction: string; features: Buffer }>) {
+  *feedbackWithFeatures(pendingWebLearns: boolean): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
+    const stmt = this.db.prepare(`SELECT correction, features FROM feedback WHERE ${learnsSql(pendingWebLearns)} ORDER BY id`);
+    for (const r of stmt.iterate({ model: this.model }) as Iterable<{ correction: string; features: Buffer }>) {
       yield { correction: JSON.parse(r.correction) as Record<string, unknown>, features: floats(r.features) };
     }
+  }
+
+  /**
+   * Changes whenever another process commits to this database (the CLI reviewing corrections while
+   * the service runs); this connection's own writes leave it as it is.
+   */
+  changesElsewhere(): number {
+    return this.db.pragma("data_version", { simple: true }) as number;
   }
 
   getSetting(key: string): string | null {

@@ -1,11 +1,15 @@
-/** Feedback routes: store a person's correction, list the shop's corrections. */
-import { Router } from "express";
+/**
+ * Feedback routes: store a person's correction; list the shop's corrections, review them and show
+ * their photos (the shop's own people, with its key: a web session reaches only the POST).
+ */
+import express, { Router } from "express";
 
 import { AppError } from "../errors.js";
 import { shopOf, viaOf, type AppContext } from "../http/context.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
-import { listFeedback, parseCorrection, recordFeedback } from "../services/feedback.service.js";
-import { intParam, jsonField } from "./query.js";
+import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, feedbackImage, listFeedback, reviewFeedback } from "../services/feedback-review.service.js";
+import { parseCorrection, recordFeedback } from "../services/feedback.service.js";
+import { choiceParam, intParam, jsonField } from "./query.js";
 
 export function feedbackRoute(ctx: AppContext): Router {
   const r = Router();
@@ -25,7 +29,27 @@ export function feedbackRoute(ctx: AppContext): Router {
     res.status(201).json(await recordFeedback(shopOf(req), ctx.config.dataDir, input));
   });
   r.get("/feedback", (req, res) => {
-    res.json({ items: listFeedback(shopOf(req), intParam(req.query.limit, "limit", 50, 1, 1000)) });
+    const q = req.query;
+    res.json(
+      listFeedback(shopOf(req), {
+        source: choiceParam(q.source, "source", FEEDBACK_SOURCES),
+        review: choiceParam(q.review, "review", FEEDBACK_REVIEWS),
+        limit: intParam(q.limit, "limit", 50, 1, 1000),
+        offset: intParam(q.offset, "offset", 0, 0, 999_999_999),
+      }),
+    );
+  });
+  r.patch("/feedback/:id", express.json({ limit: "16kb" }), (req, res) => {
+    const body = req.body as unknown;
+    const review = body && typeof body === "object" && !Array.isArray(body) ? (body as { review?: unknown }).review : undefined;
+    if (typeof review !== "string" || !(FEEDBACK_REVIEWS as readonly string[]).includes(review))
+      throw new AppError(400, "invalid_request", 'Send a JSON object { "review": "accepted" | "rejected" | "pending" }.');
+    res.json(reviewFeedback(shopOf(req), String(req.params.id), review as (typeof FEEDBACK_REVIEWS)[number]));
+  });
+  r.get("/feedback/:id/image", (req, res) => {
+    const { bytes, type } = feedbackImage(shopOf(req), String(req.params.id));
+    // The bytes are whatever a visitor uploaded: a browser must take them as the type named here, or not at all.
+    res.set({ "Content-Type": type, "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" }).send(bytes);
   });
   return r;
 }

@@ -11,6 +11,14 @@ export function intParam(value: unknown, name: string, def: number, min: number,
   return n;
 }
 
+/** One of a few words, or undefined when the parameter is absent or empty. */
+export function choiceParam<T extends string>(value: unknown, name: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value))
+    throw new AppError(400, "invalid_request", `"${name}" must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}.`);
+  return value as T;
+}
+
 /** A product's own labels: an object of field name to label (http/fields.ts has the rules). */
 export function labelsField(value: unknown, name = "labels"): Record<string, string> | undefined {
   const labels = jsonField(value, name);

@@ -1,6 +1,7 @@
 /**
  * People's corrections to annotations. Each is stored with the features of its photo (from the
- * uploaded image, or from the indexed product), so catalogue learning can use it at once.
+ * uploaded image, or from the indexed product), so catalogue learning can use it at once. Listing
+ * and reviewing them: feedback-review.service.ts.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -8,18 +9,13 @@ import path from "node:path";
 
 import { AppError } from "../errors.js";
 import { cleanLabel, cleanLabelMap, MAX_LIST } from "../http/fields.js";
+import type { FeedbackCorrection } from "../openapi/answers.js";
 import { analyzeImage } from "./analyze.service.js";
 import { checkProductId } from "./catalog.service.js";
 import { invalidateShopHeads } from "./learn.service.js";
 import type { Shop } from "./shops.service.js";
 
-export interface Correction {
-  category?: string;
-  attributes?: Record<string, string | string[]>;
-  colors?: string[];
-  /** The shop's own labels ({field: value}), e.g. its product category name. */
-  labels?: Record<string, string>;
-}
+export type Correction = FeedbackCorrection;
 
 /** A correction's `original` (what the model had said) is kept as sent, up to this size. */
 const MAX_ORIGINAL_BYTES = 16 * 1024;
@@ -91,16 +87,4 @@ export async function recordFeedback(
   });
   invalidateShopHeads(shop);
   return { id, stored: true };
-}
-
-export function listFeedback(shop: Shop, limit: number) {
-  return shop.catalog.listFeedback(limit).map((r) => ({
-    id: r.id,
-    product_id: r.product_id,
-    has_image: r.image_file != null,
-    correction: JSON.parse(r.correction) as Correction,
-    original: r.original ? JSON.parse(r.original) : null,
-    source: r.source === "web" ? "web" : "key",
-    created_at: r.created_at,
-  }));
 }

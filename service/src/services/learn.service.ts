@@ -37,17 +37,19 @@ interface LearnedHeadFile {
 interface ShopModel {
   heads: Head[];
   corrections: { features: Float32Array; labels: Record<string, string> }[];
+  /** The database's `changesElsewhere()` when this was read: a commit by another process (a review made with the CLI) invalidates it. */
+  version: number;
 }
 
 /** Cosine above which a corrected photo counts as "the same kind of photo". */
 const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
 /**
  * Corrections sent through a public web session (anyone with the try-it page) are stored, for a
- * person to review and for retraining, but do not act on the shop's own predictions: otherwise any
- * visitor could make the shop's next annotations say what they like. A shop whose page only its own
- * staff reach can let them count.
+ * person to review and for retraining, but do not act on the shop's own predictions until a person
+ * accepts them: otherwise any visitor could make the shop's next annotations say what they like. A
+ * shop whose page only its own staff reach can let them count while pending.
  */
-const WEB_FEEDBACK_LEARNS = process.env.WEB_FEEDBACK_LEARNS === "true";
+export const WEB_FEEDBACK_LEARNS = process.env.WEB_FEEDBACK_LEARNS === "true";
 /**
  * Cosine above which it is the same product photographed again (another crop, a mirror image): the
  * person's correction then wins over the learned head, however sure the head is
@@ -186,7 +188,7 @@ function labelledNeighbours(shop: Shop, vector: Float32Array): { labels: Record<
   });
 }
 
-/** Called when feedback arrives, so the next prediction sees it. */
+/** Called when feedback arrives or is reviewed, so the next prediction sees it. */
 export function invalidateShopHeads(shop: Shop): void {
   cache.delete(shop);
 }
@@ -224,7 +226,8 @@ function applyCorrections(out: Record<string, Prediction>, model: ShopModel, fea
 
 function shopModel(shop: Shop): ShopModel {
   const cached = cache.get(shop);
-  if (cached) return cached;
+  const version = shop.catalog.changesElsewhere();
+  if (cached?.version === version) return cached;
   const dir = headsDir(shop);
   const heads: Head[] = [];
   if (fs.existsSync(dir)) {
@@ -237,7 +240,7 @@ function shopModel(shop: Shop): ShopModel {
     features: c.features,
     labels: correctionLabels(c.correction),
   }));
-  const model = { heads, corrections };
+  const model = { heads, corrections, version };
   cache.set(shop, model);
   return model;
 }

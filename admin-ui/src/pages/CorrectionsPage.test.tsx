@@ -1,0 +1,156 @@
+import apiFetch from '@wordpress/api-fetch';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+
+import { CorrectionsPage } from './CorrectionsPage';
+
+jest.mock('@wordpress/api-fetch', () => ({
+	__esModule: true,
+	default: jest.fn(),
+}));
+const mockedFetch = apiFetch as unknown as jest.Mock;
+
+const correction = (id: number, category: string) => ({
+	id,
+	product_id: null,
+	has_image: true,
+	correction: { category, attributes: { pattern: 'Solid' }, colors: [] },
+	original: { category: 'Tops', attributes: {}, colors: ['red'] },
+	source: 'web',
+	review: 'pending',
+	learns: false,
+	created_at: '2026-11-27T10:00:00.000Z',
+});
+
+/** Answers by path, as the plugin's routes would. */
+function routes(answers: Record<string, unknown>) {
+	mockedFetch.mockImplementation(({ path }: { path: string }) => {
+		const key = Object.keys(answers).find((prefix) =>
+			path.startsWith('/kalas-iris/v1' + prefix)
+		);
+		const answer = key === undefined ? undefined : answers[key];
+		return answer instanceof Error || answer === undefined
+			? Promise.reject(
+					answer ?? { code: 'no_route', message: `no ${path}` }
+				)
+			: Promise.resolve(answer);
+	});
+}
+
+describe('CorrectionsPage', () => {
+	beforeEach(() => mockedFetch.mockReset());
+
+	it('shows what the model and the visitor said, with the photo, and accepts one', async () => {
+		routes({
+			'/corrections?review=pending': {
+				items: [correction(7, 'Dresses'), correction(8, 'Shirts')],
+				total: 2,
+				page: 1,
+				per_page: 20,
+			},
+			'/corrections/7/image': { data_url: 'data:image/jpeg;base64,AAAA' },
+			'/corrections/8/image': { data_url: 'data:image/png;base64,BBBB' },
+			'/corrections/7': { id: 7, review: 'accepted', learns: true },
+		});
+		render(<CorrectionsPage />);
+
+		await screen.findByText(/The visitor said: Dresses; pattern: Solid/);
+		expect(
+			screen.getAllByText(/The model said: Tops; colours: red/)
+		).toHaveLength(2);
+		expect(screen.getByText('2 corrections')).toBeTruthy();
+		const photos = await screen.findAllByAltText(
+			'Photo sent with the correction'
+		);
+		expect(photos.map((img) => img.getAttribute('src'))).toEqual([
+			'data:image/jpeg;base64,AAAA',
+			'data:image/png;base64,BBBB',
+		]);
+
+		const first = screen
+			.getByText(/The visitor said: Dresses/)
+			.closest('[data-correction-id]') as HTMLElement;
+		await act(async () => {
+			fireEvent.click(first.querySelector('button') as HTMLElement);
+		});
+		expect(mockedFetch).toHaveBeenCalledWith(
+			expect.objectContaining({
+				path: '/kalas-iris/v1/corrections/7',
+				method: 'POST',
+				data: { review: 'accepted' },
+			})
+		);
+		expect(screen.queryByText(/The visitor said: Dresses/)).toBeNull();
+		expect(screen.getByText(/The visitor said: Shirts/)).toBeTruthy();
+		expect(screen.getByText('1 corrections')).toBeTruthy();
+	});
+
+	it('keeps a correction and says why when the decision fails, and names a missing photo', async () => {
+		routes({
+			'/corrections?review=pending': {
+				items: [correction(7, 'Dresses')],
+				total: 1,
+				page: 1,
+				per_page: 20,
+			},
+			'/corrections/7/image': {
+				code: 'image_not_found',
+				message: 'This correction has no stored photo.',
+			},
+		});
+		// The image route's answer above is an error body: make it reject.
+		const base = mockedFetch.getMockImplementation()!;
+		mockedFetch.mockImplementation((options: { path: string }) =>
+			options.path.endsWith('/image')
+				? Promise.reject({
+						code: 'image_not_found',
+						message: 'This correction has no stored photo.',
+					})
+				: options.path === '/kalas-iris/v1/corrections/7'
+					? Promise.reject({
+							code: 'service_unreachable',
+							message: 'The Kalas Iris service did not answer.',
+						})
+					: base(options)
+		);
+		render(<CorrectionsPage />);
+
+		await screen.findByText('This correction has no stored photo.');
+		await act(async () => {
+			fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
+		});
+		expect(
+			document.querySelector('[data-error-code="service_unreachable"]')
+				?.textContent
+		).toBe('The Kalas Iris service did not answer.');
+		expect(screen.getByText(/The visitor said: Dresses/)).toBeTruthy();
+	});
+
+	it('asks for the other lists when the filter changes', async () => {
+		routes({
+			'/corrections?review=pending': {
+				items: [],
+				total: 0,
+				page: 1,
+				per_page: 20,
+			},
+			'/corrections?review=rejected': {
+				items: [],
+				total: 0,
+				page: 1,
+				per_page: 20,
+			},
+		});
+		render(<CorrectionsPage />);
+		await screen.findByText('No corrections here.');
+		await act(async () => {
+			fireEvent.change(screen.getByLabelText('Show'), {
+				target: { value: 'rejected' },
+			});
+		});
+		expect(mockedFetch).toHaveBeenLastCalledWith(
+			expect.objectContaining({
+				path: '/kalas-iris/v1/corrections?review=rejected&page=1',
+			})
+		);
+	});
+});

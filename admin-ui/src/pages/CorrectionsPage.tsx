@@ -1,0 +1,153 @@
+/**
+ * Corrections visitors sent through the service's public try-it page. The service stores them
+ * without letting them act on the shop's predictions, since anyone can send one; accepting
+ * one here lets it teach the shop's model, rejecting one keeps it out for good.
+ */
+import { Button, Notice, SelectControl, Spinner } from '@wordpress/components';
+import { useCallback, useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { CorrectionItem } from '../components/CorrectionItem';
+import { request } from '../store/api';
+import type {
+	ApiError,
+	CorrectionReview,
+	CorrectionsPage as Page,
+} from '../types';
+
+const SHOWN: { value: CorrectionReview; label: string }[] = [
+	{ value: 'pending', label: __('Waiting for review', 'kalas-iris') },
+	{ value: 'accepted', label: __('Accepted', 'kalas-iris') },
+	{ value: 'rejected', label: __('Rejected', 'kalas-iris') },
+];
+
+export function CorrectionsPage() {
+	const [review, setReview] = useState<CorrectionReview>('pending');
+	const [page, setPage] = useState<Page | null>(null);
+	const [loading, setLoading] = useState(false);
+	const [busy, setBusy] = useState<number[]>([]);
+	const [error, setError] = useState<ApiError | null>(null);
+
+	const load = useCallback(
+		async (shown: CorrectionReview, number: number) => {
+			setLoading(true);
+			setError(null);
+			try {
+				setPage(
+					await request<Page>(
+						`/corrections?review=${shown}&page=${number}`
+					)
+				);
+			} catch (thrown) {
+				setError(thrown as ApiError);
+			} finally {
+				setLoading(false);
+			}
+		},
+		[]
+	);
+
+	useEffect(() => {
+		void load(review, 1);
+	}, [load, review]);
+
+	const decide = async (id: number, decision: CorrectionReview) => {
+		setBusy((ids) => [...ids, id]);
+		setError(null);
+		try {
+			await request(`/corrections/${id}`, {
+				method: 'POST',
+				data: { review: decision },
+			});
+			// It now belongs to another list.
+			setPage((current) =>
+				current
+					? {
+							...current,
+							items: current.items.filter(
+								(item) => item.id !== id
+							),
+							total: Math.max(0, current.total - 1),
+						}
+					: current
+			);
+		} catch (thrown) {
+			setError(thrown as ApiError);
+		} finally {
+			setBusy((ids) => ids.filter((other) => other !== id));
+		}
+	};
+
+	const pages = page ? Math.max(1, Math.ceil(page.total / page.per_page)) : 1;
+
+	return (
+		<div className="kalas-iris-corrections">
+			<p>
+				{__(
+					'Anyone can correct an annotation on the service’s public try-it page. Those corrections wait here: accept the right ones to teach the shop’s model, reject the others.',
+					'kalas-iris'
+				)}
+			</p>
+			{error ? (
+				<Notice status="error" isDismissible={false}>
+					<span data-error-code={error.code}>{error.message}</span>
+				</Notice>
+			) : null}
+			<div className="kalas-iris-review__bulk">
+				<SelectControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					label={__('Show', 'kalas-iris')}
+					value={review}
+					options={SHOWN}
+					onChange={(value) => setReview(value as CorrectionReview)}
+				/>
+				<span role="status">
+					{page
+						? sprintf(
+								__('%d corrections', 'kalas-iris'),
+								page.total
+							)
+						: ''}
+				</span>
+			</div>
+			{loading ? <Spinner /> : null}
+			{page && page.items.length === 0 && !loading ? (
+				<p>{__('No corrections here.', 'kalas-iris')}</p>
+			) : null}
+			{page?.items.map((item) => (
+				<CorrectionItem
+					key={item.id}
+					item={item}
+					busy={busy.includes(item.id)}
+					onDecide={(decision) => void decide(item.id, decision)}
+				/>
+			))}
+			{page && pages > 1 ? (
+				<div className="kalas-iris-review__pages">
+					<Button
+						variant="secondary"
+						disabled={page.page <= 1}
+						onClick={() => void load(review, page.page - 1)}
+					>
+						{__('Previous page', 'kalas-iris')}
+					</Button>
+					<span>
+						{sprintf(
+							__('Page %1$d of %2$d', 'kalas-iris'),
+							page.page,
+							pages
+						)}
+					</span>
+					<Button
+						variant="secondary"
+						disabled={page.page >= pages}
+						onClick={() => void load(review, page.page + 1)}
+					>
+						{__('Next page', 'kalas-iris')}
+					</Button>
+				</div>
+			) : null}
+		</div>
+	);
+}

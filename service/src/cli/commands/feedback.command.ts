@@ -1,0 +1,98 @@
+import type { Command } from "commander";
+
+import { readConfig } from "../../config.js";
+import { AppError } from "../../errors.js";
+import type { FeedbackReview } from "../../openapi/answers.js";
+import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, listFeedback, reviewFeedback } from "../../services/feedback-review.service.js";
+import { oneOf, positiveInt, wholeNumber } from "../checks.js";
+import { requireShop } from "../shop-exists.js";
+import { openCli } from "./context.js";
+
+interface ListOptions {
+  shop: string;
+  source?: string;
+  review?: string;
+  limit: string;
+  offset: string;
+  format: string;
+}
+
+export function feedbackCommand(program: Command): void {
+  const feedback = program.command("feedback").description("review a shop's corrections: list them, accept or reject them");
+  feedback
+    .command("list")
+    .requiredOption("--shop <name>", "shop whose corrections to list (it must exist)")
+    .option("--source <source>", "web (the public try-it page) or key (the shop's API key)")
+    .option("--review <review>", "pending, accepted or rejected")
+    .option("--limit <n>", "how many, newest first, 1 to 1000", "50")
+    .option("--offset <n>", "how many of the newest to skip", "0")
+    .option("--format <format>", "table or json", "table")
+    .description("list the shop's corrections, newest first, and whether each takes part in predictions and learning")
+    .action(async (o: ListOptions) => {
+      const query = {
+        source: o.source === undefined ? undefined : (oneOf("--source", o.source, [...FEEDBACK_SOURCES]) as "web" | "key"),
+        review: o.review === undefined ? undefined : (oneOf("--review", o.review, [...FEEDBACK_REVIEWS]) as FeedbackReview),
+        limit: positiveInt("--limit", o.limit, 1000),
+        offset: wholeNumber("--offset", o.offset),
+      };
+      oneOf("--format", o.format, ["table", "json"]);
+      requireShop(readConfig(), o.shop);
+      const { shops } = await openCli();
+      let list;
+      try {
+        list = listFeedback(await shops.get(o.shop), query);
+      } finally {
+        shops.closeAll();
+      }
+      if (o.format === "json") return void process.stdout.write(JSON.stringify(list, null, 2) + "\n");
+      console.table(
+        list.items.map((i) => ({
+          id: i.id,
+          source: i.source,
+          review: i.review,
+          learns: i.learns,
+          photo: i.has_image,
+          product: i.product_id ?? "",
+          correction: JSON.stringify(i.correction),
+          created_at: i.created_at,
+        })),
+      );
+      process.stderr.write(`${list.items.length} of ${list.total} shown.\n`);
+    });
+  for (const [name, review, what] of [
+    ["accept", "accepted", "let corrections take part in the shop's predictions and learning"],
+    ["reject", "rejected", "keep corrections out of the shop's predictions and learning"],
+  ] as const) {
+    feedback
+      .command(name)
+      .requiredOption("--shop <name>", "shop the corrections belong to (it must exist)")
+      .argument("<id...>", "correction ids, as `feedback list` shows them")
+      .description(what)
+      .action(async (ids: string[], o: { shop: string }) => {
+        requireShop(readConfig(), o.shop);
+        const { shops } = await openCli();
+        const unknown: string[] = [];
+        try {
+          const shop = await shops.get(o.shop);
+          for (const id of ids) {
+            try {
+              const item = reviewFeedback(shop, id, review);
+              process.stdout.write(
+                `correction ${id}: ${item.review}, ${item.learns ? "takes part" : "takes no part"} in predictions and learning\n`,
+              );
+            } catch (e) {
+              // One mistyped id must not stop the others: name it, apply the rest, exit non-zero.
+              if (!(e instanceof AppError && e.code === "feedback_not_found")) throw e;
+              unknown.push(id);
+            }
+          }
+        } finally {
+          shops.closeAll();
+        }
+        if (unknown.length) {
+          process.stderr.write(`kalas-iris: shop "${o.shop}" has no correction ${unknown.join(", ")}.\n`);
+          process.exitCode = 1;
+        }
+      });
+  }
+}

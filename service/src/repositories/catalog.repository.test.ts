@@ -1,0 +1,106 @@
+/** Which stored corrections take part in predictions and learning, and the review list, on real SQLite. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import { CatalogRepository, type FeedbackFilter } from "./catalog.repository.js";
+
+let dir: string;
+let repo: CatalogRepository;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-catalog-"));
+  repo = new CatalogRepository(dir, "m1");
+});
+afterEach(() => {
+  repo.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const add = (source: "key" | "web", name: string, features: Float32Array | null = Float32Array.of(1, 0)) =>
+  repo.addFeedback({ productId: null, imageFile: null, features, correction: { category: name }, original: null, source });
+const learning = (pendingWebLearns: boolean) => [...repo.feedbackWithFeatures(pendingWebLearns)].map((c) => c.correction.category);
+const page = (f: Partial<FeedbackFilter> = {}) => repo.listFeedback({ limit: 50, offset: 0, pendingWebLearns: false, ...f });
+
+describe("corrections that take part in predictions and learning", () => {
+  // Every source and review state, with and without WEB_FEEDBACK_LEARNS.
+  const cases: [source: "key" | "web", review: "accepted" | "rejected" | null, off: boolean, on: boolean][] = [
+    ["key", null, true, true],
+    ["key", "accepted", true, true],
+    ["key", "rejected", false, false],
+    ["web", null, false, true],
+    ["web", "accepted", true, true],
+    ["web", "rejected", false, false],
+  ];
+
+  it("rejected never, accepted always, pending from a key always and from the web only when web corrections learn", () => {
+    for (const [source, review] of cases) {
+      const id = add(source, `${source}-${review ?? "pending"}`);
+      if (review) expect(repo.setFeedbackReview(id, review)).toBe(true);
+    }
+    const name = ([source, review]: (typeof cases)[number]) => `${source}-${review ?? "pending"}`;
+    expect(learning(false)).toEqual(cases.filter((c) => c[2]).map(name));
+    expect(learning(true)).toEqual(cases.filter((c) => c[3]).map(name));
+    // The list tells a reviewer the same, item by item.
+    for (const webLearns of [false, true]) {
+      const learns = page({ pendingWebLearns: webLearns }).rows.map((r) => [JSON.parse(r.correction).category, r.learns === 1]);
+      expect(Object.fromEntries(learns)).toEqual(Object.fromEntries(cases.map((c) => [name(c), webLearns ? c[3] : c[2]])));
+    }
+  });
+
+  it("a review can be taken back to pending, and an unknown id changes nothing", () => {
+    const id = add("key", "k");
+    repo.setFeedbackReview(id, "rejected");
+    expect(learning(false)).toEqual([]);
+    repo.setFeedbackReview(id, null);
+    expect(learning(false)).toEqual(["k"]);
+    expect(repo.getFeedback(id, false)).toMatchObject({ review: null, learns: 1 });
+    expect(repo.setFeedbackReview(id + 1, "accepted")).toBe(false);
+    expect(repo.getFeedback(id + 1, false)).toBeNull();
+  });
+
+  it("leaves out accepted corrections whose features another model made, or that have none", () => {
+    const accepted = add("web", "accepted");
+    repo.setFeedbackReview(accepted, "accepted");
+    repo.close();
+    repo = new CatalogRepository(dir, "m2");
+    const none = add("key", "no-features", null);
+    expect(learning(true)).toEqual([]);
+    expect(repo.getFeedback(accepted, true)?.learns).toBe(0);
+    expect(repo.getFeedback(none, true)?.learns).toBe(0);
+  });
+});
+
+describe("the review list", () => {
+  it("filters by source and review, pages newest first, and counts every match", () => {
+    const ids = ["key", "web", "web", "key", "web"].map((s, i) => add(s as "key" | "web", `c${i}`));
+    repo.setFeedbackReview(ids[1], "accepted");
+    repo.setFeedbackReview(ids[3], "rejected");
+    const names = (p: ReturnType<typeof page>) => p.rows.map((r) => JSON.parse(r.correction).category);
+    expect(names(page())).toEqual(["c4", "c3", "c2", "c1", "c0"]);
+    expect(page({ source: "web" })).toMatchObject({ total: 3 });
+    expect(names(page({ source: "web" }))).toEqual(["c4", "c2", "c1"]);
+    expect(names(page({ source: "key" }))).toEqual(["c3", "c0"]);
+    expect(names(page({ review: "pending" }))).toEqual(["c4", "c2", "c0"]);
+    expect(names(page({ review: "accepted" }))).toEqual(["c1"]);
+    expect(names(page({ source: "key", review: "rejected" }))).toEqual(["c3"]);
+    expect(page({ source: "key", review: "accepted" })).toEqual({ rows: [], total: 0 });
+    const second = page({ source: "web", limit: 2, offset: 2 });
+    expect([names(second), second.total]).toEqual([["c1"], 3]);
+    expect(second.rows[0]).toMatchObject({ id: ids[1], source: "web", review: "accepted", learns: 1 });
+  });
+});
+
+describe("changesElsewhere", () => {
+  it("moves when another connection commits, not when this one writes", () => {
+    const before = repo.changesElsewhere();
+    add("key", "own");
+    expect(repo.changesElsewhere()).toBe(before);
+    const other = new Database(path.join(dir, "catalog.sqlite"));
+    other.prepare("UPDATE feedback SET review = 'rejected'").run();
+    other.close();
+    expect(repo.changesElsewhere()).not.toBe(before);
+  });
+});

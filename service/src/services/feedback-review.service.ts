@@ -1,0 +1,80 @@
+/**
+ * A person's review of stored corrections: list them by source and review state, accept or reject
+ * them, and show the photo each was sent with. A rejected correction never acts on the shop's
+ * predictions, an accepted one always does, so corrections from the public try-it page can be used
+ * once someone has looked at them (the rule itself: `learnsSql` in catalog.repository.ts).
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import { AppError, notFound } from "../errors.js";
+import type { FeedbackCorrection, FeedbackItem, FeedbackList, FeedbackReview } from "../openapi/answers.js";
+import type { FeedbackRow } from "../repositories/catalog.repository.js";
+import { imageMediaType } from "./image-type.js";
+import { invalidateShopHeads, WEB_FEEDBACK_LEARNS } from "./learn.service.js";
+import type { Shop } from "./shops.service.js";
+
+export const FEEDBACK_SOURCES = ["web", "key"] as const;
+export const FEEDBACK_REVIEWS = ["pending", "accepted", "rejected"] as const;
+
+export interface FeedbackQuery {
+  source?: (typeof FEEDBACK_SOURCES)[number];
+  review?: FeedbackReview;
+  limit: number;
+  offset: number;
+}
+
+export function listFeedback(shop: Shop, q: FeedbackQuery): FeedbackList {
+  const { rows, total } = shop.catalog.listFeedback({ ...q, pendingWebLearns: WEB_FEEDBACK_LEARNS });
+  return { items: rows.map(toItem), total };
+}
+
+/** Sets a correction's review and answers it as it is now; the shop's next prediction follows. */
+export function reviewFeedback(shop: Shop, id: string, review: FeedbackReview): FeedbackItem {
+  const n = feedbackId(id);
+  if (!shop.catalog.setFeedbackReview(n, review === "pending" ? null : review)) throw missing(id);
+  invalidateShopHeads(shop);
+  return toItem(shop.catalog.getFeedback(n, WEB_FEEDBACK_LEARNS)!);
+}
+
+/** The photo a correction was sent with, and its media type. */
+export function feedbackImage(shop: Shop, id: string): { bytes: Buffer; type: string } {
+  const row = shop.catalog.getFeedback(feedbackId(id), WEB_FEEDBACK_LEARNS);
+  if (!row) throw missing(id);
+  if (!row.image_file) throw notFound("image_not_found", `Correction ${id} has no stored photo: it named an indexed product.`);
+  // Read from the shop's own folder, not the stored absolute path: a data folder that was moved or
+  // restored elsewhere keeps its photos, and a database row can never point the service at another file.
+  const file = path.join(shop.catalog.dir, "feedback", path.basename(row.image_file));
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    throw notFound("image_not_found", `The photo of correction ${id} is no longer stored.`);
+  }
+  return { bytes, type: imageMediaType(bytes) };
+}
+
+/** Ids are the database's row numbers; anything else cannot name a correction. */
+function feedbackId(id: string): number {
+  const n = /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+  if (!Number.isSafeInteger(n)) throw missing(id);
+  return n;
+}
+
+const missing = (id: string) =>
+  new AppError(404, "feedback_not_found", `There is no correction ${JSON.stringify(id.slice(0, 64))} in this shop.`);
+
+function toItem(r: FeedbackRow): FeedbackItem {
+  return {
+    id: r.id,
+    product_id: r.product_id,
+    has_image: r.image_file != null,
+    correction: JSON.parse(r.correction) as FeedbackCorrection,
+    original: r.original ? (JSON.parse(r.original) as unknown) : null,
+    source: r.source === "web" ? "web" : "key",
+    review: r.review === "accepted" || r.review === "rejected" ? r.review : "pending",
+    learns: r.learns === 1,
+    created_at: r.created_at,
+  };
+}
