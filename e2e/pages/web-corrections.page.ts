@@ -7,7 +7,7 @@ export class WebCorrectionsPage {
   async goto(): Promise<void> {
     await this.page.goto("/wp-admin/admin.php?page=kalas-iris-web");
     await expect(this.page.getByRole("heading", { name: "Kalas Iris: Web corrections" })).toBeVisible();
-    await expect(this.page.getByRole("status").filter({ hasText: /\d+ corrections/ })).toBeVisible();
+    await expect(this.page.getByRole("status").filter({ hasText: /\d+ corrections?$/ })).toBeVisible();
   }
 
   async show(list: "Waiting for review" | "Accepted" | "Rejected"): Promise<void> {

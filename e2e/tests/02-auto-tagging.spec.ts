@@ -3,6 +3,7 @@ import { join } from "node:path";
 
 import { photo, RED, RED_DRESS, RED_WORD, uniqueName } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
+import { screenshot } from "../support/screenshots.js";
 import { ShopApi } from "../support/shop-api.js";
 import { REPO_ROOT } from "../support/stack-env.js";
 import { DONE, waitForStatus } from "../support/waits.js";
@@ -35,6 +36,7 @@ test.describe("2. Auto-tagging", () => {
     await productEditor.open(id);
     await expect(productEditor.kalasPanel).toContainText(/dress/i);
     await expect(productEditor.kalasPanel.getByRole("list", { name: "Colours" })).toContainText(RED_WORD);
+    await screenshot(productEditor.kalasPanel, "product-panel");
   });
 
   // A shop's first colour is written by a job runner; another runner (or request) that started

@@ -1,10 +1,11 @@
 import { photo, RED_DRESS, uniqueName } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
+import { screenshot } from "../support/screenshots.js";
 import { ShopApi } from "../support/shop-api.js";
 import { waitForStatus } from "../support/waits.js";
 
 test.describe("4. Review mode", () => {
-  test("suggestions wait in the queue; accepting one writes it to the product", async ({ shop, settings, reviewQueue }) => {
+  test("suggestions wait in the queue; accepting one writes it to the product", async ({ page, shop, settings, reviewQueue }) => {
     await settings.connect({ mode: "review", attribute_fields: ["color", "pattern"], set_category: true });
     const name = uniqueName("E2E review dress");
     const product = await shop.createProduct({ name, photo: photo(RED_DRESS).file });
@@ -16,6 +17,7 @@ test.describe("4. Review mode", () => {
     expect(suggested.length, "the suggestion has colours").toBeGreaterThan(0);
 
     await reviewQueue.waitFor(name);
+    await screenshot(page, "review-queue");
     await reviewQueue.accept(name);
     await expect(reviewQueue.item(name)).toHaveCount(0, { timeout: 30_000 });
 

@@ -1,6 +1,7 @@
 import { uniqueName } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
 import { photos } from "../support/photos.js";
+import { screenshot } from "../support/screenshots.js";
 import { ShopApi } from "../support/shop-api.js";
 
 const COUNT = 200;
@@ -11,6 +12,7 @@ test.describe("5. Backfill", () => {
   test.setTimeout(20 * 60_000);
 
   test(`an existing catalogue of ${COUNT} products is annotated and indexed; the bar reaches ${COUNT}/${COUNT}`, async ({
+    page,
     shop,
     service,
     settings,
@@ -34,6 +36,7 @@ test.describe("5. Backfill", () => {
     await backfillPage.goto();
     await backfillPage.start();
     await backfillPage.waitUntilDone(COUNT, 15 * 60_000);
+    await screenshot(page, "backfill");
 
     // Every product has its annotation and is in the similar-items index.
     const statuses: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import { uniqueName } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
 import { photos } from "../support/photos.js";
+import { screenshot } from "../support/screenshots.js";
 import { DONE, waitForStatus } from "../support/waits.js";
 import { ensureSimilarProductsOnProductPages } from "../support/storefront-setup.js";
 
@@ -37,6 +38,7 @@ test.describe("6. Storefront similar products", () => {
     await expect(block).toHaveAttribute("data-source", "similar");
     const names = await storefront.productNames(block);
     expect(names.length).toBeGreaterThan(0);
+    await screenshot(block, "similar-products");
     // Same kind and colour by the catalogue's own labels (the names carry them): the other red dress leads.
     // On failure, the service's own ranking (ids; this flow's products named) says whether the order or the filtering is wrong.
     const ours = new Map([anchor!, ...rest].map((p) => [String(p.id), p.name]));

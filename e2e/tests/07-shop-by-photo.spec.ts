@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { RED_DRESS, photo, uniqueName } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
 import { photos } from "../support/photos.js";
+import { screenshot } from "../support/screenshots.js";
 import { ensureShopByPhotoPage } from "../support/storefront-setup.js";
 import { DONE, waitForStatus } from "../support/waits.js";
 
@@ -36,6 +37,7 @@ test.describe("7. Shop by photo", () => {
     const results = form.locator(".kalas-iris-shop-by-photo__results");
     await expect(results.getByRole("link").first()).toBeVisible({ timeout: 60_000 });
     await expect(results).toContainText("E2E photo search Dresses");
+    await screenshot(page, "shop-by-photo");
 
     const notAnImage = testInfo.outputPath("not-a-photo.jpg");
     writeFileSync(notAnImage, "This is a text file, not a photo.\n");

@@ -1,6 +1,7 @@
 import { WebCorrectionsPage } from "../pages/web-corrections.page.js";
 import { photo, RED_DRESS } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
+import { screenshot } from "../support/screenshots.js";
 
 test.describe("11. Web corrections", () => {
   test("a visitor's correction waits for the shop manager, and teaches the shop's model once accepted", async ({
@@ -25,6 +26,7 @@ test.describe("11. Web corrections", () => {
       await expect(item).toContainText(`The visitor said: ${label}`);
       await expect(item).toContainText("The model said: Dresses; colours: red");
       await expect(item.getByRole("img", { name: "Photo sent with the correction" })).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
+      await screenshot(page, "web-corrections");
 
       await item.getByRole("button", { name: "Accept" }).click();
       await expect(item).toBeHidden();

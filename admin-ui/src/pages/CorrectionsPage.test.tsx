@@ -81,7 +81,7 @@ describe('CorrectionsPage', () => {
 		);
 		expect(screen.queryByText(/The visitor said: Dresses/)).toBeNull();
 		expect(screen.getByText(/The visitor said: Shirts/)).toBeTruthy();
-		expect(screen.getByText('1 corrections')).toBeTruthy();
+		expect(screen.getByText('1 correction')).toBeTruthy();
 	});
 
 	it('keeps a correction and says why when the decision fails, and names a missing photo', async () => {

@@ -5,7 +5,7 @@
  */
 import { Button, Notice, SelectControl, Spinner } from '@wordpress/components';
 import { useCallback, useEffect, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { CorrectionItem } from '../components/CorrectionItem';
 import { request } from '../store/api';
@@ -105,7 +105,12 @@ export function CorrectionsPage() {
 				<span role="status">
 					{page
 						? sprintf(
-								__('%d corrections', 'kalas-iris'),
+								_n(
+									'%d correction',
+									'%d corrections',
+									page.total,
+									'kalas-iris'
+								),
 								page.total
 							)
 						: ''}
