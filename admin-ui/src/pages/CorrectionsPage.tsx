@@ -3,11 +3,12 @@
  * without letting them act on the shop's predictions, since anyone can send one; accepting
  * one here lets it teach the shop's model, rejecting one keeps it out for good.
  */
-import { Button, Notice, SelectControl, Spinner } from '@wordpress/components';
+import { Notice, SelectControl, Spinner } from '@wordpress/components';
 import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { CorrectionItem } from '../components/CorrectionItem';
+import { Pager } from '../components/Pager';
 import { request } from '../store/api';
 import type {
 	ApiError,
@@ -78,8 +79,6 @@ export function CorrectionsPage() {
 		}
 	};
 
-	const pages = page ? Math.max(1, Math.ceil(page.total / page.per_page)) : 1;
-
 	return (
 		<div className="kalas-iris-corrections">
 			<p>
@@ -128,30 +127,13 @@ export function CorrectionsPage() {
 					onDecide={(decision) => void decide(item.id, decision)}
 				/>
 			))}
-			{page && pages > 1 ? (
-				<div className="kalas-iris-review__pages">
-					<Button
-						variant="secondary"
-						disabled={page.page <= 1}
-						onClick={() => void load(review, page.page - 1)}
-					>
-						{__('Previous page', 'kalas-iris')}
-					</Button>
-					<span>
-						{sprintf(
-							__('Page %1$d of %2$d', 'kalas-iris'),
-							page.page,
-							pages
-						)}
-					</span>
-					<Button
-						variant="secondary"
-						disabled={page.page >= pages}
-						onClick={() => void load(review, page.page + 1)}
-					>
-						{__('Next page', 'kalas-iris')}
-					</Button>
-				</div>
+			{page ? (
+				<Pager
+					page={page.page}
+					perPage={page.per_page}
+					total={page.total}
+					onPage={(n) => void load(review, n)}
+				/>
 			) : null}
 		</div>
 	);

@@ -7,6 +7,7 @@ import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Pager } from '../components/Pager';
 import { ReviewItem } from '../components/ReviewItem';
 import { store } from '../store';
 
@@ -29,7 +30,6 @@ export function ReviewPage() {
 	const visibleSelected = selected.filter((id) =>
 		items.some((item) => item.id === id)
 	);
-	const pages = page ? Math.max(1, Math.ceil(page.total / page.per_page)) : 1;
 
 	const bulk = async (decision: 'accept' | 'reject') => {
 		await decideBulk(visibleSelected, decision);
@@ -93,30 +93,13 @@ export function ReviewPage() {
 					}
 				/>
 			))}
-			{page && pages > 1 ? (
-				<div className="kalas-iris-review__pages">
-					<Button
-						variant="secondary"
-						disabled={page.page <= 1}
-						onClick={() => void loadReview(page.page - 1)}
-					>
-						{__('Previous page', 'kalas-iris')}
-					</Button>
-					<span>
-						{sprintf(
-							__('Page %1$d of %2$d', 'kalas-iris'),
-							page.page,
-							pages
-						)}
-					</span>
-					<Button
-						variant="secondary"
-						disabled={page.page >= pages}
-						onClick={() => void loadReview(page.page + 1)}
-					>
-						{__('Next page', 'kalas-iris')}
-					</Button>
-				</div>
+			{page ? (
+				<Pager
+					page={page.page}
+					perPage={page.per_page}
+					total={page.total}
+					onPage={(n) => void loadReview(n)}
+				/>
 			) : null}
 		</div>
 	);
