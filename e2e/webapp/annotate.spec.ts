@@ -47,16 +47,28 @@ test.describe('annotate a real photo', () => {
     const chosenCategory = await otherOption(category);
     if (chosenCategory) await category.selectOption(chosenCategory);
     await page.getByRole('button', { name: 'Send correction' }).click();
-    await expect(page.getByText('Correction saved. Thank you.')).toBeVisible();
-    await page.getByText('Correction saved. Thank you.').scrollIntoViewIfNeeded();
+    // Sent through the public session: stored, and the visitor is told the shop looks at it first.
+    const saved = page.getByText('Correction saved. Thank you: the shop looks at it before it changes anything.');
+    await expect(saved).toBeVisible();
+    await saved.scrollIntoViewIfNeeded();
     await app.screenshot(testInfo, '3-corrected', { docs: testInfo.project.name === 'phone' });
 
     // The service stored it, with the photo, for this shop.
     const res = await request.get(`http://127.0.0.1:${port}/v1/feedback?limit=1`, { headers: { Authorization: `Bearer ${apiKey()}` } });
     expect(res.status()).toBe(200);
-    const [stored] = ((await res.json()) as { items: { has_image: boolean; correction: { colors?: string[]; category?: string } }[] })
-      .items;
+    const [stored] = (
+      (await res.json()) as {
+        items: {
+          has_image: boolean;
+          source: string;
+          review: string;
+          learns: boolean;
+          correction: { colors?: string[]; category?: string };
+        }[];
+      }
+    ).items;
     expect(stored?.has_image).toBe(true);
+    expect(stored).toMatchObject({ source: 'web', review: 'pending', learns: false });
     expect(stored?.correction.colors?.[0]).toBe(chosen);
     if (chosenCategory) expect(stored?.correction.category).toBe(chosenCategory);
 

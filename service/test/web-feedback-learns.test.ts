@@ -40,6 +40,7 @@ describe("WEB_FEEDBACK_LEARNS=true", () => {
       .attach("image", shoe, { filename: "s.jpg", contentType: "image/jpeg" })
       .field("correction", JSON.stringify({ labels: { fit: "Roomy" } }))
       .expect(201);
+    expect(sent.body).toMatchObject({ stored: true, review: "pending", learns: true });
     expect(await fit()).toBe("Roomy");
     const [item] = (await request(t.app).get("/v1/feedback").set("Authorization", `Bearer ${key}`).expect(200)).body.items;
     expect(item).toMatchObject({ id: sent.body.id, source: "web", review: "pending", learns: true });

@@ -45,6 +45,8 @@ describe("web sessions", () => {
       .attach("image", photo("fp-10365.jpg"), { filename: "d.jpg", contentType: "image/jpeg" })
       .field("correction", JSON.stringify({ category: "Dresses" }))
       .expect(201);
+    // The page tells its visitor that the shop looks at a correction before it counts.
+    expect(sent.body).toMatchObject({ stored: true, review: "pending", learns: false });
     for (const [method, path] of [
       ["put", "/v1/products/x"],
       ["get", "/v1/feedback"],

@@ -129,7 +129,19 @@ export const openapiDocument = {
           },
         },
         responses: {
-          "201": ok({ type: "object" }),
+          "201": ok({
+            type: "object",
+            required: ["id", "stored", "review", "learns"],
+            properties: {
+              id: { type: "integer" },
+              stored: { type: "boolean", enum: [true] },
+              review: { type: "string", enum: ["pending"] },
+              learns: {
+                type: "boolean",
+                description: "whether it acts on the shop's predictions now (not for a web session's, until accepted)",
+              },
+            },
+          }),
           "400": err("invalid_request"),
           "404": err("product_not_found"),
           "409": err("product_stale: the product was indexed with another model pack"),

@@ -12,7 +12,7 @@ import { cleanLabel, cleanLabelMap, MAX_LIST } from "../http/fields.js";
 import type { FeedbackCorrection } from "../openapi/answers.js";
 import { analyzeImage } from "./analyze.service.js";
 import { checkProductId } from "./catalog.service.js";
-import { invalidateShopHeads } from "./learn.service.js";
+import { invalidateShopHeads, WEB_FEEDBACK_LEARNS } from "./learn.service.js";
 import type { Shop } from "./shops.service.js";
 
 export type Correction = FeedbackCorrection;
@@ -48,7 +48,7 @@ export async function recordFeedback(
   shop: Shop,
   dataDir: string,
   input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer; source: "key" | "web" },
-): Promise<{ id: number; stored: true }> {
+): Promise<{ id: number; stored: true; review: "pending"; learns: boolean }> {
   let features: Float32Array | null = null;
   let imageFile: string | null = null;
   if (input.image) {
@@ -86,5 +86,7 @@ export async function recordFeedback(
     source: input.source,
   });
   invalidateShopHeads(shop);
-  return { id, stored: true };
+  // Whether it acts at once: a visitor of the public page is told that the shop looks at it first.
+  const learns = shop.catalog.getFeedback(id, WEB_FEEDBACK_LEARNS)?.learns === 1;
+  return { id, stored: true, review: "pending", learns };
 }

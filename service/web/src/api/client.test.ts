@@ -68,8 +68,15 @@ describe('KalasClient', () => {
     const form = transport.calls[0]!.body as FormData;
     expect(JSON.parse(form.get('correction') as string)).toEqual(correction);
     expect(form.get('image')).toBeInstanceOf(Blob);
-    await client.feedback(correction);
+    expect(await client.feedback(correction), 'an answer without `learns` (a service before reviews)').toEqual({ learns: true });
     expect(transport.calls[1]!.headers?.['Content-Type']).toBe('application/json');
     expect(JSON.parse(transport.calls[1]!.body as string)).toEqual(correction);
+  });
+
+  it('tells whether a correction acts at once or waits for the shop', async () => {
+    const answer = (learns: boolean) => () => json(201, { id: 3, stored: true, review: 'pending', learns });
+    const correction = { category: 'Skirts', attributes: {}, colors: [], original: { category: 'Dresses', attributes: {}, colors: [] } };
+    expect(await setup({ 'POST /v1/feedback': answer(false) }, 'k').client.feedback(correction)).toEqual({ learns: false });
+    expect(await setup({ 'POST /v1/feedback': answer(true) }, 'k').client.feedback(correction)).toEqual({ learns: true });
   });
 });

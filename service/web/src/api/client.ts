@@ -29,20 +29,27 @@ export class KalasClient {
     return { items: Array.isArray(answer?.items) ? answer.items : [] };
   }
 
-  /** Sends a correction; with the photo it goes as multipart so the training pipeline gets the image too. */
-  async feedback(correction: Correction, image?: Blob): Promise<void> {
+  /**
+   * Sends a correction; with the photo it goes as multipart so the training pipeline gets the image too.
+   * Answers whether it acts on the shop's predictions now: one sent through the public page's session waits
+   * for a person at the shop to accept it.
+   */
+  async feedback(correction: Correction, image?: Blob): Promise<{ learns: boolean }> {
+    let answer: unknown;
     if (image) {
       const form = imageForm(image);
       form.append('correction', JSON.stringify(correction));
-      await this.send({ method: 'POST', url: '/v1/feedback', body: form });
+      answer = await this.send({ method: 'POST', url: '/v1/feedback', body: form });
     } else {
-      await this.send({
+      answer = await this.send({
         method: 'POST',
         url: '/v1/feedback',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(correction),
       });
     }
+    // A service from before reviews answered without `learns`; its corrections counted at once.
+    return { learns: (answer as { learns?: unknown } | null)?.learns !== false };
   }
 
   private async send(request: HttpRequest, retried = false): Promise<unknown> {

@@ -33,7 +33,8 @@ function renderApp(handlers: Record<string, Handler>, storage = memoryStorage())
     'POST /v1/annotate': () => json(200, sampleAnnotation()),
     'POST /v1/similar': similar,
     'GET /v1/model': () => json(200, sampleModel),
-    'POST /v1/feedback': () => json(201, { id: 'f1' }),
+    // What the service answers a correction sent through the public session: stored, waiting for the shop.
+    'POST /v1/feedback': () => json(201, { id: 7, stored: true, review: 'pending', learns: false }),
     ...handlers,
   });
   const credentials = new Credentials(transport, storage);
@@ -93,7 +94,7 @@ describe('App', () => {
     await userEvent.selectOptions(screen.getByLabelText('Colour 1'), 'navy');
     await userEvent.click(screen.getByRole('button', { name: 'Send correction' }));
 
-    expect(await screen.findByText('Correction saved. Thank you.')).toBeTruthy();
+    expect(await screen.findByText('Correction saved. Thank you: the shop looks at it before it changes anything.')).toBeTruthy();
     const sent = transport.calls.find((c) => c.url === '/v1/feedback')!.body as FormData;
     expect(JSON.parse(sent.get('correction') as string)).toMatchObject({
       category: 'Skirts',

@@ -8,10 +8,10 @@ import { changedFields, draftFrom, formOptions, toCorrection, type Draft } from 
 interface Props {
   annotation: Annotation;
   model: ModelInfo | null;
-  onSubmit: (correction: Correction) => Promise<void>;
+  onSubmit: (correction: Correction) => Promise<{ learns: boolean }>;
 }
 
-type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'saved'; learns: boolean } | { kind: 'failed'; message: string };
 
 /**
  * Lets a person fix the category, set or clear attribute groups, and rename colours, using only labels
@@ -32,8 +32,8 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
     event.preventDefault();
     setStatus({ kind: 'sending' });
     try {
-      await onSubmit(toCorrection(draft, annotation));
-      setStatus({ kind: 'saved' });
+      const { learns } = await onSubmit(toCorrection(draft, annotation));
+      setStatus({ kind: 'saved', learns });
     } catch (error) {
       setStatus({ kind: 'failed', message: toAppError(error).message });
     }
@@ -110,7 +110,13 @@ export function CorrectionForm({ annotation, model, onSubmit }: Props) {
           </span>
         </div>
         <div role="status" class="correction__status">
-          {status.kind === 'saved' && <p class="success">Correction saved. Thank you.</p>}
+          {status.kind === 'saved' && (
+            <p class="success">
+              {status.learns
+                ? 'Correction saved. Thank you.'
+                : 'Correction saved. Thank you: the shop looks at it before it changes anything.'}
+            </p>
+          )}
         </div>
         {status.kind === 'failed' && (
           <p class="error" role="alert">
