@@ -105,6 +105,14 @@ describe("kalas-iris feedback", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("reviews and reports an id given twice once, and quotes ids that would not read as one", () => {
+    const id = String(ids.own);
+    const r = cli("feedback", "reject", "--shop", "reviewed", id, id, `0${id}`, "", "1,2", "abc", "abc");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`correction ${id}: rejected, takes no part in predictions and learning\n`);
+    expect(r.stderr).toBe('kalas-iris: shop "reviewed" has no correction "", "1,2", abc.\n');
+  });
+
   it("accept needs at least one id", () => {
     const r = cli("feedback", "accept", "--shop", "reviewed");
     expect(r.status).toBe(1);

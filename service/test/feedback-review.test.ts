@@ -123,6 +123,16 @@ describe("GET /v1/feedback", () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toEqual({ code: "invalid_request", message });
   });
+
+  it.each(["review[]=accepted", "review[x]=accepted", "source[]=web", "limit[]=1", "offset[a]=0"])(
+    "refuses ?%s instead of answering every correction as if no filter had been sent",
+    async (query) => {
+      const res = await list(`?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("invalid_request");
+      expect(res.body.error.message).toMatch(/^Send "(review|source|limit|offset)" once as \1=<value>, not as ".+"\.$/);
+    },
+  );
 });
 
 describe("PATCH /v1/feedback/{id}", () => {

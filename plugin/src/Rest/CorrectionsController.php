@@ -54,10 +54,10 @@ final class CorrectionsController extends RestController {
 			'/corrections/(?P<id>\d+)',
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r ) ?? ( $this->client )()->review_correction( self::path_id( $r ), (string) $r['review'] ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r ) ?? $this->review( $r ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array(
-					'id'     => self::id_arg(),
+					'id'     => self::correction_id_arg(),
 					'review' => array( 'type' => 'string', 'enum' => self::REVIEWS, 'required' => true ),
 				),
 			)
@@ -67,9 +67,9 @@ final class CorrectionsController extends RestController {
 			'/corrections/(?P<id>\d+)/image',
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
-				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->image( self::path_id( $r ) ) ),
+				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->image( $r ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
-				'args'                => array( 'id' => self::id_arg() ),
+				'args'                => array( 'id' => self::correction_id_arg() ),
 			)
 		);
 	}
@@ -91,16 +91,66 @@ final class CorrectionsController extends RestController {
 	}
 
 	/**
+	 * Accepts or rejects the correction in the path, or puts it back to pending.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return array<string, mixed>|\WP_Error
+	 */
+	private function review( \WP_REST_Request $request ) {
+		$id = self::correction_id( $request );
+		return $id instanceof \WP_Error ? $id : ( $this->client )()->review_correction( $id, (string) $request['review'] );
+	}
+
+	/**
 	 * The photo as a data URL: the admin shows it in an <img>, which cannot send the REST nonce.
 	 *
-	 * @param int $id Correction id.
-	 * @return array{content_type: string, data_url: string}
+	 * @param \WP_REST_Request $request Request.
+	 * @return array{content_type: string, data_url: string}|\WP_Error
 	 */
-	private function image( int $id ): array {
+	private function image( \WP_REST_Request $request ) {
+		$id = self::correction_id( $request );
+		if ( $id instanceof \WP_Error ) {
+			return $id;
+		}
 		$image = ( $this->client )()->correction_image( $id );
 		return array(
 			'content_type' => $image['content_type'],
 			'data_url'     => 'data:' . $image['content_type'] . ';base64,' . base64_encode( $image['bytes'] ),
+		);
+	}
+
+	/**
+	 * The {id} of the correction routes. WordPress would sanitize an integer beyond PHP_INT_MAX
+	 * into PHP_INT_MAX, and the service would be asked about that other number: the digits
+	 * are kept as sent, and correction_id() reads them.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function correction_id_arg(): array {
+		return array(
+			'validate_callback' => 'rest_validate_request_arg',
+			'sanitize_callback' => static fn( $value ) => $value,
+		) + self::id_arg();
+	}
+
+	/**
+	 * The correction named in the path, or 404 feedback_not_found (as the service answers it)
+	 * for a number no correction can have because PHP cannot hold it.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return int|\WP_Error
+	 */
+	private static function correction_id( \WP_REST_Request $request ) {
+		$sent = (string) ( $request->get_url_params()['id'] ?? '' );
+		$id   = ltrim( $sent, '0' );
+		if ( self::is_positive_int( $id ) ) {
+			return (int) $id;
+		}
+		return new \WP_Error(
+			'feedback_not_found',
+			/* translators: %s: the correction id as sent. */
+			sprintf( __( 'There is no correction "%s" in this shop.', 'kalas-iris' ), substr( $sent, 0, 64 ) ),
+			array( 'status' => 404 )
 		);
 	}
 }

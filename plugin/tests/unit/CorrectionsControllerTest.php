@@ -77,6 +77,25 @@ final class CorrectionsControllerTest extends TestCase {
 		$this->assertSame( array( 'feedback_not_found', 404 ), array( $error->code, $error->data['status'] ) );
 	}
 
+	public function test_an_id_beyond_php_int_max_is_not_asked_about_as_another_number(): void {
+		foreach ( array( '/corrections/(?P<id>\d+)', '/corrections/(?P<id>\d+)/image' ) as $route ) {
+			// WordPress's integer sanitizing would turn the digits into PHP_INT_MAX before the callback.
+			$arg = Wp::$routes[ 'kalas-iris/v1' . $route ][0]['args']['id'];
+			$this->assertSame( '99999999999999999999', ( $arg['sanitize_callback'] )( '99999999999999999999', new \WP_REST_Request(), 'id' ) );
+			$this->assertSame( 'rest_validate_request_arg', $arg['validate_callback'] );
+
+			$error = $this->call( $route, array( 'review' => 'rejected' ), array( 'id' => '99999999999999999999' ) );
+			$this->assertInstanceOf( \WP_Error::class, $error );
+			$this->assertSame( array( 'feedback_not_found', 404 ), array( $error->code, $error->data['status'] ) );
+			$this->assertStringContainsString( '"99999999999999999999"', $error->message );
+		}
+		$this->assertSame( array(), $this->sent, 'no correction can have that id: the service is not asked' );
+
+		$this->json( 200, array( 'id' => 9, 'review' => 'rejected' ) );
+		$this->call( '/corrections/(?P<id>\d+)', array( 'review' => 'rejected' ), array( 'id' => '009' ) );
+		$this->assertSame( 'http://svc/v1/feedback/9', $this->sent[0]['url'] );
+	}
+
 	public function test_the_photo_comes_back_as_a_data_url(): void {
 		$this->answer = array( 'status' => 200, 'headers' => array( 'content-type' => 'image/jpeg' ), 'body' => "\xFF\xD8\xFFbytes" );
 		$image        = $this->call( '/corrections/(?P<id>\d+)/image', array(), array( 'id' => '9' ) );

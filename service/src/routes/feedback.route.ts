@@ -9,7 +9,7 @@ import { shopOf, viaOf, type AppContext } from "../http/context.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
 import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, feedbackImage, listFeedback, reviewFeedback } from "../services/feedback-review.service.js";
 import { parseCorrection, recordFeedback } from "../services/feedback.service.js";
-import { choiceParam, intParam, jsonField } from "./query.js";
+import { choiceParam, intParam, jsonField, plainParams } from "./query.js";
 
 export function feedbackRoute(ctx: AppContext): Router {
   const r = Router();
@@ -30,6 +30,7 @@ export function feedbackRoute(ctx: AppContext): Router {
   });
   r.get("/feedback", (req, res) => {
     const q = req.query;
+    plainParams(q, ["source", "review", "limit", "offset"]);
     res.json(
       listFeedback(shopOf(req), {
         source: choiceParam(q.source, "source", FEEDBACK_SOURCES),

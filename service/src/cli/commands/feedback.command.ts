@@ -74,7 +74,7 @@ export function feedbackCommand(program: Command): void {
         const unknown: string[] = [];
         try {
           const shop = await shops.get(o.shop);
-          for (const id of ids) {
+          for (const id of distinct(ids)) {
             try {
               const item = reviewFeedback(shop, id, review);
               process.stdout.write(
@@ -90,9 +90,25 @@ export function feedbackCommand(program: Command): void {
           shops.closeAll();
         }
         if (unknown.length) {
-          process.stderr.write(`kalas-iris: shop "${o.shop}" has no correction ${unknown.join(", ")}.\n`);
+          process.stderr.write(`kalas-iris: shop "${o.shop}" has no correction ${unknown.map(shown).join(", ")}.\n`);
           process.exitCode = 1;
         }
       });
   }
+}
+
+/** Each id once, in the order given: "7 7" or "7 07" name one correction, reviewed and reported once. */
+function distinct(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return ids.filter((id) => {
+    const key = /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, "") : id;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** An id as the sentence names it: quoted when it is empty, has spaces or commas, or is cut short. */
+function shown(id: string): string {
+  return /^[\w.-]{1,64}$/.test(id) ? id : JSON.stringify(id.slice(0, 64));
 }
