@@ -87,7 +87,7 @@ final class Plugin {
 
 		if ( is_admin() ) {
 			$assets = new Assets( $this->dir, $this->url );
-			( new AdminPages( $assets ) )->register();
+			( new AdminPages( $assets, new WpCatalog() ) )->register();
 			( new ProductMetaBox( $assets ) )->register();
 			( new ProductListColumn( $this->meta() ) )->register();
 		}

@@ -9,12 +9,14 @@ declare(strict_types=1);
 
 namespace KalasIris\Admin;
 
+use KalasIris\Products\Catalog;
 use KalasIris\Products\ShopCategories;
 
 /**
  * A "Kalas Iris" menu with Settings, Review queue, Backfill, Try it and Web corrections. Each page is
  * an empty mount point for the React app, whose script loads only on these screens.
- * The review queue also gets the shop's category names, to offer while editing.
+ * The review queue also gets the shop's category names, to offer while editing, and its menu
+ * entry says how many products wait, as WordPress's own menus do for comments and updates.
  */
 final class AdminPages {
 
@@ -39,9 +41,10 @@ final class AdminPages {
 	private array $hooks = array();
 
 	/**
-	 * @param Assets $assets Script loader.
+	 * @param Assets  $assets  Script loader.
+	 * @param Catalog $catalog Products by status, for the review queue's count.
 	 */
-	public function __construct( private Assets $assets ) {
+	public function __construct( private Assets $assets, private Catalog $catalog ) {
 	}
 
 	/**
@@ -65,13 +68,35 @@ final class AdminPages {
 			'dashicons-visibility',
 			56
 		);
+		if ( ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
 		foreach ( self::PAGES as $slug => [ , $page ] ) {
 			$title = self::title( $page );
-			$hook  = add_submenu_page( 'kalas-iris', $title . ' ‹ Kalas Iris', $title, self::CAPABILITY, $slug, array( $this, 'render' ) );
+			$menu  = 'review' === $page ? $title . self::badge( (int) $this->catalog->with_status( 'review', 1, 1 )['total'] ) : $title;
+			$hook  = add_submenu_page( 'kalas-iris', $title . ' ‹ Kalas Iris', $menu, self::CAPABILITY, $slug, array( $this, 'render' ) );
 			if ( is_string( $hook ) ) {
 				$this->hooks[ $hook ] = $page;
 			}
 		}
+	}
+
+	/**
+	 * WordPress's count bubble (the markup of its comments menu), or nothing for 0.
+	 *
+	 * @param int $count Items waiting.
+	 */
+	private static function badge( int $count ): string {
+		if ( $count <= 0 ) {
+			return '';
+		}
+		return sprintf(
+			' <span class="awaiting-mod count-%1$d"><span class="pending-count" aria-hidden="true">%2$s</span><span class="screen-reader-text">%3$s</span></span>',
+			$count,
+			esc_html( number_format_i18n( $count ) ),
+			/* translators: %s: number of products waiting for review. */
+			esc_html( sprintf( _n( '%s product waiting for review', '%s products waiting for review', $count, 'kalas-iris' ), number_format_i18n( $count ) ) )
+		);
 	}
 
 	/**

@@ -30,7 +30,11 @@ final class FakeCatalog implements Catalog {
 	}
 
 	public function with_status( string $status, int $page, int $per_page ): array {
-		return array( 'ids' => array(), 'total' => 0 );
+		$ids = $this->after( 0, PHP_INT_MAX, fn( int $id ): bool => ( Wp::$meta[ $id ][ AnnotationMeta::STATUS ] ?? null ) === $status );
+		return array(
+			'ids'   => array_slice( $ids, ( max( 1, $page ) - 1 ) * $per_page, $per_page ),
+			'total' => count( $ids ),
+		);
 	}
 
 	public function count_by_status(): array {

@@ -45,6 +45,8 @@ final class Wp {
 	public static bool $object_cache = false;
 	/** @var array<string, array<string, mixed>> */
 	public static array $cache = array();
+	/** @var array<string, array{menu_title: string, capability: string}> Admin menu entries by slug. */
+	public static array $menu = array();
 	/** @var (callable(): void)|null Runs once at the next storage write: another request between a read and a write. */
 	public static $between = null;
 
@@ -68,6 +70,7 @@ final class Wp {
 		self::$term_queries = array();
 		self::$object_cache = false;
 		self::$cache        = array();
+		self::$menu         = array();
 		self::$between      = null;
 		$GLOBALS['wpdb']    = new FakeWpdb();
 	}

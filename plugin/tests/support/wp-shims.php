@@ -384,6 +384,24 @@ function esc_attr( $text ): string {
 	return htmlspecialchars( (string) $text, ENT_QUOTES );
 }
 
+function add_menu_page( string $page_title, string $menu_title, string $capability, string $slug, $callback = null ): string {
+	Wp::$menu[ $slug ] = compact( 'menu_title', 'capability' );
+	return 'toplevel_page_' . $slug;
+}
+
+function add_submenu_page( string $parent, string $page_title, string $menu_title, string $capability, string $slug, $callback = null ) {
+	Wp::$menu[ $slug ] = compact( 'menu_title', 'capability' );
+	return $parent . '_page_' . $slug;
+}
+
+function number_format_i18n( $number ): string {
+	return number_format( (float) $number );
+}
+
+function _n( string $single, string $plural, int $number, string $domain = 'default' ): string {
+	return 1 === $number ? $single : $plural;
+}
+
 function esc_html( $text ): string {
 	return htmlspecialchars( (string) $text, ENT_QUOTES );
 }
