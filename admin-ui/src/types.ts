@@ -10,7 +10,10 @@ export type {
 	DominantColor as Color,
 	Prediction,
 } from '../../service/src/openapi/answers';
-import type { Annotation } from '../../service/src/openapi/answers';
+import type {
+	Annotation,
+	FeedbackItem,
+} from '../../service/src/openapi/answers';
 
 export type Mode = 'auto' | 'review';
 
@@ -186,7 +189,6 @@ export type {
 	FeedbackItem as WebCorrection,
 	FeedbackReview as CorrectionReview,
 } from '../../service/src/openapi/answers';
-import type { FeedbackItem } from '../../service/src/openapi/answers';
 
 export interface CorrectionsPage {
 	items: FeedbackItem[];

@@ -38,7 +38,7 @@ export function createApp(ctx: AppContext): Express {
     annotateRoute(),
     productsRoute(),
     similarRoute(),
-    feedbackRoute(ctx),
+    feedbackRoute(),
     learnRoute(),
     reindexRoute(),
     modelRoute(),

@@ -191,6 +191,26 @@ describe("GET /v1/feedback/{id}/image", () => {
     expect(Buffer.compare(pngRes.body as Buffer, png)).toBe(0);
   });
 
+  it("answers a JPEG thumbnail that fits `max`, for review screens", async () => {
+    const png = await sharp(dress).resize(600, 800).png().toBuffer();
+    const id = (
+      await request(t.app)
+        .post("/v1/feedback")
+        .set(auth())
+        .attach("image", png, { filename: "p.png", contentType: "image/png" })
+        .field("correction", JSON.stringify({ colors: ["red"] }))
+        .expect(201)
+    ).body.id as number;
+    const res = await request(t.app).get(`/v1/feedback/${id}/image?max=200`).set(auth()).buffer(true).expect(200);
+    expect(res.headers["content-type"]).toBe("image/jpeg");
+    const { width, height, format } = await sharp(res.body as Buffer).metadata();
+    expect({ width, height, format }).toEqual({ width: 150, height: 200, format: "jpeg" });
+    for (const bad of ["0", "15", "2049", "abc", "1.5"]) {
+      const refused = await request(t.app).get(`/v1/feedback/${id}/image?max=${bad}`).set(auth());
+      expect([refused.status, refused.body.error?.code], `max=${bad}`).toEqual([400, "invalid_request"]);
+    }
+  });
+
   it("answers 404 image_not_found for a correction that named an indexed product, or whose photo is gone", async () => {
     const byProduct = (await request(t.app).post("/v1/feedback").set(auth()).send({ product_id: "p1", category: "Dresses" }).expect(201))
       .body.id as number;

@@ -1,6 +1,6 @@
 /**
- * One correction from the public try-it page: its photo, what the model said, what the
- * visitor said, and the decisions a shop manager can take on it.
+ * One correction from the public try-it page: its photo, what the page showed the visitor, what
+ * the visitor said, and the decisions a shop manager can take on it.
  */
 import { Button, Card, CardBody } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
@@ -36,6 +36,33 @@ function labels(value: unknown): Labels {
 	};
 }
 
+/**
+ * Everything a correction would change, the shop's own fields included: those are what steer its
+ * catalogue learning, so a manager must see them before accepting.
+ *
+ * @param value The correction as sent.
+ */
+export function describeCorrection(value: unknown): string {
+	const parsed = labels(value);
+	const own = (value as { labels?: unknown } | null)?.labels;
+	const parts = [
+		parsed.category ||
+		Object.keys(parsed.attributes).length ||
+		parsed.colors.length
+			? describeLabels(parsed)
+			: '',
+		...Object.entries(own && typeof own === 'object' ? own : {}).map(
+			([field, label]) =>
+				sprintf(
+					__('your %1$s: %2$s', 'kalas-iris'),
+					field,
+					String(label)
+				)
+		),
+	];
+	return parts.filter(Boolean).join('; ') || __('nothing', 'kalas-iris');
+}
+
 const DECISIONS: { review: CorrectionReview; label: string }[] = [
 	{ review: 'accepted', label: __('Accept', 'kalas-iris') },
 	{ review: 'rejected', label: __('Reject', 'kalas-iris') },
@@ -67,15 +94,15 @@ export function CorrectionItem({
 					)}
 					<div>
 						<p>
-							{__('The model said:', 'kalas-iris')}{' '}
+							{__('Shown to the visitor:', 'kalas-iris')}{' '}
 							{item.original
-								? describeLabels(labels(item.original))
+								? describeCorrection(item.original)
 								: __('not sent', 'kalas-iris')}
 						</p>
 						<p>
 							<strong>
 								{__('The visitor said:', 'kalas-iris')}{' '}
-								{describeLabels(labels(item.correction))}
+								{describeCorrection(item.correction)}
 							</strong>
 						</p>
 						<p className="description">

@@ -39,14 +39,15 @@ function routes(answers: Record<string, unknown>) {
 describe('CorrectionsPage', () => {
 	beforeEach(() => mockedFetch.mockReset());
 
-	it('shows what the model and the visitor said, with the photo, and accepts one', async () => {
+	it('shows what the visitor was shown and said, with the photo, and accepts one', async () => {
+		const pending = {
+			items: [correction(7, 'Dresses'), correction(8, 'Shirts')],
+			total: 2,
+			page: 1,
+			per_page: 20,
+		};
 		routes({
-			'/corrections?review=pending': {
-				items: [correction(7, 'Dresses'), correction(8, 'Shirts')],
-				total: 2,
-				page: 1,
-				per_page: 20,
-			},
+			'/corrections?review=pending': pending,
 			'/corrections/7/image': { data_url: 'data:image/jpeg;base64,AAAA' },
 			'/corrections/8/image': { data_url: 'data:image/png;base64,BBBB' },
 			'/corrections/7': { id: 7, review: 'accepted', learns: true },
@@ -55,7 +56,7 @@ describe('CorrectionsPage', () => {
 
 		await screen.findByText(/The visitor said: Dresses; pattern: Solid/);
 		expect(
-			screen.getAllByText(/The model said: Tops; colours: red/)
+			screen.getAllByText(/Shown to the visitor: Tops; colours: red/)
 		).toHaveLength(2);
 		expect(screen.getByText('2 corrections')).toBeTruthy();
 		const photos = await screen.findAllByAltText(
@@ -69,6 +70,9 @@ describe('CorrectionsPage', () => {
 		const first = screen
 			.getByText(/The visitor said: Dresses/)
 			.closest('[data-correction-id]') as HTMLElement;
+		// The service now lists only the other one; the page reads it again.
+		pending.items = [pending.items[1]!];
+		pending.total = 1;
 		await act(async () => {
 			fireEvent.click(first.querySelector('button') as HTMLElement);
 		});
@@ -92,12 +96,8 @@ describe('CorrectionsPage', () => {
 				page: 1,
 				per_page: 20,
 			},
-			'/corrections/7/image': {
-				code: 'image_not_found',
-				message: 'This correction has no stored photo.',
-			},
 		});
-		// The image route's answer above is an error body: make it reject.
+		// The photo and the decision fail: make those routes reject.
 		const base = mockedFetch.getMockImplementation()!;
 		mockedFetch.mockImplementation((options: { path: string }) =>
 			options.path.endsWith('/image')
@@ -152,5 +152,28 @@ describe('CorrectionsPage', () => {
 				path: '/kalas-iris/v1/corrections?review=rejected&page=1',
 			})
 		);
+	});
+
+	it('shows the shop’s own fields a correction would teach', async () => {
+		routes({
+			'/corrections?review=pending': {
+				items: [
+					{
+						...correction(9, 'x'),
+						has_image: false,
+						product_id: '41',
+						correction: { labels: { category: 'Frocks' } },
+					},
+				],
+				total: 1,
+				page: 1,
+				per_page: 20,
+			},
+		});
+		render(<CorrectionsPage />);
+		expect(
+			await screen.findByText('The visitor said: your category: Frocks')
+		).toBeTruthy();
+		expect(screen.getByText('About product 41 (no photo)')).toBeTruthy();
 	});
 });

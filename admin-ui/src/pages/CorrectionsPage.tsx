@@ -4,7 +4,7 @@
  * one here lets it teach the shop's model, rejecting one keeps it out for good.
  */
 import { Notice, SelectControl, Spinner } from '@wordpress/components';
-import { useCallback, useEffect, useState } from '@wordpress/element';
+import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { CorrectionItem } from '../components/CorrectionItem';
@@ -28,21 +28,30 @@ export function CorrectionsPage() {
 	const [loading, setLoading] = useState(false);
 	const [busy, setBusy] = useState<number[]>([]);
 	const [error, setError] = useState<ApiError | null>(null);
+	// Only the newest request's answer is shown: a slow answer for another filter or page must
+	// not replace it.
+	const latest = useRef(0);
 
 	const load = useCallback(
 		async (shown: CorrectionReview, number: number) => {
+			const ticket = ++latest.current;
 			setLoading(true);
 			setError(null);
 			try {
-				setPage(
-					await request<Page>(
-						`/corrections?review=${shown}&page=${number}`
-					)
+				const answer = await request<Page>(
+					`/corrections?review=${shown}&page=${number}`
 				);
+				if (ticket === latest.current) {
+					setPage(answer);
+				}
 			} catch (thrown) {
-				setError(thrown as ApiError);
+				if (ticket === latest.current) {
+					setError(thrown as ApiError);
+				}
 			} finally {
-				setLoading(false);
+				if (ticket === latest.current) {
+					setLoading(false);
+				}
 			}
 		},
 		[]
@@ -60,18 +69,11 @@ export function CorrectionsPage() {
 				method: 'POST',
 				data: { review: decision },
 			});
-			// It now belongs to another list.
-			setPage((current) =>
-				current
-					? {
-							...current,
-							items: current.items.filter(
-								(item) => item.id !== id
-							),
-							total: Math.max(0, current.total - 1),
-						}
-					: current
-			);
+			// It now belongs to another list: this page is read again, so the next correction moves
+			// up into it (a page emptied by the decision gives way to the one before).
+			const shown = page?.page ?? 1;
+			const emptied = page?.items.length === 1 && shown > 1;
+			await load(review, emptied ? shown - 1 : shown);
 		} catch (thrown) {
 			setError(thrown as ApiError);
 		} finally {

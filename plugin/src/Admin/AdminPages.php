@@ -73,7 +73,7 @@ final class AdminPages {
 		}
 		foreach ( self::PAGES as $slug => [ , $page ] ) {
 			$title = self::title( $page );
-			$menu  = 'review' === $page ? $title . self::badge( (int) $this->catalog->with_status( 'review', 1, 1 )['total'] ) : $title;
+			$menu  = 'review' === $page ? $title . self::badge( $this->catalog->count_with_status( 'review' ) ) : $title;
 			$hook  = add_submenu_page( 'kalas-iris', $title . ' ‹ Kalas Iris', $menu, self::CAPABILITY, $slug, array( $this, 'render' ) );
 			if ( is_string( $hook ) ) {
 				$this->hooks[ $hook ] = $page;
@@ -119,11 +119,11 @@ final class AdminPages {
 	 */
 	private static function title( string $page ): string {
 		return match ( $page ) {
-			'review'   => __( 'Review queue', 'kalas-iris' ),
-			'backfill' => __( 'Backfill', 'kalas-iris' ),
-			'try'      => __( 'Try it', 'kalas-iris' ),
+			'review'      => __( 'Review queue', 'kalas-iris' ),
+			'backfill'    => __( 'Backfill', 'kalas-iris' ),
+			'try'         => __( 'Try it', 'kalas-iris' ),
 			'corrections' => __( 'Web corrections', 'kalas-iris' ),
-			default    => __( 'Settings', 'kalas-iris' ),
+			default       => __( 'Settings', 'kalas-iris' ),
 		};
 	}
 

@@ -49,15 +49,22 @@ final class AttributeTaxonomies {
 		$id = self::stored_id( $taxonomy );
 		if ( 0 === $id ) {
 			// Two requests creating the same attribute: the second waits, then finds the first's.
+			// GET_LOCK answers 1 (held), 0 (another request held it for LOCK_WAIT seconds: the job
+			// fails and is retried later) or NULL (a database without named locks: go on unlocked).
 			$lock = 'kalas_iris_' . $taxonomy;
-			$wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $lock, self::LOCK_WAIT ) );
+			$held = $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $lock, self::LOCK_WAIT ) );
+			if ( null !== $held && '1' !== (string) $held ) {
+				throw new \RuntimeException( sprintf( 'Another request is creating the attribute %s; trying again later.', $taxonomy ) );
+			}
 			try {
 				$id = self::stored_id( $taxonomy );
 				if ( 0 === $id ) {
 					$id = self::create( $taxonomy );
 				}
 			} finally {
-				$wpdb->get_var( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+				if ( null !== $held ) {
+					$wpdb->get_var( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+				}
 			}
 		}
 		if ( ! taxonomy_exists( $taxonomy ) ) {

@@ -50,6 +50,13 @@ interface Catalog {
 	public function with_status( string $status, int $page, int $per_page ): array;
 
 	/**
+	 * How many products {@see with_status()} would list in all.
+	 *
+	 * @param string $status Status.
+	 */
+	public function count_with_status( string $status ): int;
+
+	/**
 	 * How many products and variations have each plugin status.
 	 *
 	 * @return array<string, int>

@@ -107,6 +107,22 @@ final class WpCatalog implements Catalog {
 	/**
 	 * {@inheritDoc}
 	 */
+	public function count_with_status( string $status ): int {
+		global $wpdb;
+		// One COUNT on the meta key's index: the admin menu asks on every screen a manager opens.
+		$statuses = implode( ', ', array_fill( 0, count( self::STATUSES ), '%s' ) );
+		return (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- aggregate over the plugin's own meta key.
+			$wpdb->prepare(
+				"SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id
+				WHERE m.meta_key = %s AND m.meta_value = %s AND p.post_type = 'product' AND p.post_status IN ($statuses)", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders -- one placeholder per status.
+				array_merge( array( AnnotationMeta::STATUS, $status ), self::STATUSES )
+			)
+		);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
 	public function count_by_status(): array {
 		global $wpdb;
 		// One grouped count; WP_Query would load every id to count them.

@@ -102,7 +102,8 @@ final class CorrectionsController extends RestController {
 	}
 
 	/**
-	 * The photo as a data URL: the admin shows it in an <img>, which cannot send the REST nonce.
+	 * The photo as a data URL of a thumbnail (a page lists up to 50): the admin shows it in an
+	 * <img>, which cannot send the X-WP-Nonce header that this plugin's routes check.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return array{content_type: string, data_url: string}|\WP_Error

@@ -216,14 +216,15 @@ class ServiceClient {
 	}
 
 	/**
-	 * The photo a correction was sent with.
+	 * The photo a correction was sent with, as a JPEG that fits a square of the given side.
 	 *
-	 * @param int $id Correction id.
+	 * @param int $id  Correction id.
+	 * @param int $max Side of the square, in pixels.
 	 * @return array{content_type: string, bytes: string}
 	 * @throws ServiceError When the service has none, or answers with something that is no image.
 	 */
-	public function correction_image( int $id ): array {
-		$response = $this->send( 'GET', '/v1/feedback/' . $id . '/image', null, null, self::FAST_TIMEOUT, 'image/*' );
+	public function correction_image( int $id, int $max = 480 ): array {
+		$response = $this->send( 'GET', '/v1/feedback/' . $id . '/image?max=' . $max, null, null, self::FAST_TIMEOUT, 'image/*' );
 		if ( $response['status'] < 200 || $response['status'] >= 300 ) {
 			throw $this->error_for( $response );
 		}

@@ -37,6 +37,10 @@ final class FakeCatalog implements Catalog {
 		);
 	}
 
+	public function count_with_status( string $status ): int {
+		return $this->with_status( $status, 1, 1 )['total'];
+	}
+
 	public function count_by_status(): array {
 		return array();
 	}

@@ -16,11 +16,17 @@ namespace KalasIris\Tests;
  */
 final class FakeWpdb {
 
-	public string $options = 'wp_options';
+	public string $options  = 'wp_options';
+	public string $postmeta = 'wp_postmeta';
+	public string $posts    = 'wp_posts';
 
 	private int $last_insert_id = 0;
 
 	public function prepare( string $query, ...$args ): string {
+		// WordPress takes the values as arguments or as one array.
+		if ( 1 === count( $args ) && is_array( $args[0] ) ) {
+			$args = $args[0];
+		}
 		return (string) json_encode( array( $query, $args ) );
 	}
 
@@ -57,6 +63,17 @@ final class FakeWpdb {
 		[ $sql, $args ] = $this->statement( $prepared );
 		if ( 'SELECT LAST_INSERT_ID()' === $sql ) {
 			return (string) $this->last_insert_id;
+		}
+		if ( str_starts_with( $sql, 'SELECT COUNT(*) FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id' ) ) {
+			[ $key, $value ] = $args;
+			$statuses        = array_slice( $args, 2 );
+			$matching        = array_filter(
+				array_keys( Wp::$posts ),
+				static fn( int $id ): bool => ( Wp::$meta[ $id ][ $key ] ?? null ) === $value
+					&& 'product' === Wp::$posts[ $id ]['type']
+					&& in_array( Wp::$posts[ $id ]['status'], $statuses, true )
+			);
+			return (string) count( $matching );
 		}
 		throw new \LogicException( "FakeWpdb does not know: $sql" );
 	}

@@ -100,7 +100,7 @@ final class CorrectionsControllerTest extends TestCase {
 		$this->answer = array( 'status' => 200, 'headers' => array( 'content-type' => 'image/jpeg' ), 'body' => "\xFF\xD8\xFFbytes" );
 		$image        = $this->call( '/corrections/(?P<id>\d+)/image', array(), array( 'id' => '9' ) );
 
-		$this->assertSame( 'http://svc/v1/feedback/9/image', $this->sent[0]['url'] );
+		$this->assertSame( 'http://svc/v1/feedback/9/image?max=480', $this->sent[0]['url'], 'a thumbnail, not the phone photo' );
 		$this->assertSame( 'image/*', $this->sent[0]['headers']['Accept'] );
 		$this->assertSame( 'data:image/jpeg;base64,' . base64_encode( "\xFF\xD8\xFFbytes" ), $image['data_url'] );
 	}

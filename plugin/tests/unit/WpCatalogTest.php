@@ -5,6 +5,7 @@ namespace KalasIris\Tests\Unit;
 
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Products\WpCatalog;
+use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -42,6 +43,15 @@ final class WpCatalogTest extends TestCase {
 		$this->assertSame( 500, $args['posts_per_page'] );
 		$this->assertSame( array( 'ID', 'ASC' ), array( $args['orderby'], $args['order'] ) );
 		$this->assertSame( array( array( 'key' => AnnotationMeta::ANNOTATION, 'compare' => 'EXISTS' ) ), $args['meta_query'] );
+	}
+
+	public function test_the_menu_count_leaves_out_trashed_products_and_variations(): void {
+		Wp::reset();
+		foreach ( array( array( 1, 'product', 'publish' ), array( 2, 'product', 'draft' ), array( 3, 'product', 'trash' ), array( 4, 'product_variation', 'publish' ), array( 5, 'product', 'publish' ) ) as [ $id, $type, $status ] ) {
+			Wp::post( $id, $type, $status );
+			Wp::$meta[ $id ][ AnnotationMeta::STATUS ] = 5 === $id ? 'applied' : 'review';
+		}
+		$this->assertSame( 2, ( new WpCatalog() )->count_with_status( 'review' ) );
 	}
 
 	public function test_review_queue_filters_on_status(): void {

@@ -154,7 +154,7 @@ export const openapiDocument = {
           { name: "source", in: "query", schema: { enum: ["web", "key"] } },
           { name: "review", in: "query", schema: { enum: ["pending", "accepted", "rejected"] } },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 50 } },
-          { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
+          { name: "offset", in: "query", schema: { type: "integer", minimum: 0, maximum: 999999999, default: 0 } },
         ],
         responses: { "200": ok({ $ref: "#/components/schemas/FeedbackList" }), "400": err("invalid_request") },
       },
@@ -182,7 +182,15 @@ export const openapiDocument = {
     "/v1/feedback/{id}/image": {
       get: {
         summary: "The photo a correction was sent with (not with a web session)",
-        parameters: [feedbackId],
+        parameters: [
+          feedbackId,
+          {
+            name: "max",
+            in: "query",
+            description: "a JPEG thumbnail that fits a square of this side, instead of the photo as stored",
+            schema: { type: "integer", minimum: 16, maximum: 2048 },
+          },
+        ],
         responses: {
           "200": {
             description: "The stored bytes, Cache-Control: private, max-age=3600",
@@ -360,6 +368,7 @@ export const openapiDocument = {
       },
       FeedbackItem: {
         type: "object",
+        required: ["id", "product_id", "has_image", "correction", "original", "source", "review", "learns", "created_at"],
         properties: {
           id: { type: "integer" },
           product_id: { type: ["string", "null"] },
@@ -374,6 +383,7 @@ export const openapiDocument = {
       },
       FeedbackList: {
         type: "object",
+        required: ["items", "total"],
         properties: {
           items: { type: "array", items: { $ref: "#/components/schemas/FeedbackItem" } },
           total: { type: "integer", description: "Corrections matching the filters, over all pages" },

@@ -5,13 +5,13 @@
 import express, { Router } from "express";
 
 import { AppError } from "../errors.js";
-import { shopOf, viaOf, type AppContext } from "../http/context.js";
+import { shopOf, viaOf } from "../http/context.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
 import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, feedbackImage, listFeedback, reviewFeedback } from "../services/feedback-review.service.js";
 import { parseCorrection, recordFeedback } from "../services/feedback.service.js";
 import { choiceParam, intParam, jsonField, plainParams } from "./query.js";
 
-export function feedbackRoute(ctx: AppContext): Router {
+export function feedbackRoute(): Router {
   const r = Router();
   r.post("/feedback", bodyParsers({ json: true }), async (req, res) => {
     const f = fieldsFrom(req);
@@ -26,7 +26,7 @@ export function feedbackRoute(ctx: AppContext): Router {
     }
     const parsed = parseCorrection(body);
     const input = { ...parsed, image: imageFrom(req) ?? undefined, source: viaOf(req) };
-    res.status(201).json(await recordFeedback(shopOf(req), ctx.config.dataDir, input));
+    res.status(201).json(await recordFeedback(shopOf(req), input));
   });
   r.get("/feedback", (req, res) => {
     const q = req.query;
@@ -47,8 +47,10 @@ export function feedbackRoute(ctx: AppContext): Router {
       throw new AppError(400, "invalid_request", 'Send a JSON object { "review": "accepted" | "rejected" | "pending" }.');
     res.json(reviewFeedback(shopOf(req), String(req.params.id), review as (typeof FEEDBACK_REVIEWS)[number]));
   });
-  r.get("/feedback/:id/image", (req, res) => {
-    const { bytes, type } = feedbackImage(shopOf(req), String(req.params.id));
+  r.get("/feedback/:id/image", async (req, res) => {
+    plainParams(req.query, ["max"]);
+    const max = req.query.max === undefined ? undefined : intParam(req.query.max, "max", 480, 16, 2048);
+    const { bytes, type } = await feedbackImage(shopOf(req), String(req.params.id), max);
     // The bytes are whatever a visitor uploaded: a browser must take them as the type named here, or not at all.
     res.set({ "Content-Type": type, "Cache-Control": "private, max-age=3600", "X-Content-Type-Options": "nosniff" }).send(bytes);
   });

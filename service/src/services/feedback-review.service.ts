@@ -7,9 +7,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import sharp from "sharp";
+
 import { AppError, notFound } from "../errors.js";
 import type { FeedbackCorrection, FeedbackItem, FeedbackList, FeedbackReview } from "../openapi/answers.js";
 import type { FeedbackRow } from "../repositories/catalog.repository.js";
+import { feedbackDir } from "./feedback.service.js";
 import { imageMediaType } from "./image-type.js";
 import { invalidateShopHeads, WEB_FEEDBACK_LEARNS } from "./learn.service.js";
 import type { Shop } from "./shops.service.js";
@@ -37,14 +40,18 @@ export function reviewFeedback(shop: Shop, id: string, review: FeedbackReview): 
   return toItem(shop.catalog.getFeedback(n, WEB_FEEDBACK_LEARNS)!);
 }
 
-/** The photo a correction was sent with, and its media type. */
-export function feedbackImage(shop: Shop, id: string): { bytes: Buffer; type: string } {
+/**
+ * The photo a correction was sent with, and its media type; with `max`, a JPEG that fits a square of
+ * that side, for a review screen that lists many (a phone photo is megabytes, and browsers do not
+ * show every type a correction may be stored in, such as TIFF or HEIC).
+ */
+export async function feedbackImage(shop: Shop, id: string, max?: number): Promise<{ bytes: Buffer; type: string }> {
   const row = shop.catalog.getFeedback(feedbackId(id), WEB_FEEDBACK_LEARNS);
   if (!row) throw missing(id);
   if (!row.image_file) throw notFound("image_not_found", `Correction ${id} has no stored photo: it named an indexed product.`);
   // Read from the shop's own folder, not the stored absolute path: a data folder that was moved or
   // restored elsewhere keeps its photos, and a database row can never point the service at another file.
-  const file = path.join(shop.catalog.dir, "feedback", path.basename(row.image_file));
+  const file = path.join(feedbackDir(shop), path.basename(row.image_file));
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -52,7 +59,13 @@ export function feedbackImage(shop: Shop, id: string): { bytes: Buffer; type: st
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     throw notFound("image_not_found", `The photo of correction ${id} is no longer stored.`);
   }
-  return { bytes, type: imageMediaType(bytes) };
+  if (!max) return { bytes, type: imageMediaType(bytes) };
+  const small = await sharp(bytes)
+    .rotate()
+    .resize({ width: max, height: max, fit: "inside", withoutEnlargement: true })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+  return { bytes: small, type: "image/jpeg" };
 }
 
 /** Ids are the database's row numbers; anything else cannot name a correction. */

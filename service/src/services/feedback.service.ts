@@ -44,9 +44,11 @@ export function parseCorrection(body: unknown): { productId: string | null; corr
   return { productId, correction, original };
 }
 
+/** Where a shop keeps the photos its corrections came with (written here, read by the review routes). */
+export const feedbackDir = (shop: Shop): string => path.join(shop.catalog.dir, "feedback");
+
 export async function recordFeedback(
   shop: Shop,
-  dataDir: string,
   input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer; source: "key" | "web" },
 ): Promise<{ id: number; stored: true; review: "pending"; learns: boolean }> {
   let features: Float32Array | null = null;
@@ -54,7 +56,7 @@ export async function recordFeedback(
   if (input.image) {
     features = (await analyzeImage(input.image)).features;
     // Keep the photo: a later retraining (or a new backbone) needs pixels, not just features.
-    const dir = path.join(dataDir, "shops", shop.name, "feedback");
+    const dir = feedbackDir(shop);
     fs.mkdirSync(dir, { recursive: true });
     imageFile = path.join(dir, `${crypto.createHash("sha256").update(input.image).digest("hex").slice(0, 32)}.img`);
     fs.writeFileSync(imageFile, input.image);
