@@ -7,7 +7,8 @@ export class ReviewQueuePage {
   async goto(): Promise<void> {
     await this.page.goto("/wp-admin/admin.php?page=kalas-iris-review");
     await expect(this.page.getByRole("heading", { name: "Kalas Iris: Review queue" })).toBeVisible();
-    await expect(this.page.getByText(/waiting for review/)).toBeVisible();
+    // The page's own count (the admin menu's count bubble says "… waiting for review" to screen readers too).
+    await expect(this.page.getByRole("status").filter({ hasText: /^\d+ waiting for review$/ })).toBeVisible();
   }
 
   /** The queue card of one product, found by its heading. */

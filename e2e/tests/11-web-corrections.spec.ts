@@ -24,7 +24,7 @@ test.describe("11. Web corrections", () => {
       await corrections.goto();
       const item = corrections.item(id);
       await expect(item).toContainText(`The visitor said: ${label}`);
-      await expect(item).toContainText("The model said: Dresses; colours: red");
+      await expect(item).toContainText("Shown to the visitor: Dresses; colours: red");
       await expect(item.getByRole("img", { name: "Photo sent with the correction" })).toHaveAttribute("src", /^data:image\/jpeg;base64,/);
       await screenshot(page, "web-corrections");
 
