@@ -29,11 +29,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Sends a correction with a photo, with the shop's key or through the public page's session. */
-async function correct(via: "key" | "web", img: Buffer, labels: Record<string, string>): Promise<number> {
+async function correct(via: "key" | "web", img: Buffer, labels: Record<string, string>, contentType = "image/jpeg"): Promise<number> {
   const res = await request(t.app)
     .post("/v1/feedback")
     .set("Authorization", `Bearer ${via === "key" ? key : token}`)
-    .attach("image", img, { filename: "p.jpg", contentType: "image/jpeg" })
+    .attach("image", img, { filename: "p", contentType })
     .field("correction", JSON.stringify({ labels }))
     .expect(201);
   return res.body.id as number;
@@ -178,14 +178,7 @@ describe("GET /v1/feedback/{id}/image", () => {
     expect(Buffer.compare(res.body as Buffer, dress)).toBe(0);
 
     const png = await sharp(dress).png().toBuffer();
-    const pngId = (
-      await request(t.app)
-        .post("/v1/feedback")
-        .set(auth())
-        .attach("image", png, { filename: "p.png", contentType: "image/png" })
-        .field("correction", JSON.stringify({ colors: ["red"] }))
-        .expect(201)
-    ).body.id as number;
+    const pngId = await correct("key", png, { style: "Prep" }, "image/png");
     const pngRes = await request(t.app).get(`/v1/feedback/${pngId}/image`).set(auth()).buffer(true).expect(200);
     expect(pngRes.headers["content-type"]).toBe("image/png");
     expect(Buffer.compare(pngRes.body as Buffer, png)).toBe(0);
@@ -193,14 +186,7 @@ describe("GET /v1/feedback/{id}/image", () => {
 
   it("answers a JPEG thumbnail that fits `max`, for review screens", async () => {
     const png = await sharp(dress).resize(600, 800).png().toBuffer();
-    const id = (
-      await request(t.app)
-        .post("/v1/feedback")
-        .set(auth())
-        .attach("image", png, { filename: "p.png", contentType: "image/png" })
-        .field("correction", JSON.stringify({ colors: ["red"] }))
-        .expect(201)
-    ).body.id as number;
+    const id = await correct("key", png, { style: "Prep" }, "image/png");
     const res = await request(t.app).get(`/v1/feedback/${id}/image?max=200`).set(auth()).buffer(true).expect(200);
     expect(res.headers["content-type"]).toBe("image/jpeg");
     const { width, height, format } = await sharp(res.body as Buffer).metadata();
