@@ -91,6 +91,16 @@ describe("kalas-iris feedback", () => {
     ]);
   });
 
+  it("pending undoes a review: the shop's own correction counts again, a visitor's waits", () => {
+    const r = cli("feedback", "pending", "--shop", "reviewed", String(ids.own), String(ids["visitor-1"]));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split("\n")).toEqual([
+      `correction ${ids.own}: pending, takes part in predictions and learning`,
+      `correction ${ids["visitor-1"]}: pending, takes no part in predictions and learning`,
+    ]);
+    cli("feedback", "reject", "--shop", "reviewed", String(ids.own), String(ids["visitor-1"]));
+  });
+
   it.each([
     [["list", "--source", "all"], '--source must be web or key, not "all"'],
     [["list", "--review", "done"], '--review must be pending, accepted or rejected, not "done"'],

@@ -18,7 +18,7 @@ interface ListOptions {
 }
 
 export function feedbackCommand(program: Command): void {
-  const feedback = program.command("feedback").description("review a shop's corrections: list them, accept or reject them");
+  const feedback = program.command("feedback").description("review a shop's corrections: list them, accept or reject them, or undo a review");
   feedback
     .command("list")
     .requiredOption("--shop <name>", "shop whose corrections to list (it must exist)")
@@ -62,6 +62,7 @@ export function feedbackCommand(program: Command): void {
   for (const [name, review, what] of [
     ["accept", "accepted", "let corrections take part in the shop's predictions and learning"],
     ["reject", "rejected", "keep corrections out of the shop's predictions and learning"],
+    ["pending", "pending", "undo a review: corrections wait again (those sent with the shop's key count meanwhile)"],
   ] as const) {
     feedback
       .command(name)
