@@ -18,7 +18,9 @@ interface ListOptions {
 }
 
 export function feedbackCommand(program: Command): void {
-  const feedback = program.command("feedback").description("review a shop's corrections: list them, accept or reject them, or undo a review");
+  const feedback = program
+    .command("feedback")
+    .description("review a shop's corrections: list them, accept or reject them, or undo a review");
   feedback
     .command("list")
     .requiredOption("--shop <name>", "shop whose corrections to list (it must exist)")
