@@ -48,7 +48,9 @@ test.describe("2. Auto-tagging", () => {
     shop.created.push(product.id);
     const slug = `race_${Date.now().toString(36)}`;
     const php = (role: string): string =>
-      execFileSync("php", [RACE_SCRIPT, String(product.id), slug, role], {
+      // As the stack's own scripts run PHP (stack/lib.sh wp_php), and never longer than a minute.
+      execFileSync("php", ["-d", "memory_limit=512M", "-d", "display_errors=stderr", RACE_SCRIPT, String(product.id), slug, role], {
+        timeout: 60_000,
         env: { ...process.env, WP_DIR: stack.wordpressDir, KALAS_BASE_URL: stack.baseUrl },
         encoding: "utf8",
       });

@@ -11,6 +11,7 @@ import { AppError } from "./errors.js";
 import { authMiddleware } from "./http/auth.middleware.js";
 import type { AppContext } from "./http/context.js";
 import { errorMiddleware } from "./http/error.middleware.js";
+import { plainQueryMiddleware } from "./http/plain-query.middleware.js";
 import { annotateRoute } from "./routes/annotate.route.js";
 import { feedbackRoute } from "./routes/feedback.route.js";
 import { healthRoute } from "./routes/health.route.js";
@@ -33,7 +34,7 @@ export function createApp(ctx: AppContext): Express {
 
   app.use("/v1", healthRoute(ctx), openapiRoute(), webSessionRoute(ctx));
   const api = Router();
-  api.use(authMiddleware(ctx));
+  api.use(authMiddleware(ctx), plainQueryMiddleware);
   api.use(
     annotateRoute(),
     productsRoute(),

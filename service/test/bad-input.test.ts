@@ -153,6 +153,10 @@ describe("malformed requests", () => {
     const res = await request(t.app).get("/v1/products/keep-me/similar?k=5000").set("Authorization", `Bearer ${key}`);
     expect(res.status).toBe(400);
   });
+  it("k in brackets → 400, not the default k", async () => {
+    const res = await request(t.app).get("/v1/products/keep-me/similar?k[]=3").set("Authorization", `Bearer ${key}`);
+    expect([res.status, res.body.error?.message]).toEqual([400, 'Send "k" once as k=<value>, not as "k[]".']);
+  });
   it("an unknown route → 404 JSON", async () => {
     const res = await request(t.app).get("/v1/nope").set("Authorization", `Bearer ${key}`);
     expect(res.status).toBe(404);

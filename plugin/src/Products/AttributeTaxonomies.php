@@ -46,6 +46,11 @@ final class AttributeTaxonomies {
 	 */
 	public static function ensure( string $taxonomy ): int {
 		global $wpdb;
+		// Registered in this request: WooCommerce's list knows it (at the start, or since adopt()).
+		$known = taxonomy_exists( $taxonomy ) ? (int) wc_attribute_taxonomy_id_by_name( $taxonomy ) : 0;
+		if ( $known > 0 ) {
+			return $known;
+		}
 		$id = self::stored_id( $taxonomy );
 		if ( 0 === $id ) {
 			// Two requests creating the same attribute: the second waits, then finds the first's.

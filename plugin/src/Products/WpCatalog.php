@@ -114,8 +114,8 @@ final class WpCatalog implements Catalog {
 		return (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- aggregate over the plugin's own meta key.
 			$wpdb->prepare(
 				"SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id
-				WHERE m.meta_key = %s AND m.meta_value = %s AND p.post_type = 'product' AND p.post_status IN ($statuses)", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders -- one placeholder per status.
-				array_merge( array( AnnotationMeta::STATUS, $status ), self::STATUSES )
+				WHERE m.meta_key = %s AND m.meta_value = %s AND p.post_type = %s AND p.post_status IN ($statuses)", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders -- one placeholder per status.
+				array_merge( array( AnnotationMeta::STATUS, $status, 'product' ), self::STATUSES )
 			)
 		);
 	}

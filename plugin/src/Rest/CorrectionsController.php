@@ -57,7 +57,7 @@ final class CorrectionsController extends RestController {
 				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r ) ?? $this->review( $r ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
 				'args'                => array(
-					'id'     => self::correction_id_arg(),
+					'id'     => self::id_arg(),
 					'review' => array( 'type' => 'string', 'enum' => self::REVIEWS, 'required' => true ),
 				),
 			)
@@ -69,7 +69,7 @@ final class CorrectionsController extends RestController {
 				'methods'             => \WP_REST_Server::READABLE,
 				'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => $this->image( $r ) ),
 				'permission_callback' => array( $this, 'can_manage' ),
-				'args'                => array( 'id' => self::correction_id_arg() ),
+				'args'                => array( 'id' => self::id_arg() ),
 			)
 		);
 	}
@@ -121,20 +121,6 @@ final class CorrectionsController extends RestController {
 	}
 
 	/**
-	 * The {id} of the correction routes. WordPress would sanitize an integer beyond PHP_INT_MAX
-	 * into PHP_INT_MAX, and the service would be asked about that other number: the digits
-	 * are kept as sent, and correction_id() reads them.
-	 *
-	 * @return array<string, mixed>
-	 */
-	private static function correction_id_arg(): array {
-		return array(
-			'validate_callback' => 'rest_validate_request_arg',
-			'sanitize_callback' => static fn( $value ) => $value,
-		) + self::id_arg();
-	}
-
-	/**
 	 * The correction named in the path, or 404 feedback_not_found (as the service answers it)
 	 * for a number no correction can have because PHP cannot hold it.
 	 *
@@ -142,15 +128,14 @@ final class CorrectionsController extends RestController {
 	 * @return int|\WP_Error
 	 */
 	private static function correction_id( \WP_REST_Request $request ) {
-		$sent = (string) ( $request->get_url_params()['id'] ?? '' );
-		$id   = ltrim( $sent, '0' );
-		if ( self::is_positive_int( $id ) ) {
-			return (int) $id;
+		$id = self::path_id( $request );
+		if ( $id > 0 ) {
+			return $id;
 		}
 		return new \WP_Error(
 			'feedback_not_found',
 			/* translators: %s: the correction id as sent. */
-			sprintf( __( 'There is no correction "%s" in this shop.', 'kalas-iris' ), substr( $sent, 0, 64 ) ),
+			sprintf( __( 'There is no correction "%s" in this shop.', 'kalas-iris' ), substr( (string) ( $request->get_url_params()['id'] ?? '' ), 0, 64 ) ),
 			array( 'status' => 404 )
 		);
 	}

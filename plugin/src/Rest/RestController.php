@@ -134,7 +134,8 @@ abstract class RestController {
 	 * @param \WP_REST_Request $request Request.
 	 */
 	protected static function path_id( \WP_REST_Request $request ): int {
-		$id = $request->get_url_params()['id'] ?? null;
+		// The digits as sent ({@see id_arg()}); "009" is 9.
+		$id = ltrim( (string) ( $request->get_url_params()['id'] ?? '' ), '0' );
 		return self::is_positive_int( $id ) ? (int) $id : 0;
 	}
 
@@ -172,15 +173,19 @@ abstract class RestController {
 	}
 
 	/**
-	 * Schema of a positive integer id in the path.
+	 * Schema of a positive integer id in the path. The digits are kept as sent: WordPress's
+	 * integer sanitizing turns a number beyond PHP_INT_MAX into PHP_INT_MAX, another id;
+	 * {@see path_id()} reads them, and answers 0 for a number PHP cannot hold.
 	 *
 	 * @return array<string, mixed>
 	 */
 	protected static function id_arg(): array {
 		return array(
-			'type'     => 'integer',
-			'minimum'  => 1,
-			'required' => true,
+			'type'              => 'integer',
+			'minimum'           => 1,
+			'required'          => true,
+			'validate_callback' => 'rest_validate_request_arg',
+			'sanitize_callback' => static fn( $value ) => $value,
 		);
 	}
 }

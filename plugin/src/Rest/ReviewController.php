@@ -167,7 +167,8 @@ final class ReviewController extends RestController {
 	 * @return array<string, mixed>|\WP_Error
 	 */
 	private function decide( int $id, string $decision, ?array $labels ) {
-		if ( ! in_array( get_post_type( $id ), array( 'product', 'product_variation' ), true ) ) {
+		// get_post_type( 0 ) would answer for the global post, whatever it is.
+		if ( $id < 1 || ! in_array( get_post_type( $id ), array( 'product', 'product_variation' ), true ) ) {
 			return new \WP_Error( 'product_not_found', __( 'There is no such product.', 'kalas-iris' ), array( 'status' => 404 ) );
 		}
 		if ( 'review' !== $this->meta->status( $id ) ) {

@@ -37,7 +37,11 @@ final class FakeCatalog implements Catalog {
 		);
 	}
 
+	/** @var int Calls of count_with_status(): the admin menu must not count for users who cannot see it. */
+	public int $counted = 0;
+
 	public function count_with_status( string $status ): int {
+		++$this->counted;
 		return $this->with_status( $status, 1, 1 )['total'];
 	}
 

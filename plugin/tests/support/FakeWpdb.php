@@ -65,12 +65,12 @@ final class FakeWpdb {
 			return (string) $this->last_insert_id;
 		}
 		if ( str_starts_with( $sql, 'SELECT COUNT(*) FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id' ) ) {
-			[ $key, $value ] = $args;
-			$statuses        = array_slice( $args, 2 );
+			[ $key, $value, $type ] = $args;
+			$statuses               = array_slice( $args, 3 );
 			$matching        = array_filter(
 				array_keys( Wp::$posts ),
 				static fn( int $id ): bool => ( Wp::$meta[ $id ][ $key ] ?? null ) === $value
-					&& 'product' === Wp::$posts[ $id ]['type']
+					&& $type === Wp::$posts[ $id ]['type']
 					&& in_array( Wp::$posts[ $id ]['status'], $statuses, true )
 			);
 			return (string) count( $matching );

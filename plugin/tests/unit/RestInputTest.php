@@ -135,6 +135,15 @@ final class RestInputTest extends TestCase {
 
 		$huge = self::json( '', array( 'id' => '99999999999999999999' ) );
 		$this->assertSame( 'product_not_found', $this->call( '/products/(?P<id>\d+)', 'GET', $huge )->code, 'not PHP_INT_MAX' );
+		// WordPress would sanitize an integer argument into PHP_INT_MAX before the callback: every
+		// route's {id} keeps the digits as sent, so path_id() sees the number that was asked for.
+		foreach ( Wp::$routes as $route => $endpoints ) {
+			foreach ( $endpoints as $endpoint ) {
+				if ( isset( $endpoint['args']['id'] ) ) {
+					$this->assertSame( '99999999999999999999', ( $endpoint['args']['id']['sanitize_callback'] )( '99999999999999999999', $huge, 'id' ), $route );
+				}
+			}
+		}
 	}
 
 	public function test_learn_answers_an_object_before_the_first_learning(): void {

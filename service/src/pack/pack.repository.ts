@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { AppError } from "../errors.js";
+import { outsidePack } from "./manifest-files.js";
 import type { PackManifest } from "./manifest.js";
 import { validateManifest } from "./validate-manifest.js";
 
@@ -49,10 +50,10 @@ export function readManifest(packDir: string): PackManifest {
 
 /** Path of a file the manifest names, which must exist inside the pack. */
 export function packFile(packDir: string, rel: string): string {
+  // The manifest's check (validate-manifest.ts) has run already; one rule for both.
+  const why = outsidePack(rel);
+  if (why) throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: ${why}.`);
   const full = path.resolve(packDir, rel);
-  if (!full.startsWith(path.resolve(packDir) + path.sep)) {
-    throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: "${rel}" points outside the pack.`);
-  }
   if (!fs.existsSync(full)) {
     throw new AppError(500, "invalid_pack", `Model pack at ${packDir}: file "${rel}" named in manifest.json is missing.`);
   }

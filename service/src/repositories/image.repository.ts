@@ -96,6 +96,24 @@ export async function decodeForModel(
   };
 }
 
+/**
+ * A JPEG that fits a square of side `max`, for screens that list many photos, decoded with the same
+ * checks and limits as for the model.
+ */
+export async function thumbnailJpeg(bytes: Buffer, max: number): Promise<Buffer> {
+  await checkImage(bytes);
+  try {
+    return await sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
+      .rotate()
+      .flatten({ background: { r: 255, g: 255, b: 255 } })
+      .resize({ width: max, height: max, fit: "inside", withoutEnlargement: true })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+  } catch (e) {
+    throw decodeError(e as Error);
+  }
+}
+
 /** Centres the photo on a square of `padColor` (product photos: white), as sharp's "contain" would. */
 function padToSquare(g: PixelGrid, size: number, pad: [number, number, number]): PixelGrid {
   if (g.width === size && g.height === size) return g;

@@ -9,7 +9,7 @@ import { shopOf, viaOf } from "../http/context.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
 import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, feedbackImage, listFeedback, reviewFeedback } from "../services/feedback-review.service.js";
 import { parseCorrection, recordFeedback } from "../services/feedback.service.js";
-import { choiceParam, intParam, jsonField, plainParams } from "./query.js";
+import { choiceParam, intParam, jsonField } from "./query.js";
 
 export function feedbackRoute(): Router {
   const r = Router();
@@ -30,7 +30,6 @@ export function feedbackRoute(): Router {
   });
   r.get("/feedback", (req, res) => {
     const q = req.query;
-    plainParams(q, ["source", "review", "limit", "offset"]);
     res.json(
       listFeedback(shopOf(req), {
         source: choiceParam(q.source, "source", FEEDBACK_SOURCES),
@@ -48,7 +47,6 @@ export function feedbackRoute(): Router {
     res.json(reviewFeedback(shopOf(req), String(req.params.id), review as (typeof FEEDBACK_REVIEWS)[number]));
   });
   r.get("/feedback/:id/image", async (req, res) => {
-    plainParams(req.query, ["max"]);
     const max = req.query.max === undefined ? undefined : intParam(req.query.max, "max", 480, 16, 2048);
     const { bytes, type } = await feedbackImage(shopOf(req), String(req.params.id), max);
     // The bytes are whatever a visitor uploaded: a browser must take them as the type named here, or not at all.

@@ -11,19 +11,6 @@ export function intParam(value: unknown, name: string, def: number, min: number,
   return n;
 }
 
-/**
- * Refuses the bracket forms of the named parameters (`review[]=pending`, `limit[a]=1`). The query
- * parser keeps those as names of their own, so a filter sent that way would be left out without a
- * word and the answer would hold everything.
- */
-export function plainParams(query: Record<string, unknown>, names: readonly string[]): void {
-  for (const key of Object.keys(query)) {
-    const name = names.find((n) => key.startsWith(`${n}[`));
-    if (name)
-      throw new AppError(400, "invalid_request", `Send "${name}" once as ${name}=<value>, not as ${JSON.stringify(key.slice(0, 64))}.`);
-  }
-}
-
 /** One of a few words, or undefined when the parameter is absent or empty. */
 export function choiceParam<T extends string>(value: unknown, name: string, allowed: readonly T[]): T | undefined {
   if (value === undefined || value === "") return undefined;

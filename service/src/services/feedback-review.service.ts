@@ -7,11 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import sharp from "sharp";
-
 import { AppError, notFound } from "../errors.js";
 import type { FeedbackCorrection, FeedbackItem, FeedbackList, FeedbackReview } from "../openapi/answers.js";
 import type { FeedbackRow } from "../repositories/catalog.repository.js";
+import { thumbnailJpeg } from "../repositories/image.repository.js";
 import { feedbackDir } from "./feedback.service.js";
 import { imageMediaType } from "./image-type.js";
 import { invalidateShopHeads, WEB_FEEDBACK_LEARNS } from "./learn.service.js";
@@ -60,12 +59,7 @@ export async function feedbackImage(shop: Shop, id: string, max?: number): Promi
     throw notFound("image_not_found", `The photo of correction ${id} is no longer stored.`);
   }
   if (!max) return { bytes, type: imageMediaType(bytes) };
-  const small = await sharp(bytes)
-    .rotate()
-    .resize({ width: max, height: max, fit: "inside", withoutEnlargement: true })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-  return { bytes: small, type: "image/jpeg" };
+  return { bytes: await thumbnailJpeg(bytes, max), type: "image/jpeg" };
 }
 
 /** Ids are the database's row numbers; anything else cannot name a correction. */

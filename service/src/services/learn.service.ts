@@ -228,21 +228,28 @@ function shopModel(shop: Shop): ShopModel {
   const cached = cache.get(shop);
   const version = shop.catalog.changesElsewhere();
   if (cached?.version === version) return cached;
+  // Another process's commit (a review made with the CLI) can change which corrections count; the
+  // heads are files this process writes when it learns, so they are read only when nothing is cached.
+  const model = { heads: cached?.heads ?? loadHeads(shop), corrections: loadCorrections(shop), version };
+  cache.set(shop, model);
+  return model;
+}
+
+function loadHeads(shop: Shop): Head[] {
   const dir = headsDir(shop);
-  const heads: Head[] = [];
-  if (fs.existsSync(dir)) {
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".json"))) {
-      const h = loadHead(dir, f.slice(0, -5));
-      if (h) heads.push(h);
-    }
-  }
-  const corrections = [...shop.catalog.feedbackWithFeatures(WEB_FEEDBACK_LEARNS)].map((c) => ({
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .map((f) => loadHead(dir, f.slice(0, -5)))
+    .filter((h): h is Head => h !== null);
+}
+
+function loadCorrections(shop: Shop): ShopModel["corrections"] {
+  return [...shop.catalog.feedbackWithFeatures(WEB_FEEDBACK_LEARNS)].map((c) => ({
     features: c.features,
     labels: correctionLabels(c.correction),
   }));
-  const model = { heads, corrections, version };
-  cache.set(shop, model);
-  return model;
 }
 
 /** The fields a correction sets, as the shop's own labels. */

@@ -46,6 +46,9 @@ const MIRROR = true;
 
 async function main() {
   const args = parseFlags();
+  // Anything else (a typo) would rebuild the PCA projection and make every shop's vectors stale.
+  if (args.projection !== undefined && args.projection !== "keep")
+    throw new Error(`--projection takes only "keep" (the learned search projection stays), not "${args.projection}".`);
   const datasets = datasetsDir(args.datasets);
   const cacheDir = path.resolve(args.cache ?? ".cache/features");
   const packDir = resolvePackDir(args.pack ?? "kalas-fashion-mnv2");
