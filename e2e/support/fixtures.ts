@@ -5,6 +5,7 @@ import { ProductEditorPage } from "../pages/product-editor.page.js";
 import { ReviewQueuePage } from "../pages/review-queue.page.js";
 import { SettingsPage } from "../pages/settings.page.js";
 import { StorefrontPage } from "../pages/storefront.page.js";
+import { WebCorrectionsPage } from "../pages/web-corrections.page.js";
 import { photosMissing } from "./photos.js";
 import { PluginSettings, type KalasSettings } from "./plugin-settings.js";
 import { ServiceApi } from "./service-api.js";
@@ -47,6 +48,7 @@ interface Fixtures {
   settingsPage: SettingsPage;
   productEditor: ProductEditorPage;
   reviewQueue: ReviewQueuePage;
+  webCorrections: WebCorrectionsPage;
   backfillPage: BackfillPage;
   storefront: StorefrontPage;
 }
@@ -109,6 +111,7 @@ export const test = base.extend<Fixtures>({
   settingsPage: async ({ page }, use) => use(new SettingsPage(page)),
   productEditor: async ({ page }, use) => use(new ProductEditorPage(page)),
   reviewQueue: async ({ page }, use) => use(new ReviewQueuePage(page)),
+  webCorrections: async ({ page }, use) => use(new WebCorrectionsPage(page)),
   backfillPage: async ({ page }, use) => use(new BackfillPage(page)),
   storefront: async ({ page }, use) => use(new StorefrontPage(page)),
 });

@@ -1,4 +1,3 @@
-import { WebCorrectionsPage } from "../pages/web-corrections.page.js";
 import { photo, RED_DRESS } from "../support/catalogue.js";
 import { expect, test } from "../support/fixtures.js";
 import { screenshot } from "../support/screenshots.js";
@@ -8,6 +7,7 @@ test.describe("11. Web corrections", () => {
     page,
     service,
     settings,
+    webCorrections: corrections,
   }) => {
     await settings.connect({ mode: "auto" });
     // A label no flow uses, so this correction is the one found, and a photo the service has seen.
@@ -20,7 +20,6 @@ test.describe("11. Web corrections", () => {
       const stored = (await service.feedback()).find((f) => f.id === id);
       expect(stored, "the service stored the visitor's correction").toMatchObject({ source: "web", review: "pending", learns: false });
 
-      const corrections = new WebCorrectionsPage(page);
       await corrections.goto();
       const item = corrections.item(id);
       await expect(item).toContainText(`The visitor said: ${label}`);

@@ -11,6 +11,7 @@ namespace KalasIris\Products;
 
 use KalasIris\Jobs\FeedbackJob;
 use KalasIris\Jobs\Scheduler;
+use KalasIris\Settings\SettingsSchema;
 
 /**
  * Accepting writes the (possibly edited) labels with the same protection rules as
@@ -32,8 +33,6 @@ class ReviewService {
 	 */
 	public const MAX_COLORS     = 10;
 	public const MAX_ATTRIBUTES = 32;
-
-	private const FIELD_PATTERN = '/^[a-z][a-z0-9_]{0,31}\z/';
 
 	/**
 	 * @param WriteBack      $write     Write-back.
@@ -115,7 +114,7 @@ class ReviewService {
 		}
 		$texts = null === $category ? array() : array( array( $category, 'The category', self::MAX_CATEGORY ) );
 		foreach ( $attributes as $field => $value ) {
-			if ( ! is_string( $field ) || ! preg_match( self::FIELD_PATTERN, $field ) ) {
+			if ( ! is_string( $field ) || ! preg_match( SettingsSchema::FIELD_PATTERN, $field ) ) {
 				return 'Attribute fields are lowercase letters, digits and underscores, up to 32 characters.';
 			}
 			if ( ! is_string( $value ) ) {
@@ -151,7 +150,7 @@ class ReviewService {
 		$category   = isset( $labels['category'] ) && is_string( $labels['category'] ) ? trim( $labels['category'] ) : '';
 		$attributes = array();
 		foreach ( (array) ( $labels['attributes'] ?? array() ) as $field => $value ) {
-			if ( is_string( $field ) && preg_match( self::FIELD_PATTERN, $field ) && is_string( $value ) && '' !== trim( $value ) ) {
+			if ( is_string( $field ) && preg_match( SettingsSchema::FIELD_PATTERN, $field ) && is_string( $value ) && '' !== trim( $value ) ) {
 				$attributes[ $field ] = mb_substr( trim( $value ), 0, self::MAX_ATTRIBUTE );
 			}
 		}

@@ -71,11 +71,4 @@ final class ProductsController extends RestController {
 		$this->events->enqueue( $id );
 		return ProductView::of( $id, $this->meta );
 	}
-
-	/**
-	 * @return \WP_Error
-	 */
-	private static function not_found(): \WP_Error {
-		return new \WP_Error( 'product_not_found', __( 'There is no such product.', 'kalas-iris' ), array( 'status' => 404 ) );
-	}
 }

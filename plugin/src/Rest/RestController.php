@@ -153,6 +153,13 @@ abstract class RestController {
 	}
 
 	/**
+	 * The answer for a product id that names no product.
+	 */
+	protected static function not_found(): \WP_Error {
+		return new \WP_Error( 'product_not_found', __( 'There is no such product.', 'kalas-iris' ), array( 'status' => 404 ) );
+	}
+
+	/**
 	 * HTTP status for the browser. A rejected input keeps its status; the service being
 	 * down or refusing the shop's key is the server's problem, so it becomes 502/503
 	 * rather than a 401 that would look like the person's session expired.

@@ -169,7 +169,7 @@ final class ReviewController extends RestController {
 	private function decide( int $id, string $decision, ?array $labels ) {
 		// get_post_type( 0 ) would answer for the global post, whatever it is.
 		if ( $id < 1 || ! in_array( get_post_type( $id ), array( 'product', 'product_variation' ), true ) ) {
-			return new \WP_Error( 'product_not_found', __( 'There is no such product.', 'kalas-iris' ), array( 'status' => 404 ) );
+			return self::not_found();
 		}
 		if ( 'review' !== $this->meta->status( $id ) ) {
 			return new \WP_Error( 'not_in_review', __( 'This product is not waiting for review.', 'kalas-iris' ), array( 'status' => 409 ) );

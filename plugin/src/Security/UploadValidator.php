@@ -45,7 +45,7 @@ final class UploadValidator {
 					self::size_label( self::ini_bytes( 'post_max_size' ) )
 				), 413 );
 			}
-			throw new UploadError( 'no_file', __( 'Choose a photo to search with.', 'kalas-iris' ), 400 );
+			throw self::no_file();
 		}
 		if ( ! is_scalar( $file['error'] ?? UPLOAD_ERR_OK ) || ! is_scalar( $file['tmp_name'] ?? '' ) ) {
 			// image[]=…: PHP nests every key one level deeper.
@@ -59,7 +59,7 @@ final class UploadValidator {
 			$this->too_large( $this->max_bytes );
 		}
 		if ( UPLOAD_ERR_NO_FILE === $error || ( UPLOAD_ERR_OK === $error && '' === (string) ( $file['tmp_name'] ?? '' ) ) ) {
-			throw new UploadError( 'no_file', __( 'Choose a photo to search with.', 'kalas-iris' ), 400 );
+			throw self::no_file();
 		}
 		if ( (int) ( $file['size'] ?? 0 ) > $this->max_bytes ) {
 			$this->too_large( $this->max_bytes );
@@ -93,6 +93,13 @@ final class UploadValidator {
 	}
 
 	/**
+	 * No photo was sent.
+	 */
+	private static function no_file(): UploadError {
+		return new UploadError( 'no_file', __( 'Choose a photo to search with.', 'kalas-iris' ), 400 );
+	}
+
+	/**
 	 * Whether the request declared a body larger than post_max_size.
 	 */
 	private static function body_over_post_max_size(): bool {
@@ -107,14 +114,7 @@ final class UploadValidator {
 	 * @param string $name Directive.
 	 */
 	public static function ini_bytes( string $name ): int {
-		$value = trim( (string) ini_get( $name ) );
-		$bytes = (int) $value;
-		return match ( strtolower( substr( $value, -1 ) ) ) {
-			'g'     => $bytes * 1073741824,
-			'm'     => $bytes * 1048576,
-			'k'     => $bytes * 1024,
-			default => $bytes,
-		};
+		return wp_convert_hr_to_bytes( (string) ini_get( $name ) );
 	}
 
 	/**

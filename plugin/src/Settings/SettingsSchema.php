@@ -20,9 +20,9 @@ final class SettingsSchema {
 	public const MODES = array( 'auto', 'review' );
 
 	/**
-	 * \z, not $: $ also matches before a final line break.
+	 * A field name. \z, not $: $ also matches before a final line break.
 	 */
-	private const FIELD_PATTERN = '/^[a-z][a-z0-9_]{0,31}\z/';
+	public const FIELD_PATTERN = '/^[a-z][a-z0-9_]{0,31}\z/';
 
 	/**
 	 * Most field names in a list, and most thresholds.

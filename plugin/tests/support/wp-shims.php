@@ -172,6 +172,29 @@ if ( ! defined( 'DAY_IN_SECONDS' ) ) {
 	define( 'DAY_IN_SECONDS', 86400 );
 }
 
+if ( ! defined( 'KB_IN_BYTES' ) ) {
+	define( 'KB_IN_BYTES', 1024 );
+	define( 'MB_IN_BYTES', 1024 * KB_IN_BYTES );
+	define( 'GB_IN_BYTES', 1024 * MB_IN_BYTES );
+}
+
+/** Core's, from wp-includes/load.php: a g, m or k anywhere in the value sets the unit. */
+function wp_convert_hr_to_bytes( $value ) {
+	$value = strtolower( trim( $value ) );
+	$bytes = (int) $value;
+
+	if ( str_contains( $value, 'g' ) ) {
+		$bytes *= GB_IN_BYTES;
+	} elseif ( str_contains( $value, 'm' ) ) {
+		$bytes *= MB_IN_BYTES;
+	} elseif ( str_contains( $value, 'k' ) ) {
+		$bytes *= KB_IN_BYTES;
+	}
+
+	// Deal with large (float) values which run into the maximum integer size.
+	return min( $bytes, PHP_INT_MAX );
+}
+
 /**
  * Just enough of a WooCommerce product for visibility checks.
  */

@@ -4,27 +4,34 @@
  */
 import fs from "node:fs";
 
-/** A whole number from 1 to `max`; "1.5", "abc", "0" and "-5" are refused rather than rounded or defaulted. */
-export function positiveInt(option: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+/**
+ * A whole number from `min` to `max`; "1.5", "abc", "-5" and anything out of range are refused rather
+ * than rounded or defaulted.
+ */
+export function intOption(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? "a whole number of at least 1" : `a whole number from 1 to ${max}`;
-    throw new Error(`${option} must be ${range}, not "${value}"`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max !== Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : min === 0 ? "of 0 or more" : `of at least ${min}`;
+    throw new Error(`${option} must be a whole number ${range}, not "${value}"`);
   }
   return n;
 }
 
-/** A whole number of 0 or more (an offset); "-1", "1.5" and "abc" are refused. */
-export function wholeNumber(option: string, value: string): number {
-  const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw new Error(`${option} must be a whole number of 0 or more, not "${value}"`);
-  return n;
+/** A whole number from 1 to `max` (a count or a port). */
+export function positiveInt(option: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
+  return intOption(option, value, 1, max);
 }
 
-export function oneOf(option: string, value: string, allowed: string[]): string {
-  if (!allowed.includes(value))
+/** A whole number of 0 or more (an offset). */
+export function wholeNumber(option: string, value: string): number {
+  return intOption(option, value, 0);
+}
+
+/** One of `allowed`, typed as such, so callers need no cast. */
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value))
     throw new Error(`${option} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}, not "${value}"`);
-  return value;
+  return value as T;
 }
 
 /** "on" or "off", in any case: anything else is a mistake, not "off". */

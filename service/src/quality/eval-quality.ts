@@ -6,7 +6,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import sharp from "sharp";
 
@@ -18,32 +17,22 @@ import { nameWithHead } from "../colors/name-with-head.js";
 import { argmax, concatFeatures as concat, dot, searchVector } from "../model/features.js";
 import { servedFeatures } from "../training/extract-features.js";
 import { predict, probabilities, type Head } from "../model/heads.js";
-import { loadModel } from "../model/load-model.js";
 import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
-import { resolvePackDir } from "../pack/pack.repository.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 import { VectorIndex } from "../repositories/index.repository.js";
 import { fitLabelHead } from "../services/learn.service.js";
 import type { Example } from "../training/datasets.js";
 import { accuracy, accuracyCoverage, expectedCalibrationError, reliability, type Scored } from "../training/metrics.js";
-import { loadTrainingSet } from "../training/training-set.js";
 import { headLabeler } from "./head-labels.js";
 import { confusionSvg, lineChartSvg, savePng } from "./plots.js";
-import { datasetsDir } from "../training/flags.js";
+import { loadTuningData, repo } from "./tuning-data.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, "../../..");
-const args = process.argv.slice(2);
-const arg = (name: string, def: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
-const datasets = datasetsDir(args.includes("--datasets") ? arg("datasets", "") : undefined);
-const cacheDir = path.resolve(arg("cache", path.join(repo, "service/.cache/features")));
 const outDoc = path.join(repo, "docs", "quality.md");
 const plotDir = path.join(repo, "docs", "quality");
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
-const model = await loadModel(resolvePackDir(arg("pack", "kalas-fashion-mnv2")));
-const { examples, table, split } = await loadTrainingSet(datasets, model, cacheDir);
+const { model, examples, table, split } = await loadTuningData();
 const idx = (pred: (e: Example, i: number) => boolean) => examples.map((e, i) => (pred(e, i) ? i : -1)).filter((i) => i >= 0);
 const test = idx((_, i) => split[i] === "test");
 const train = idx((_, i) => split[i] === "train");

@@ -1,16 +1,15 @@
 /**
- * What the tuning commands (tune:rerank, tune:neighbours) start from: the pack named by `--pack`, and the
- * shared datasets' examples with their cached features and splits (`--datasets`, `--cache`).
+ * What the quality commands (eval, tune:rerank, tune:neighbours) start from: the pack named by `--pack`, and
+ * the shared datasets' examples with their cached features and splits (`--datasets`, `--cache`).
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { loadModel } from "../model/load-model.js";
 import { resolvePackDir } from "../pack/pack.repository.js";
-import { datasetsDir, parseFlags } from "../training/flags.js";
+import { datasetsDir, parseFlags, repo } from "../training/flags.js";
 import { loadTrainingSet } from "../training/training-set.js";
 
-export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export { repo };
 
 export async function loadTuningData(argv: string[] = process.argv.slice(2)) {
   const flags = parseFlags(argv);

@@ -6,7 +6,8 @@ export function parseFlags(argv: string[] = process.argv.slice(2)): Record<strin
   return Object.fromEntries(argv.map((a, i, all) => (a.startsWith("--") ? [a.slice(2), all[i + 1]] : [])).filter((x) => x.length));
 }
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** The repository's root. */
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 /**
  * The shared datasets folder of a training, eval or bench command. A path given on the command line is

@@ -1,12 +1,9 @@
 import type { Command } from "commander";
 
-import { readConfig } from "../../config.js";
 import { AppError } from "../../errors.js";
-import type { FeedbackReview } from "../../openapi/answers.js";
 import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, listFeedback, reviewFeedback } from "../../services/feedback-review.service.js";
 import { oneOf, positiveInt, wholeNumber } from "../checks.js";
-import { requireShop } from "../shop-exists.js";
-import { openCli } from "./context.js";
+import { withShop } from "./context.js";
 
 interface ListOptions {
   shop: string;
@@ -32,20 +29,13 @@ export function feedbackCommand(program: Command): void {
     .description("list the shop's corrections, newest first, and whether each takes part in predictions and learning")
     .action(async (o: ListOptions) => {
       const query = {
-        source: o.source === undefined ? undefined : (oneOf("--source", o.source, [...FEEDBACK_SOURCES]) as "web" | "key"),
-        review: o.review === undefined ? undefined : (oneOf("--review", o.review, [...FEEDBACK_REVIEWS]) as FeedbackReview),
+        source: o.source === undefined ? undefined : oneOf("--source", o.source, FEEDBACK_SOURCES),
+        review: o.review === undefined ? undefined : oneOf("--review", o.review, FEEDBACK_REVIEWS),
         limit: positiveInt("--limit", o.limit, 1000),
         offset: wholeNumber("--offset", o.offset),
       };
       oneOf("--format", o.format, ["table", "json"]);
-      requireShop(readConfig(), o.shop);
-      const { shops } = await openCli();
-      let list;
-      try {
-        list = listFeedback(await shops.get(o.shop), query);
-      } finally {
-        shops.closeAll();
-      }
+      const list = await withShop(o.shop, (shop) => listFeedback(shop, query));
       if (o.format === "json") return void process.stdout.write(JSON.stringify(list, null, 2) + "\n");
       console.table(
         list.items.map((i) => ({
@@ -72,11 +62,8 @@ export function feedbackCommand(program: Command): void {
       .argument("<id...>", "correction ids, as `feedback list` shows them")
       .description(what)
       .action(async (ids: string[], o: { shop: string }) => {
-        requireShop(readConfig(), o.shop);
-        const { shops } = await openCli();
         const unknown: string[] = [];
-        try {
-          const shop = await shops.get(o.shop);
+        await withShop(o.shop, (shop) => {
           for (const id of distinct(ids)) {
             try {
               const item = reviewFeedback(shop, id, review);
@@ -89,9 +76,7 @@ export function feedbackCommand(program: Command): void {
               unknown.push(id);
             }
           }
-        } finally {
-          shops.closeAll();
-        }
+        });
         if (unknown.length) {
           process.stderr.write(`kalas-iris: shop "${o.shop}" has no correction ${unknown.map(shown).join(", ")}.\n`);
           process.exitCode = 1;

@@ -1,10 +1,8 @@
 import type { Command } from "commander";
 
-import { readConfig } from "../../config.js";
 import { reindexStale } from "../../services/reindex.service.js";
 import { progressBar } from "../progress.js";
-import { requireShop } from "../shop-exists.js";
-import { openCli } from "./context.js";
+import { withShop } from "./context.js";
 
 export function reindexCommand(program: Command): void {
   program
@@ -12,14 +10,13 @@ export function reindexCommand(program: Command): void {
     .requiredOption("--shop <name>", "shop to reindex (it must exist)")
     .description("after a model update: analyse again, from their image URLs, the products another model indexed")
     .action(async (o: { shop: string }) => {
-      requireShop(readConfig(), o.shop);
-      const { shops } = await openCli();
-      const shop = await shops.get(o.shop);
-      const stale = shop.catalog.staleProducts();
-      const bar = progressBar(stale.filter((p) => p.image_url).length, "reindexing");
-      const report = await reindexStale(shop, (_done, _total, failed) => bar.tick(failed), stale);
-      bar.stop();
-      shops.closeAll();
+      const report = await withShop(o.shop, async (shop) => {
+        const stale = shop.catalog.staleProducts();
+        const bar = progressBar(stale.filter((p) => p.image_url).length, "reindexing");
+        const done = await reindexStale(shop, (_done, _total, failed) => bar.tick(failed), stale);
+        bar.stop();
+        return done;
+      });
       for (const f of report.failed) process.stderr.write(`failed ${f.id}: ${f.error}\n`);
       if (report.without_url.length) {
         process.stderr.write(

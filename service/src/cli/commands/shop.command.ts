@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 
-import { readConfig } from "../../config.js";
 import { onOff } from "../checks.js";
-import { requireShop } from "../shop-exists.js";
-import { openCli } from "./context.js";
+import { withShop } from "./context.js";
 
 export function shopCommand(program: Command): void {
   program
@@ -15,11 +13,7 @@ export function shopCommand(program: Command): void {
     .description("let this shop's image URLs point at private addresses (a shop on the same network)")
     .action(async (value: string, o: { shop: string }) => {
       const allow = onOff(value);
-      requireShop(readConfig(), o.shop);
-      const { shops } = await openCli();
-      const shop = await shops.get(o.shop);
-      shop.catalog.setSetting("allow_private_urls", String(allow));
-      shops.closeAll();
+      await withShop(o.shop, (shop) => shop.catalog.setSetting("allow_private_urls", String(allow)));
       process.stdout.write(`Shop "${o.shop}": private image URLs ${allow ? "allowed" : "refused"}.\n`);
     });
 }
