@@ -10,6 +10,11 @@ export interface Config {
   rateLimit: number;
   /** Shop whose index the public web page may use through short-lived sessions, if any. */
   webShop: string | null;
+  /**
+   * Whether corrections sent through those public sessions act on the shop's predictions and learning
+   * before a person accepts them. Off by default: anyone can open the try-it page.
+   */
+  webFeedbackLearns: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +27,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pack: env.MODEL_PACK ?? "kalas-fashion-mnv2",
     rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
     webShop: env.WEB_SHOP || null,
+    webFeedbackLearns: env.WEB_FEEDBACK_LEARNS === "true",
   };
 }

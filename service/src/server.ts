@@ -26,7 +26,7 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
   const ctx: AppContext = {
     config,
     keys: new KeysRepository(config.dataDir),
-    shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace),
+    shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace, { pendingWebLearns: config.webFeedbackLearns }),
   };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {

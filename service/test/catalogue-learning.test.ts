@@ -116,7 +116,7 @@ describe("catalogue learning", () => {
       .set(auth())
       .send({
         items: ["fp-11261", "fp-10365", "cc0-dress"]
-          .map((id) => ({ id, labels: { category: "Dresses & Gowns" } }))
+          .map((id): { id: string; labels: Record<string, string> } => ({ id, labels: { category: "Dresses & Gowns" } }))
           .concat([{ id: "never-indexed", labels: {} }]),
       })
       .expect(200);

@@ -34,7 +34,7 @@ beforeAll(async () => {
       correction: { labels: { category: name } },
       original: null,
       source,
-    });
+    }).id;
   }
   shops.closeAll();
 });

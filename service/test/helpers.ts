@@ -39,7 +39,7 @@ export async function testApp(env: Record<string, string> = {}) {
   const ctx: AppContext = {
     config,
     keys,
-    shops: new ShopRegistry(dataDir, async () => model.vectorSpace),
+    shops: new ShopRegistry(dataDir, async () => model.vectorSpace, { pendingWebLearns: config.webFeedbackLearns }),
   };
   const app = createApp(ctx);
   return {

@@ -53,7 +53,7 @@ describe("a changed model pack", () => {
       });
       shop.index.put(row.label, vec(8, i));
     }
-    await recordFeedback(shop, { productId: "p1", correction: { category: "Tees" }, original: null });
+    await recordFeedback(shop, { productId: "p1", correction: { category: "Tees" }, original: null, source: "key" });
     shop.touch();
     before.closeAll();
 
@@ -65,7 +65,9 @@ describe("a changed model pack", () => {
     expect(() => similarToProduct(reopened, "p0", 3)).toThrow(expect.objectContaining({ status: 409, code: "product_stale" }));
     // Learning skips the old space's vectors and corrections rather than mixing them in.
     expect(await learnShop(reopened)).toMatchObject({ fields: {}, corrections: 0 });
-    await expect(recordFeedback(reopened, { productId: "p2", correction: { category: "Jeans" }, original: null })).rejects.toMatchObject({
+    await expect(
+      recordFeedback(reopened, { productId: "p2", correction: { category: "Jeans" }, original: null, source: "key" }),
+    ).rejects.toMatchObject({
       status: 409,
       code: "product_stale",
     });

@@ -2,7 +2,8 @@
  * Catalogue learning time: `POST /v1/learn`'s code path on the shop "bench" of a data folder, and the
  * fitting alone (what grows with the catalogue) on any number of labelled vectors.
  */
-import { fitLabelHead, learnShop } from "../services/learn.service.js";
+import { fitLabelHead } from "../model/label-head.js";
+import { learnShop } from "../services/learn.service.js";
 import { getModel } from "../services/model.service.js";
 import { ShopRegistry } from "../services/shops.service.js";
 

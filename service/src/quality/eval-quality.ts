@@ -21,7 +21,7 @@ import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 import { VectorIndex } from "../repositories/index.repository.js";
-import { fitLabelHead } from "../services/learn.service.js";
+import { fitLabelHead } from "../model/label-head.js";
 import type { Example } from "../training/datasets.js";
 import { accuracy, accuracyCoverage, expectedCalibrationError, reliability, type Scored } from "../training/metrics.js";
 import { headLabeler } from "./head-labels.js";

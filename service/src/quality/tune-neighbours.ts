@@ -14,7 +14,7 @@ import { searchVector } from "../model/features.js";
 import type { Head } from "../model/heads.js";
 import { predictWithNeighbours, VOTE, type VoteSettings } from "../model/neighbour-vote.js";
 import { VectorIndex } from "../repositories/index.repository.js";
-import { fitLabelHead } from "../services/learn.service.js";
+import { fitLabelHead } from "../model/label-head.js";
 import { loadTuningData, repo } from "./tuning-data.js";
 import { servedFeatures } from "../training/extract-features.js";
 

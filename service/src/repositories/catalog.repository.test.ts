@@ -9,20 +9,28 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CatalogRepository, type FeedbackFilter } from "./catalog.repository.js";
 
 let dir: string;
+/** The default deployment, where pending web corrections do not count. */
 let repo: CatalogRepository;
+/** The same database as a deployment with WEB_FEEDBACK_LEARNS=true sees it. */
+let webLearns: CatalogRepository;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-catalog-"));
   repo = new CatalogRepository(dir, "m1");
+  webLearns = new CatalogRepository(dir, "m1", { pendingWebLearns: true });
 });
 afterEach(() => {
   repo.close();
+  webLearns.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const add = (source: "key" | "web", name: string, features: Float32Array | null = Float32Array.of(1, 0)) =>
-  repo.addFeedback({ productId: null, imageFile: null, features, correction: { category: name }, original: null, source });
-const learning = (pendingWebLearns: boolean) => [...repo.feedbackWithFeatures(pendingWebLearns)].map((c) => c.correction.category);
-const page = (f: Partial<FeedbackFilter> = {}) => repo.listFeedback({ limit: 50, offset: 0, pendingWebLearns: false, ...f });
+const addTo = (r: CatalogRepository, source: "key" | "web", name: string, features: Float32Array | null = Float32Array.of(1, 0)) =>
+  r.addFeedback({ productId: null, imageFile: null, features, correction: { category: name }, original: null, source });
+const add = (source: "key" | "web", name: string, features?: Float32Array | null) => addTo(repo, source, name, features).id;
+const of = (pendingWebLearns: boolean) => (pendingWebLearns ? webLearns : repo);
+const learning = (pendingWebLearns: boolean) => [...of(pendingWebLearns).feedbackWithFeatures()].map((c) => c.correction.category);
+const page = (f: Partial<FeedbackFilter> = {}, pendingWebLearns = false) =>
+  of(pendingWebLearns).listFeedback({ limit: 50, offset: 0, ...f });
 
 describe("corrections that take part in predictions and learning", () => {
   // Every source and review state, with and without WEB_FEEDBACK_LEARNS.
@@ -38,15 +46,29 @@ describe("corrections that take part in predictions and learning", () => {
   it("rejected never, accepted always, pending from a key always and from the web only when web corrections learn", () => {
     for (const [source, review] of cases) {
       const id = add(source, `${source}-${review ?? "pending"}`);
-      if (review) expect(repo.setFeedbackReview(id, review)).toBe(true);
+      if (review) expect(repo.setFeedbackReview(id, review)).toMatchObject({ id, review });
     }
     const name = ([source, review]: (typeof cases)[number]) => `${source}-${review ?? "pending"}`;
     expect(learning(false)).toEqual(cases.filter((c) => c[2]).map(name));
     expect(learning(true)).toEqual(cases.filter((c) => c[3]).map(name));
     // The list tells a reviewer the same, item by item.
-    for (const webLearns of [false, true]) {
-      const learns = page({ pendingWebLearns: webLearns }).rows.map((r) => [JSON.parse(r.correction).category, r.learns === 1]);
-      expect(Object.fromEntries(learns)).toEqual(Object.fromEntries(cases.map((c) => [name(c), webLearns ? c[3] : c[2]])));
+    for (const on of [false, true]) {
+      const learns = page({}, on).rows.map((r) => [JSON.parse(r.correction).category, r.learns === 1]);
+      expect(Object.fromEntries(learns)).toEqual(Object.fromEntries(cases.map((c) => [name(c), on ? c[3] : c[2]])));
+    }
+  });
+
+  it("says whether a correction acts in the same statement that stores or reviews it", () => {
+    for (const [source, review, off, on] of cases) {
+      for (const [r, expected] of [
+        [repo, off],
+        [webLearns, on],
+      ] as const) {
+        const stored = addTo(r, source, "x");
+        // Stored pending: from a key it counts, from the web only where web corrections learn.
+        expect(stored.learns).toBe(source === "key" || r === webLearns);
+        if (review) expect(r.setFeedbackReview(stored.id, review)?.learns).toBe(expected ? 1 : 0);
+      }
     }
   });
 
@@ -56,20 +78,21 @@ describe("corrections that take part in predictions and learning", () => {
     expect(learning(false)).toEqual([]);
     repo.setFeedbackReview(id, null);
     expect(learning(false)).toEqual(["k"]);
-    expect(repo.getFeedback(id, false)).toMatchObject({ review: null, learns: 1 });
-    expect(repo.setFeedbackReview(id + 1, "accepted")).toBe(false);
-    expect(repo.getFeedback(id + 1, false)).toBeNull();
+    expect(repo.getFeedback(id)).toMatchObject({ review: null, learns: 1 });
+    expect(repo.setFeedbackReview(id + 1, "accepted")).toBeNull();
+    expect(repo.getFeedback(id + 1)).toBeNull();
   });
 
   it("leaves out accepted corrections whose features another model made, or that have none", () => {
     const accepted = add("web", "accepted");
     repo.setFeedbackReview(accepted, "accepted");
-    repo.close();
-    repo = new CatalogRepository(dir, "m2");
-    const none = add("key", "no-features", null);
+    webLearns.close();
+    webLearns = new CatalogRepository(dir, "m2", { pendingWebLearns: true });
+    const none = addTo(webLearns, "key", "no-features", null);
+    expect(none.learns).toBe(false);
     expect(learning(true)).toEqual([]);
-    expect(repo.getFeedback(accepted, true)?.learns).toBe(0);
-    expect(repo.getFeedback(none, true)?.learns).toBe(0);
+    expect(webLearns.getFeedback(accepted)?.learns).toBe(0);
+    expect(webLearns.getFeedback(none.id)?.learns).toBe(0);
   });
 });
 

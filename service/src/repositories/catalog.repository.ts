@@ -54,8 +54,11 @@ export interface FeedbackFilter {
   review?: "pending" | "accepted" | "rejected";
   limit: number;
   offset: number;
-  /** Whether pending corrections from public web sessions count (WEB_FEEDBACK_LEARNS). */
-  pendingWebLearns: boolean;
+}
+
+export interface CatalogOptions {
+  /** Whether pending corrections from public web sessions count (Config.webFeedbackLearns). */
+  pendingWebLearns?: boolean;
 }
 
 const SCHEMA = `
@@ -104,12 +107,16 @@ const FEEDBACK_COLUMNS = "id, product_id, image_file, correction, original, sour
 
 export class CatalogRepository {
   private readonly db: Database.Database;
+  /** `learnsSql` for this deployment, decided once. */
+  private readonly learns: string;
 
   /** `model`: the fingerprint of the model whose vectors and features this process writes and reads. */
   constructor(
     readonly dir: string,
     readonly model: string,
+    options: CatalogOptions = {},
   ) {
+    this.learns = learnsSql(options.pendingWebLearns ?? false);
     fs.mkdirSync(dir, { recursive: true });
     this.db = new Database(path.join(dir, "catalog.sqlite"));
     // WAL + synchronous=NORMAL: a committed write survives a process crash (kill -9).
@@ -254,6 +261,7 @@ export class CatalogRepository {
     return row ? { features: floats(row.features), stale: row.model !== this.model } : null;
   }
 
+  /** Stores a correction; answers its id and whether it acts on predictions now (`learnsSql`). */
   addFeedback(f: {
     productId: string | null;
     imageFile: string | null;
@@ -261,22 +269,25 @@ export class CatalogRepository {
     correction: unknown;
     original: unknown;
     source: "key" | "web";
-  }): number {
-    const info = this.db
+  }): { id: number; learns: boolean } {
+    const row = this.db
       .prepare(
-        "INSERT INTO feedback (product_id, image_file, features, model, correction, original, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        `INSERT INTO feedback (product_id, image_file, features, model, correction, original, source, created_at)
+         VALUES (@product_id, @image_file, @features, @feature_model, @correction, @original, @source, @now)
+         RETURNING id, ${this.learns} AS learns`,
       )
-      .run(
-        f.productId,
-        f.imageFile,
-        f.features ? blob(f.features) : null,
-        f.features ? this.model : null,
-        JSON.stringify(f.correction),
-        f.original == null ? null : JSON.stringify(f.original),
-        f.source === "web" ? "web" : null,
-        new Date().toISOString(),
-      );
-    return Number(info.lastInsertRowid);
+      .get({
+        product_id: f.productId,
+        image_file: f.imageFile,
+        features: f.features ? blob(f.features) : null,
+        feature_model: f.features ? this.model : null,
+        correction: JSON.stringify(f.correction),
+        original: f.original == null ? null : JSON.stringify(f.original),
+        source: f.source === "web" ? "web" : null,
+        now: new Date().toISOString(),
+        model: this.model,
+      }) as { id: number; learns: number };
+    return { id: row.id, learns: row.learns === 1 };
   }
 
   /** One page of corrections, newest first, and how many match the filter in all. */
@@ -287,25 +298,27 @@ export class CatalogRepository {
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const params = { model: this.model, review: f.review ?? null, limit: f.limit, offset: f.offset };
     const rows = this.db
-      .prepare(
-        `SELECT ${FEEDBACK_COLUMNS}, ${learnsSql(f.pendingWebLearns)} AS learns FROM feedback ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
-      )
+      .prepare(`SELECT ${FEEDBACK_COLUMNS}, ${this.learns} AS learns FROM feedback ${clause} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
       .all(params) as FeedbackRow[];
     const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM feedback ${clause}`).get(params) as { n: number };
     return { rows, total: n };
   }
 
-  getFeedback(id: number, pendingWebLearns: boolean): FeedbackRow | null {
+  getFeedback(id: number): FeedbackRow | null {
     return (
       (this.db
-        .prepare(`SELECT ${FEEDBACK_COLUMNS}, ${learnsSql(pendingWebLearns)} AS learns FROM feedback WHERE id = @id`)
+        .prepare(`SELECT ${FEEDBACK_COLUMNS}, ${this.learns} AS learns FROM feedback WHERE id = @id`)
         .get({ id, model: this.model }) as FeedbackRow | undefined) ?? null
     );
   }
 
-  /** Records a person's review; false when there is no such correction. */
-  setFeedbackReview(id: number, review: FeedbackReview): boolean {
-    return this.db.prepare("UPDATE feedback SET review = ? WHERE id = ?").run(review, id).changes > 0;
+  /** Records a person's review and answers the correction as it is now; null when there is no such correction. */
+  setFeedbackReview(id: number, review: FeedbackReview): FeedbackRow | null {
+    return (
+      (this.db
+        .prepare(`UPDATE feedback SET review = @review WHERE id = @id RETURNING ${FEEDBACK_COLUMNS}, ${this.learns} AS learns`)
+        .get({ id, review, model: this.model }) as FeedbackRow | undefined) ?? null
+    );
   }
 
   /**
@@ -313,8 +326,8 @@ export class CatalogRepository {
    * learning (`learnsSql`). Those made under another model stay stored (with their photo) but are
    * not compared with new photos.
    */
-  *feedbackWithFeatures(pendingWebLearns: boolean): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
-    const stmt = this.db.prepare(`SELECT correction, features FROM feedback WHERE ${learnsSql(pendingWebLearns)} ORDER BY id`);
+  *feedbackWithFeatures(): Generator<{ correction: Record<string, unknown>; features: Float32Array }> {
+    const stmt = this.db.prepare(`SELECT correction, features FROM feedback WHERE ${this.learns} ORDER BY id`);
     for (const r of stmt.iterate({ model: this.model }) as Iterable<{ correction: string; features: Buffer }>) {
       yield { correction: JSON.parse(r.correction) as Record<string, unknown>, features: floats(r.features) };
     }

@@ -13,7 +13,7 @@ import type { FeedbackRow } from "../repositories/catalog.repository.js";
 import { thumbnailJpeg } from "../repositories/image.repository.js";
 import { feedbackDir } from "./feedback.service.js";
 import { imageMediaType } from "./image-type.js";
-import { invalidateShopHeads, WEB_FEEDBACK_LEARNS } from "./learn.service.js";
+import { correctionsChanged } from "./relearn.service.js";
 import type { Shop } from "./shops.service.js";
 
 export const FEEDBACK_SOURCES = ["web", "key"] as const;
@@ -27,16 +27,16 @@ export interface FeedbackQuery {
 }
 
 export function listFeedback(shop: Shop, q: FeedbackQuery): FeedbackList {
-  const { rows, total } = shop.catalog.listFeedback({ ...q, pendingWebLearns: WEB_FEEDBACK_LEARNS });
+  const { rows, total } = shop.catalog.listFeedback(q);
   return { items: rows.map(toItem), total };
 }
 
 /** Sets a correction's review and answers it as it is now; the shop's next prediction follows. */
 export function reviewFeedback(shop: Shop, id: string, review: FeedbackReview): FeedbackItem {
-  const n = feedbackId(id);
-  if (!shop.catalog.setFeedbackReview(n, review === "pending" ? null : review)) throw missing(id);
-  invalidateShopHeads(shop);
-  return toItem(shop.catalog.getFeedback(n, WEB_FEEDBACK_LEARNS)!);
+  const row = shop.catalog.setFeedbackReview(feedbackId(id), review === "pending" ? null : review);
+  if (!row) throw missing(id);
+  correctionsChanged(shop);
+  return toItem(row);
 }
 
 /**
@@ -45,7 +45,7 @@ export function reviewFeedback(shop: Shop, id: string, review: FeedbackReview): 
  * show every type a correction may be stored in, such as TIFF or HEIC).
  */
 export async function feedbackImage(shop: Shop, id: string, max?: number): Promise<{ bytes: Buffer; type: string }> {
-  const row = shop.catalog.getFeedback(feedbackId(id), WEB_FEEDBACK_LEARNS);
+  const row = shop.catalog.getFeedback(feedbackId(id));
   if (!row) throw missing(id);
   if (!row.image_file) throw notFound("image_not_found", `Correction ${id} has no stored photo: it named an indexed product.`);
   // Read from the shop's own folder, not the stored absolute path: a data folder that was moved or

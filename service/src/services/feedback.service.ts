@@ -12,7 +12,7 @@ import { cleanLabel, cleanLabelMap, MAX_LIST } from "../http/fields.js";
 import type { FeedbackCorrection } from "../openapi/answers.js";
 import { analyzeImage } from "./analyze.service.js";
 import { checkProductId } from "./catalog.service.js";
-import { invalidateShopHeads, WEB_FEEDBACK_LEARNS } from "./learn.service.js";
+import { correctionsChanged } from "./relearn.service.js";
 import type { Shop } from "./shops.service.js";
 
 export type Correction = FeedbackCorrection;
@@ -79,7 +79,7 @@ export async function recordFeedback(
   } else {
     throw new AppError(400, "invalid_request", 'Feedback needs the image (multipart "image") or a "product_id" of an indexed product.');
   }
-  const id = shop.catalog.addFeedback({
+  const { id, learns } = shop.catalog.addFeedback({
     productId: input.productId,
     imageFile,
     features,
@@ -87,8 +87,7 @@ export async function recordFeedback(
     original: input.original,
     source: input.source,
   });
-  invalidateShopHeads(shop);
-  // Whether it acts at once: a visitor of the public page is told that the shop looks at it first.
-  const learns = shop.catalog.getFeedback(id, WEB_FEEDBACK_LEARNS)?.learns === 1;
+  // `learns`: whether it acts at once; a visitor of the public page is told that the shop looks at it first.
+  if (learns) correctionsChanged(shop);
   return { id, stored: true, review: "pending", learns };
 }

@@ -16,11 +16,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { AppError } from "../errors.js";
-import { argmax, dot, searchVector } from "../model/features.js";
+import { dot, searchVector } from "../model/features.js";
 import type { Head } from "../model/heads.js";
 import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import type { Prediction } from "../openapi/answers.js";
-import { fitTemperature, linearLogits, trainSoftmax, type LinearWeights } from "../model/softmax-regression.js";
+import { packJob, type LabelHeadJob } from "../model/label-head-job.js";
+import { fitLabelHeadsInThread } from "../model/label-head-thread.js";
 import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";
 import type { Shop } from "./shops.service.js";
@@ -44,31 +45,38 @@ interface ShopModel {
 /** Cosine above which a corrected photo counts as "the same kind of photo". */
 const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
 /**
- * Corrections sent through a public web session (anyone with the try-it page) are stored, for a
- * person to review and for retraining, but do not act on the shop's own predictions until a person
- * accepts them: otherwise any visitor could make the shop's next annotations say what they like. A
- * shop whose page only its own staff reach can let them count while pending.
- */
-export const WEB_FEEDBACK_LEARNS = process.env.WEB_FEEDBACK_LEARNS === "true";
-/**
  * Cosine above which it is the same product photographed again (another crop, a mirror image): the
  * person's correction then wins over the learned head, however sure the head is
  * (test/catalogue-learning.test.ts corrects one crop of a shoe and asks about a mirrored re-crop).
  */
 const NEAR_IDENTICAL = 0.9;
 const MIN_EXAMPLES_PER_LABEL = 2;
-/** Mini-batch size of the heads' training, and the fewest optimiser steps a head gets. */
-const BATCH = 64;
-const MIN_STEPS = 300;
 const cache = new WeakMap<Shop, ShopModel>();
+/** Each shop's learning run in progress, which the next one waits for. */
+const running = new WeakMap<Shop, Promise<LearnReport>>();
 
 export interface LearnReport {
   fields: Record<string, { labels: number; examples: number; holdout_accuracy: number | null; seconds: number }>;
   corrections: number;
 }
 
-/** Retrains the shop's heads from its labelled products and corrections. */
-export async function learnShop(shop: Shop, opts: { epochs?: number } = {}): Promise<LearnReport> {
+/**
+ * Retrains the shop's heads from its labelled products and corrections. The fitting runs in a worker
+ * thread (seconds for a large catalogue), so the service goes on answering meanwhile; runs for the
+ * same shop wait for each other, so two never write its head files at once.
+ */
+export function learnShop(shop: Shop, opts: { epochs?: number } = {}): Promise<LearnReport> {
+  const previous = running.get(shop) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(() => learnNow(shop, opts));
+  running.set(shop, run);
+  const forget = () => {
+    if (running.get(shop) === run) running.delete(shop);
+  };
+  run.then(forget, forget);
+  return run;
+}
+
+async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnReport> {
   const { transform } = await getModel();
   const byField = new Map<string, { x: Float32Array[]; y: string[]; w: number[] }>();
   const add = (field: string, label: string, features: Float32Array, weight: number) => {
@@ -80,7 +88,7 @@ export async function learnShop(shop: Shop, opts: { epochs?: number } = {}): Pro
   };
   for (const p of shop.catalog.labelledProducts()) for (const [f, v] of Object.entries(p.labels)) add(f, v, p.vector, 1);
   let corrections = 0;
-  for (const c of shop.catalog.feedbackWithFeatures(WEB_FEEDBACK_LEARNS)) {
+  for (const c of shop.catalog.feedbackWithFeatures()) {
     corrections++;
     // A person's correction is rarer and more deliberate than a catalogue label: count it more.
     const vector = searchVector(c.features, transform);
@@ -88,77 +96,46 @@ export async function learnShop(shop: Shop, opts: { epochs?: number } = {}): Pro
   }
 
   const dir = headsDir(shop);
-  fs.mkdirSync(dir, { recursive: true });
-  const report: LearnReport = { fields: {}, corrections };
+  const planned: { field: string; labels: string[]; examples: number }[] = [];
+  const jobs: LabelHeadJob[] = [];
   for (const [field, data] of byField) {
-    const started = performance.now();
     const counts = new Map<string, number>();
     data.y.forEach((l) => counts.set(l, (counts.get(l) ?? 0) + 1));
     const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_EXAMPLES_PER_LABEL).sort();
     if (labels.length < 2) continue;
-    const keep = data.y.map((l, i) => (labels.includes(l) ? i : -1)).filter((i) => i >= 0);
-    const previous = loadHead(dir, encodeURIComponent(field));
-    const init = previous && sameLabels(previous.labels, labels) ? { weights: previous.weights, bias: previous.bias } : undefined;
-    const { final, temperature, accuracy } = fitLabelHead(
-      keep.map((i) => data.x[i]),
-      keep.map((i) => labels.indexOf(data.y[i])),
-      labels.length,
-      keep.map((i) => data.w[i]),
-      { init, epochs: opts.epochs },
+    const keep = data.y.map((l, i) => (counts.get(l)! >= MIN_EXAMPLES_PER_LABEL ? i : -1)).filter((i) => i >= 0);
+    const previousHead = loadHead(dir, encodeURIComponent(field));
+    const init =
+      previousHead && sameLabels(previousHead.labels, labels) ? { weights: previousHead.weights, bias: previousHead.bias } : undefined;
+    planned.push({ field, labels, examples: keep.length });
+    jobs.push(
+      packJob(
+        field,
+        keep.map((i) => data.x[i]),
+        keep.map((i) => labels.indexOf(data.y[i])),
+        keep.map((i) => data.w[i]),
+        labels.length,
+        { init, epochs: opts.epochs },
+      ),
     );
-    saveHead(
-      dir,
-      { field, labels, dim: data.x[0].length, temperature, examples: keep.length, trained_at: new Date().toISOString() },
-      final.weights,
-      final.bias,
-    );
+  }
+  const dims = jobs.map((j) => j.dim);
+  const fits = await fitLabelHeadsInThread(jobs);
+
+  fs.mkdirSync(dir, { recursive: true });
+  const report: LearnReport = { fields: {}, corrections };
+  planned.forEach(({ field, labels, examples }, k) => {
+    const { final, temperature, accuracy, seconds } = fits[k];
+    saveHead(dir, { field, labels, dim: dims[k], temperature, examples, trained_at: new Date().toISOString() }, final.weights, final.bias);
     report.fields[field] = {
       labels: labels.length,
-      examples: keep.length,
+      examples,
       holdout_accuracy: accuracy == null ? null : round(accuracy),
-      seconds: round((performance.now() - started) / 1000),
+      seconds: round(seconds),
     };
-  }
+  });
   cache.delete(shop);
   return report;
-}
-
-/**
- * Fits one field's head: every fifth example is held out to fit the temperature and measure
- * accuracy, then the head is trained on all of them. Warm-starts from `init` (incremental).
- */
-export function fitLabelHead(
-  x: Float32Array[],
-  y: number[],
-  classes: number,
-  w: number[],
-  opts: { init?: LinearWeights; epochs?: number } = {},
-) {
-  const holdout = x.map((_, i) => i % 5 === 4);
-  const trainIdx = x.map((_, i) => i).filter((i) => !holdout[i]);
-  const testIdx = x.map((_, i) => i).filter((i) => holdout[i]);
-  // A small catalogue fits in one batch per epoch: it gets more epochs, so that every head takes at
-  // least MIN_STEPS optimiser steps (8 labelled products got 12 steps, and a head near its zero start).
-  const batchesPerEpoch = Math.ceil(trainIdx.length / BATCH);
-  const epochs = opts.epochs ?? Math.max(opts.init ? 4 : 12, Math.ceil(MIN_STEPS / batchesPerEpoch));
-  let temperature = 1;
-  let accuracy: number | null = null;
-  if (testIdx.length >= 10) {
-    const probe = trainSoftmax(
-      trainIdx.map((i) => x[i]),
-      trainIdx.map((i) => y[i]),
-      classes,
-      { epochs, lr: 0.05, batch: BATCH, init: opts.init, sampleWeights: trainIdx.map((i) => w[i]) },
-    );
-    const logits = testIdx.map((i) => linearLogits(probe, x[i]));
-    temperature = fitTemperature(
-      logits,
-      testIdx.map((i) => y[i]),
-    );
-    accuracy = testIdx.filter((i, j) => argmax(logits[j]) === y[i]).length / testIdx.length;
-  }
-  const final = trainSoftmax(x, y, classes, { epochs, lr: 0.05, batch: BATCH, init: opts.init, sampleWeights: w });
-  return { final, temperature, accuracy };
 }
 
 /** The function the annotator calls for a shop's own predictions, or undefined when it has none. */
@@ -188,7 +165,13 @@ function labelledNeighbours(shop: Shop, vector: Float32Array): { labels: Record<
   });
 }
 
-/** Called when feedback arrives or is reviewed, so the next prediction sees it. */
+/** Whether the shop has learned its own labels (relearning after corrections updates only such shops). */
+export function hasLearnedHeads(shop: Shop): boolean {
+  const dir = headsDir(shop);
+  return fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.endsWith(".json"));
+}
+
+/** Called when feedback arrives or is reviewed (relearn.service.ts), so the next prediction sees it. */
 export function invalidateShopHeads(shop: Shop): void {
   cache.delete(shop);
 }
@@ -246,7 +229,7 @@ function loadHeads(shop: Shop): Head[] {
 }
 
 function loadCorrections(shop: Shop): ShopModel["corrections"] {
-  return [...shop.catalog.feedbackWithFeatures(WEB_FEEDBACK_LEARNS)].map((c) => ({
+  return [...shop.catalog.feedbackWithFeatures()].map((c) => ({
     features: c.features,
     labels: correctionLabels(c.correction),
   }));

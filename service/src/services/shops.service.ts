@@ -8,7 +8,7 @@ import path from "node:path";
 
 import { AppError } from "../errors.js";
 import { log } from "../log.js";
-import { CatalogRepository } from "../repositories/catalog.repository.js";
+import { CatalogRepository, type CatalogOptions } from "../repositories/catalog.repository.js";
 import { VectorIndex, type VectorSpace } from "../repositories/index.repository.js";
 
 export interface Shop {
@@ -52,12 +52,13 @@ export class ShopRegistry {
     private readonly dataDir: string,
     /** The current model's vector space (LoadedModel's `vectorSpace`). */
     private readonly space: () => Promise<VectorSpace>,
+    private readonly options: CatalogOptions = {},
   ) {}
 
   async get(name: string): Promise<Shop> {
     const open = this.shops.get(name);
     if (open) return open;
-    const shop = openShop(path.join(this.dataDir, "shops", checkShopName(name)), name, await this.space());
+    const shop = openShop(path.join(this.dataDir, "shops", checkShopName(name)), name, await this.space(), this.options);
     // Another request may have opened it while we awaited the model.
     const raced = this.shops.get(name);
     if (raced) {
@@ -78,9 +79,9 @@ export class ShopRegistry {
   }
 }
 
-function openShop(dir: string, name: string, space: VectorSpace): Shop {
+function openShop(dir: string, name: string, space: VectorSpace, options: CatalogOptions): Shop {
   fs.mkdirSync(dir, { recursive: true });
-  const catalog = new CatalogRepository(dir, space.model);
+  const catalog = new CatalogRepository(dir, space.model, options);
   const dbSeq = catalog.seq;
   let index = VectorIndex.load(dir, space);
   const repair: RepairReport = { rebuilt: false, replayed: 0, stale: 0, reason: null };

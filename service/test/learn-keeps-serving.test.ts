@@ -1,0 +1,99 @@
+/**
+ * Catalogue learning of a large catalogue takes seconds of arithmetic. It runs in a worker thread, so
+ * the service keeps answering other requests meanwhile (it used to hold every request, health checks
+ * and the storefront's similar items included, until learning was done), and two runs for one shop
+ * wait for each other instead of writing its heads at once.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { mulberry32 } from "../src/model/softmax-regression.js";
+import { learnShop } from "../src/services/learn.service.js";
+import { getModel } from "../src/services/model.service.js";
+import { testApp } from "./helpers.js";
+
+/** When each fitting in a worker started and ended, to see whether two runs overlapped. */
+const fittings: { start: number; end: number }[] = [];
+vi.mock("../src/model/label-head-thread.js", async (original) => {
+  const actual = await original<typeof import("../src/model/label-head-thread.js")>();
+  return {
+    fitLabelHeadsInThread: async (...args: Parameters<typeof actual.fitLabelHeadsInThread>) => {
+      const span = { start: performance.now(), end: Infinity };
+      fittings.push(span);
+      try {
+        return await actual.fitLabelHeadsInThread(...args);
+      } finally {
+        span.end = performance.now();
+      }
+    },
+  };
+});
+
+let t: Awaited<ReturnType<typeof testApp>>;
+let server: http.Server;
+let base: string;
+let key: string;
+
+const PRODUCTS = 4000;
+const LABELS = 20;
+
+beforeAll(async () => {
+  t = await testApp({ RATE_LIMIT_PER_SECOND: "1000" });
+  key = t.key("big");
+  // A catalogue of synthetic vectors: each label a direction, each product near its label's one.
+  const { vectorSpace, manifest } = await getModel();
+  const shop = await t.ctx.shops.get("big");
+  const random = mulberry32(7);
+  const centres = Array.from({ length: LABELS }, () => Float32Array.from({ length: vectorSpace.dim }, () => random() - 0.5));
+  for (let i = 0; i < PRODUCTS; i++) {
+    const vector = centres[i % LABELS].map((c) => c + (random() - 0.5) * 0.8);
+    shop.catalog.upsert({
+      id: `p${i}`,
+      annotation: {},
+      labels: { category: `Label ${i % LABELS}` },
+      vector,
+      features: new Float32Array(manifest.embeddingDim),
+    });
+  }
+  server = t.app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+afterAll(() => {
+  server.close();
+  t.close();
+});
+
+describe("learning a large catalogue", () => {
+  it("answers other requests while POST /v1/learn runs", async () => {
+    let learning = true;
+    const learned = fetch(`${base}/v1/learn`, { method: "POST", headers: { authorization: `Bearer ${key}` } }).then(async (r) => {
+      learning = false;
+      return { status: r.status, body: (await r.json()) as { fields: Record<string, { labels: number; examples: number }> } };
+    });
+    let answeredWhileLearning = 0;
+    while (learning) {
+      const health = await fetch(`${base}/v1/health`);
+      expect(health.status).toBe(200);
+      if (learning) answeredWhileLearning++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const { status, body } = await learned;
+    expect(status).toBe(200);
+    expect(body.fields.category).toMatchObject({ labels: LABELS, examples: PRODUCTS });
+    // Blocking learning answers none (or the one that slipped in before it started).
+    expect(answeredWhileLearning).toBeGreaterThanOrEqual(5);
+  }, 120_000);
+
+  it("runs one shop's learning one at a time, and both callers get a report", async () => {
+    const shop = await t.ctx.shops.get("big");
+    fittings.length = 0;
+    const [a, b] = await Promise.all([learnShop(shop, { epochs: 2 }), learnShop(shop, { epochs: 2 })]);
+    expect(fittings).toHaveLength(2);
+    expect(fittings[1].start).toBeGreaterThanOrEqual(fittings[0].end);
+    expect(a.fields.category.labels).toBe(LABELS);
+    expect(b.fields.category.labels).toBe(LABELS);
+  }, 120_000);
+});
