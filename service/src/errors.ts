@@ -8,6 +8,11 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /**
+     * The reason in the words of what failed underneath (a decoder's), for callers that put the
+     * error in their own words, as the command line does. Never sent to clients: `message` is.
+     */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = "AppError";

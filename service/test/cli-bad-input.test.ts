@@ -97,6 +97,15 @@ describe("commands on a shop that does not exist", () => {
     expect(fs.existsSync(shopDir("nosuch"))).toBe(false);
   });
 
+  it("similar and learn --labels say what is wrong with their file first, before the shop is looked for", () => {
+    expect(cli("similar", "/nope.jpg", "--shop", "nosuch").stderr.trim()).toBe("kalas-iris: /nope.jpg: no such file");
+    const labels = put("labels-nosuch.csv", "id,category\n");
+    expect(cli("learn", "--shop", "nosuch", "--labels", labels).stderr.trim()).toBe(
+      `kalas-iris: labels file ${labels} has a header but no rows`,
+    );
+    expect(fs.existsSync(shopDir("nosuch"))).toBe(false);
+  });
+
   it("keys rotate refuses a shop without a key", () => {
     const r = cli("keys", "rotate", "--shop", "nokey");
     expect(r.status).toBe(1);
@@ -158,19 +167,40 @@ describe("eval", () => {
     expect(r.stderr.trim()).toBe(`kalas-iris: --k must be a whole number of at least 1, not "${k}"`);
   });
 
-  it("refuses a folder as manifest, and counts a missing image as failed instead of aborting", () => {
+  it("refuses a folder as manifest, and counts a missing image or a folder as a failed row in its JSON instead of aborting", () => {
     expect(cli("eval", "--manifest", files, "--fields", "type").stderr.trim()).toBe(`kalas-iris: ${files} is a folder, not a file`);
     const missing = path.join(files, "missing.jpg");
+    const missingTest = path.join(files, "missing-test.jpg");
     const m = put(
       "eval.csv",
-      ["image,type,split", `${dress},Dresses,train`, `${dress},Dresses,train`, `${missing},Dresses,train`, `${dress},Dresses,test`].join(
-        "\n",
-      ),
+      [
+        "image,type,split",
+        `${dress},Dresses,train`,
+        `${dress},Dresses,train`,
+        `${missing},Dresses,train`,
+        `${files},Dresses,train`,
+        `,Dresses,train`,
+        `${dress},Dresses,test`,
+        `${missingTest},Dresses,test`,
+      ].join("\n"),
     );
     const r = cli("eval", "--manifest", m, "--fields", "type");
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`failed ${missing}: no such file.`);
-    expect(JSON.parse(r.stdout).n_train).toBe(2);
+    const out = JSON.parse(r.stdout) as { n_train: number; n_test: number; failed: { image: string; reason: string }[] };
+    expect([out.n_train, out.n_test]).toEqual([2, 1]);
+    expect(out.failed).toEqual([
+      { image: "", reason: "the row names no image." },
+      { image: missing, reason: "no such file." },
+      { image: files, reason: "a folder, not a file." },
+      { image: missingTest, reason: "no such file." },
+    ]);
+    // Each said once on stderr, in the words it had before the JSON listed it.
+    expect(r.stderr.match(/^failed .*$/gm)).toEqual([
+      "failed (no image): the row names no image.",
+      `failed ${missing}: no such file.`,
+      `failed ${files}: a folder, not a file.`,
+      `failed ${missingTest}: no such file.`,
+    ]);
   });
 
   it("counts a photo that cannot be decoded as failed, in training and in testing, and still scores the rest", () => {

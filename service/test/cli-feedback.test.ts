@@ -12,8 +12,12 @@ import { tempDir } from "./helpers.js";
 
 const CLI = path.resolve(__dirname, "../bin/kalas-iris.js");
 const dataDir = tempDir("kalas-cli-feedback-");
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, WEB_FEEDBACK_LEARNS: "" }, encoding: "utf8" });
+const cliWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, WEB_FEEDBACK_LEARNS: "", ...env },
+    encoding: "utf8",
+  });
+const cli = (...args: string[]) => cliWith({}, ...args);
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -68,6 +72,15 @@ describe("kalas-iris feedback", () => {
     expect(table.stdout).toContain("own");
     expect(table.stdout).not.toContain("visitor");
     expect(table.stderr).toBe("1 of 1 shown.\n");
+  });
+
+  it("says what the service would: with WEB_FEEDBACK_LEARNS=true a visitor's pending correction learns", () => {
+    const r = cliWith({ WEB_FEEDBACK_LEARNS: "true" }, "feedback", "list", "--shop", "reviewed", "--format", "json", "--source", "web");
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as Listed).items.map((i) => [i.review, i.learns])).toEqual([
+      ["pending", true],
+      ["pending", true],
+    ]);
   });
 
   it("accept reports each id, names unknown ones on stderr with exit code 1, and still applies the others", () => {

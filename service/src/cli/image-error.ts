@@ -3,18 +3,19 @@
  * line the image is a file, so the same failures are said about the file. The API keeps its words.
  */
 import { isAppError } from "../errors.js";
+import { unreadableFile } from "../services/bulk-index.service.js";
 
 const FORMATS = "JPEG, PNG, WebP, GIF, AVIF or TIFF";
 
 /** Why a file could not be used as an image, as a sentence to put after "<file>: ". */
 export function imageProblem(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
-  if (err?.code === "ENOENT") return "no such file.";
-  if (err?.code === "EISDIR") return "a folder, not a file.";
+  const unreadable = unreadableFile(err);
+  if (unreadable) return unreadable;
   if (isAppError(e)) {
     if (e.code === "empty_body") return "the file is empty.";
     // The header check names the formats; a failed decode gives the decoder's reason instead.
-    if (e.code === "not_an_image") return `not an image that can be read (${/\((.*)\)\.$/.exec(e.message)?.[1] ?? FORMATS}).`;
+    if (e.code === "not_an_image") return `not an image that can be read (${e.detail ?? FORMATS}).`;
   }
   return err?.message ?? String(e);
 }

@@ -131,7 +131,8 @@ function decodeError(e: Error): AppError {
   if (/premature|truncat|corrupt|end of|extraneous|invalid|unexpected/i.test(msg)) {
     return new AppError(400, "truncated_image", "The image data is truncated or corrupt and cannot be decoded.");
   }
-  return new AppError(400, "not_an_image", `The image cannot be decoded (${msg.split("\n")[0]}).`);
+  const reason = msg.split("\n")[0];
+  return new AppError(400, "not_an_image", `The image cannot be decoded (${reason}).`, {}, reason);
 }
 
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);

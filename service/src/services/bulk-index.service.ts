@@ -4,7 +4,7 @@
  */
 import fs from "node:fs/promises";
 
-import { analyzeEach } from "./analyze.service.js";
+import { type Analysis, analyzeEach } from "./analyze.service.js";
 import { storeProduct } from "./catalog.service.js";
 import type { Shop } from "./shops.service.js";
 
@@ -25,8 +25,7 @@ export async function indexFiles(
   let failed = 0;
   for (let i = 0; i < items.length; i += batch) {
     const chunk = items.slice(i, i + batch);
-    const bytes = await Promise.all(chunk.map((it) => fs.readFile(it.file)));
-    const analyses = await analyzeEach(bytes);
+    const analyses = await analyzeFiles(chunk.map((it) => it.file));
     chunk.forEach((it, j) => {
       const a = analyses[j];
       if (a instanceof Error) {
@@ -40,4 +39,27 @@ export async function indexFiles(
     });
   }
   return { indexed, failed };
+}
+
+/**
+ * Reads and analyses one batch of files. A file that cannot be read costs only itself, as a decode
+ * failure does: a file can vanish between listing a folder and reading it, and a manifest can name
+ * one that was never there; either is that row's failure, not the batch's.
+ */
+export async function analyzeFiles(files: string[]): Promise<(Analysis | Error)[]> {
+  const read: (Buffer | Error)[] = await Promise.all(files.map((f) => fs.readFile(f).catch((e: NodeJS.ErrnoException) => readError(e))));
+  const readable = read.filter((b): b is Buffer => !(b instanceof Error));
+  const analysed = readable.length ? await analyzeEach(readable) : [];
+  let next = 0;
+  return read.map((b) => (b instanceof Error ? b : analysed[next++]));
+}
+
+/** Why a file could not be read, in words to put after "<file>: " (the command line says the same). */
+export function unreadableFile(e: NodeJS.ErrnoException): string | null {
+  return e?.code === "ENOENT" ? "no such file." : e?.code === "EISDIR" ? "a folder, not a file." : null;
+}
+
+/** The read error in words, as a report of failed rows shows it; the errno code stays on the error. */
+function readError(e: NodeJS.ErrnoException): NodeJS.ErrnoException {
+  return Object.assign(new Error(unreadableFile(e) ?? e.message, { cause: e }), { code: e.code });
 }

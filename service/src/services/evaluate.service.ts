@@ -9,8 +9,7 @@ import os from "node:os";
 import path from "node:path";
 
 import type { VectorSpace } from "../repositories/index.repository.js";
-import { analyzeEach } from "./analyze.service.js";
-import { indexFiles } from "./bulk-index.service.js";
+import { analyzeFiles, indexFiles } from "./bulk-index.service.js";
 import { learnShop, shopPredictor } from "./learn.service.js";
 import { ShopRegistry } from "./shops.service.js";
 
@@ -37,9 +36,12 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
   if (!o.rows.length) throw new Error("the manifest has no rows");
   if (!("image" in o.rows[0])) throw new Error('the manifest needs an "image" column');
   for (const f of [...o.fields, ...(o.group ? [o.group] : [])]) if (!(f in o.rows[0])) throw new Error(`the manifest has no column "${f}"`);
+  // A photo that cannot be read is one failed row, reported, not the end of the run or a silent gap.
+  const failed: EvalResult["failed"] = [];
+  const named = o.rows.filter((r) => Boolean(r.image?.trim()) || (failed.push({ image: "", reason: "the row names no image." }), false));
   const split = (r: Record<string, string>) => r.split || (hashUnit(r.image) < 0.7 ? "train" : "test");
-  const train = o.rows.filter((r) => split(r) === "train");
-  const test = o.rows.filter((r) => split(r) === "test");
+  const train = named.filter((r) => split(r) === "train");
+  const test = named.filter((r) => split(r) === "test");
   if (!train.length || !test.length) throw new Error("the manifest needs both train and test rows");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalas-eval-"));
@@ -48,8 +50,6 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
     const shop = await shops.get("eval");
     const file = (r: Record<string, string>) => path.resolve(o.baseDir, r.image);
     let done = 0;
-    // A photo that cannot be read is one failed row, reported, not the end of the run or a silent gap.
-    const failed: EvalResult["failed"] = [];
     const imageOf = new Map(train.map((r, i) => [`t${i}`, r.image]));
     const trainItems = train.map((r, i) => ({ id: `t${i}`, file: file(r), labels: labelsOf(r, o.fields, o.group) }));
     const indexed = await indexFiles(shop, trainItems, (it, err) => {
@@ -66,16 +66,7 @@ export async function evaluate(o: EvalOptions): Promise<EvalResult> {
     for (let i = 0; i < test.length; i += 16) {
       const chunk = test.slice(i, i + 16);
       // A photo that cannot be read counts as failed, like one that cannot be decoded.
-      const bytes = chunk.map((r): Buffer | Error => {
-        try {
-          return fs.readFileSync(file(r));
-        } catch (e) {
-          return e as Error;
-        }
-      });
-      const readable = bytes.filter((b): b is Buffer => !(b instanceof Error));
-      const analysed = await analyzeEach(readable);
-      const analyses = bytes.map((b) => (b instanceof Error ? b : analysed[readable.indexOf(b)]));
+      const analyses = await analyzeFiles(chunk.map(file));
       chunk.forEach((r, j) => {
         const analysis = analyses[j];
         if (analysis instanceof Error) {

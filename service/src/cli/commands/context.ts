@@ -9,7 +9,7 @@ export async function openCli() {
   const config = readConfig();
   configureModel(config.pack);
   const model = await getModel();
-  const shops = new ShopRegistry(config.dataDir, async () => model.vectorSpace);
+  const shops = new ShopRegistry(config.dataDir, async () => model.vectorSpace, { pendingWebLearns: config.webFeedbackLearns });
   return { config, model, shops };
 }
 

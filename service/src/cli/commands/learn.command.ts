@@ -1,11 +1,9 @@
 import type { Command } from "commander";
 
-import { readConfig } from "../../config.js";
 import { setProductLabels } from "../../services/catalog.service.js";
 import { learnShop } from "../../services/learn.service.js";
 import { readLabels } from "../labels-file.js";
-import { requireShop } from "../shop-exists.js";
-import { openCli } from "./context.js";
+import { withShop } from "./context.js";
 
 export function learnCommand(program: Command): void {
   program
@@ -14,22 +12,21 @@ export function learnCommand(program: Command): void {
     .option("--labels <csv>", "set the shop's own labels first: an `id` column, and one column per field (empty: no label)")
     .description("learn the shop's own labels from its labelled products and corrections")
     .action(async (o: { shop: string; labels?: string }) => {
-      requireShop(readConfig(), o.shop);
+      // The labels file is checked whole before withShop checks the shop and loads the model.
       const items = o.labels ? readLabels(o.labels) : [];
-      const { shops } = await openCli();
-      const shop = await shops.get(o.shop);
-      if (items.length) {
-        const { updated, missing } = setProductLabels(shop, items);
-        process.stderr.write(
-          `labels set for ${updated} products` +
-            (missing.length
-              ? `; not in the index: ${missing.length} (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""})`
-              : "") +
-            "\n",
-        );
-      }
-      const report = await learnShop(shop);
-      shops.closeAll();
+      const report = await withShop(o.shop, (shop) => {
+        if (items.length) {
+          const { updated, missing } = setProductLabels(shop, items);
+          process.stderr.write(
+            `labels set for ${updated} products` +
+              (missing.length
+                ? `; not in the index: ${missing.length} (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""})`
+                : "") +
+              "\n",
+          );
+        }
+        return learnShop(shop);
+      });
       if (!Object.keys(report.fields).length) {
         process.stderr.write(
           `Nothing learned for shop "${o.shop}": a field needs at least 2 labels with 2 or more labelled products (or corrections) each.\n`,

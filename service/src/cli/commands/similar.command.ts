@@ -2,12 +2,10 @@ import fs from "node:fs/promises";
 
 import type { Command } from "commander";
 
-import { readConfig } from "../../config.js";
 import { similarToImage, similarToProduct } from "../../services/catalog.service.js";
 import { existingFile, oneOf, positiveInt } from "../checks.js";
 import { imageError } from "../image-error.js";
-import { requireShop } from "../shop-exists.js";
-import { openCli } from "./context.js";
+import { withShop } from "./context.js";
 
 export function similarCommand(program: Command): void {
   program
@@ -21,18 +19,13 @@ export function similarCommand(program: Command): void {
     .action(async (arg: string, o: { shop: string; product?: boolean; k: string; format: string }) => {
       const k = positiveInt("-k", o.k, 100);
       oneOf("--format", o.format, ["table", "json"]);
-      requireShop(readConfig(), o.shop);
+      // The image is read before withShop checks the shop and loads the model: a wrong path is said at once.
       const bytes = o.product ? null : await fs.readFile(existingFile(arg));
-      const { shops } = await openCli();
-      const shop = await shops.get(o.shop);
-      let items;
-      try {
-        items = bytes
+      const items = await withShop(o.shop, async (shop) =>
+        bytes
           ? (await similarToImage(shop, bytes, k).catch((e: unknown) => Promise.reject(imageError(arg, e)))).items
-          : similarToProduct(shop, arg, k);
-      } finally {
-        shops.closeAll();
-      }
+          : similarToProduct(shop, arg, k),
+      );
       if (o.format === "json") process.stdout.write(JSON.stringify(items, null, 2) + "\n");
       else console.table(items.map(({ id, score, name }) => ({ id, score, name })));
     });
