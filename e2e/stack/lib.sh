@@ -1,4 +1,4 @@
-# Shared settings and helpers of up.sh / down.sh. Sourced, not run.
+# Shared settings and helpers of the stack scripts (and wp-env's after-start.sh). Sourced, not run.
 # Every process the stack starts writes a pid file under .stack/run/, and is stopped by that pid only.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -24,6 +24,10 @@ PHP_WORKERS=${KALAS_PHP_WORKERS:-4}
 DB_NAME=wordpress
 DB_USER=wp
 DB_PASSWORD=wp-e2e-local
+
+# The test shop's name in the companion service: its API key's shop, and the shop the public try-it page
+# (WEB_SHOP) sends corrections to, which flow 11 reviews in WordPress.
+SHOP_NAME=e2e
 
 log() { printf '[stack] %s\n' "$*"; }
 die() { printf '[stack] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -16,7 +16,7 @@ case "${1:-}" in
       # KALAS_MODEL_PACK: another pack, for the flow that updates the model under a running shop.
       # WEB_SHOP: the public try-it page corrects the shop's annotations (flow 11 reviews them).
       start_bg service "$LOG_DIR/service.log" env HOST=127.0.0.1 PORT="$SERVICE_PORT" DATA_DIR="$SERVICE_DATA" \
-        WEB_SHOP=e2e ALLOW_PRIVATE_IMAGE_URLS=true RATE_LIMIT_PER_SECOND="${KALAS_SERVICE_RATE_LIMIT:-200}" \
+        WEB_SHOP="$SHOP_NAME" ALLOW_PRIVATE_IMAGE_URLS=true RATE_LIMIT_PER_SECOND="${KALAS_SERVICE_RATE_LIMIT:-200}" \
         ${KALAS_MODEL_PACK:+MODEL_PACK="$KALAS_MODEL_PACK"} \
         node "$ROOT/service/bin/kalas-iris.js" serve
     fi

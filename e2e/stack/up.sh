@@ -90,7 +90,7 @@ if [ -f "$ROOT/service/bin/kalas-iris.js" ]; then
     # A key that the service no longer knows (its data was wiped) is replaced.
     if [ ! -s "$STACK_DIR/service-key" ] || ! curl -fsS -o /dev/null \
         -H "Authorization: Bearer $(cat "$STACK_DIR/service-key")" "$SERVICE_URL/v1/model"; then
-      DATA_DIR="$SERVICE_DATA" node "$ROOT/service/bin/kalas-iris.js" keys create --shop e2e | tail -n 1 > "$STACK_DIR/service-key"
+      DATA_DIR="$SERVICE_DATA" node "$ROOT/service/bin/kalas-iris.js" keys create --shop "$SHOP_NAME" | tail -n 1 > "$STACK_DIR/service-key"
     fi
     SERVICE_KEY=$(cat "$STACK_DIR/service-key")
   else

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
-import { datasetDir, imageHost, repoRoot } from './env.js';
+import { screenshotPath } from '../../support/screenshots.js';
+import { datasetDir, imageHost } from './env.js';
 
 /** The try-it page, addressed the way a person sees it: by roles and labels. */
 export class WebApp {
@@ -65,8 +66,7 @@ export class WebApp {
    */
   async screenshot(testInfo: TestInfo, state: string, options: { fullPage?: boolean; docs?: boolean } = {}): Promise<void> {
     const file = `webapp-${testInfo.project.name}-${state}.png`;
-    const toDocs = process.env.KALAS_SCREENSHOTS === '1' && options.docs !== false;
-    const target = toDocs ? path.join(repoRoot, 'docs', 'screenshots', file) : testInfo.outputPath(file);
+    const target = screenshotPath(testInfo, file, options.docs !== false);
     await this.page.screenshot({ path: target, fullPage: options.fullPage ?? false, animations: 'disabled' });
   }
 }
