@@ -1,6 +1,8 @@
 import apiFetch from '@wordpress/api-fetch';
+import { createRegistry, RegistryProvider } from '@wordpress/data';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
+import { store } from '../store';
 import { CorrectionsPage } from './CorrectionsPage';
 
 jest.mock('@wordpress/api-fetch', () => ({
@@ -36,6 +38,39 @@ function routes(answers: Record<string, unknown>) {
 	});
 }
 
+/** The page with a store of its own, as a fresh admin screen has. */
+function show() {
+	const registry = createRegistry();
+	registry.register(store);
+	render(
+		<RegistryProvider value={registry}>
+			<CorrectionsPage />
+		</RegistryProvider>
+	);
+	return registry;
+}
+
+/** A request the test answers when it chooses. */
+function deferred() {
+	let resolve: (value: unknown) => void = () => {};
+	let reject: (reason: unknown) => void = () => {};
+	const promise = new Promise((yes, no) => {
+		resolve = yes;
+		reject = no;
+	});
+	return { promise, resolve, reject };
+}
+
+const list = (
+	items: ReturnType<typeof correction>[],
+	total = items.length
+) => ({
+	items,
+	total,
+	page: 1,
+	per_page: 20,
+});
+
 describe('CorrectionsPage', () => {
 	beforeEach(() => mockedFetch.mockReset());
 
@@ -52,7 +87,7 @@ describe('CorrectionsPage', () => {
 			'/corrections/8/image': { data_url: 'data:image/png;base64,BBBB' },
 			'/corrections/7': { id: 7, review: 'accepted', learns: true },
 		});
-		render(<CorrectionsPage />);
+		const registry = show();
 
 		await screen.findByText(/The visitor said: Dresses; pattern: Solid/);
 		expect(
@@ -86,6 +121,8 @@ describe('CorrectionsPage', () => {
 		expect(screen.queryByText(/The visitor said: Dresses/)).toBeNull();
 		expect(screen.getByText(/The visitor said: Shirts/)).toBeTruthy();
 		expect(screen.getByText('1 correction')).toBeTruthy();
+		// The list lives in the admin store, as the review queue's does.
+		expect(registry.select(store).getCorrectionsPage()?.total).toBe(1);
 	});
 
 	it('keeps a correction and says why when the decision fails, and names a missing photo', async () => {
@@ -112,7 +149,7 @@ describe('CorrectionsPage', () => {
 						})
 					: base(options)
 		);
-		render(<CorrectionsPage />);
+		const registry = show();
 
 		await screen.findByText('This correction has no stored photo.');
 		await act(async () => {
@@ -122,6 +159,9 @@ describe('CorrectionsPage', () => {
 			document.querySelector('[data-error-code="service_unreachable"]')
 				?.textContent
 		).toBe('The Kalas Iris service did not answer.');
+		expect(registry.select(store).getError('corrections')?.code).toBe(
+			'service_unreachable'
+		);
 		expect(screen.getByText(/The visitor said: Dresses/)).toBeTruthy();
 	});
 
@@ -140,7 +180,7 @@ describe('CorrectionsPage', () => {
 				per_page: 20,
 			},
 		});
-		render(<CorrectionsPage />);
+		show();
 		await screen.findByText('No corrections here.');
 		await act(async () => {
 			fireEvent.change(screen.getByLabelText('Show'), {
@@ -170,10 +210,125 @@ describe('CorrectionsPage', () => {
 				per_page: 20,
 			},
 		});
-		render(<CorrectionsPage />);
+		show();
 		expect(
 			await screen.findByText('The visitor said: your category: Frocks')
 		).toBeTruthy();
 		expect(screen.getByText('About product 41 (no photo)')).toBeTruthy();
+	});
+	it('keeps the newest list when an answer for the one before comes late', async () => {
+		const pending = deferred();
+		const rejected = list([
+			{
+				...correction(5, 'Skirts'),
+				has_image: false,
+				review: 'rejected',
+			},
+		]);
+		mockedFetch.mockImplementation(({ path }: { path: string }) =>
+			path.endsWith('/corrections?review=pending&page=1')
+				? pending.promise
+				: Promise.resolve(rejected)
+		);
+		show();
+		await act(async () => {
+			fireEvent.change(screen.getByLabelText('Show'), {
+				target: { value: 'rejected' },
+			});
+		});
+		await screen.findByText(/The visitor said: Skirts/);
+
+		await act(async () => {
+			pending.resolve(list([correction(7, 'Dresses')]));
+		});
+		expect(screen.queryByText(/The visitor said: Dresses/)).toBeNull();
+		expect(screen.getByText(/The visitor said: Skirts/)).toBeTruthy();
+		expect((screen.getByLabelText('Show') as HTMLSelectElement).value).toBe(
+			'rejected'
+		);
+	});
+
+	it('says nothing of a late error for the list before', async () => {
+		const pending = deferred();
+		mockedFetch.mockImplementation(({ path }: { path: string }) =>
+			path.endsWith('/corrections?review=pending&page=1')
+				? pending.promise
+				: Promise.resolve(list([]))
+		);
+		show();
+		await act(async () => {
+			fireEvent.change(screen.getByLabelText('Show'), {
+				target: { value: 'accepted' },
+			});
+		});
+		await screen.findByText('No corrections here.');
+
+		await act(async () => {
+			pending.reject({
+				code: 'service_unreachable',
+				message: 'The Kalas Iris service did not answer.',
+			});
+		});
+		expect(document.querySelector('[data-error-code]')).toBeNull();
+		expect(screen.getByText('No corrections here.')).toBeTruthy();
+		expect(screen.getByText('0 corrections')).toBeTruthy();
+	});
+
+	it('turns pages, and shows the page before when a decision empties the last one', async () => {
+		const page = (
+			number: number,
+			items: ReturnType<typeof correction>[],
+			total: number
+		) => ({
+			items: items.map((item) => ({ ...item, has_image: false })),
+			total,
+			page: number,
+			per_page: 1,
+		});
+		const answers: Record<string, unknown> = {
+			'/corrections?review=pending&page=1': page(
+				1,
+				[correction(7, 'Dresses')],
+				2
+			),
+			'/corrections?review=pending&page=2': page(
+				2,
+				[correction(8, 'Shirts')],
+				2
+			),
+			'/corrections/8': { id: 8, review: 'rejected', learns: false },
+		};
+		mockedFetch.mockImplementation(({ path }: { path: string }) =>
+			Promise.resolve(answers[path.slice('/kalas-iris/v1'.length)])
+		);
+		show();
+		await screen.findByText(/The visitor said: Dresses/);
+		expect(screen.getByText('Page 1 of 2')).toBeTruthy();
+
+		await act(async () => {
+			fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+		});
+		expect(screen.getByText(/The visitor said: Shirts/)).toBeTruthy();
+		expect(screen.getByText('Page 2 of 2')).toBeTruthy();
+
+		// Rejected, the last correction of page 2 leaves one page, which is read.
+		answers['/corrections?review=pending&page=1'] = page(
+			1,
+			[correction(7, 'Dresses')],
+			1
+		);
+		answers['/corrections?review=pending&page=2'] = page(2, [], 1);
+		await act(async () => {
+			fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
+		});
+		expect(mockedFetch).toHaveBeenLastCalledWith(
+			expect.objectContaining({
+				path: '/kalas-iris/v1/corrections?review=pending&page=1',
+			})
+		);
+		expect(screen.getByText(/The visitor said: Dresses/)).toBeTruthy();
+		expect(screen.queryByText(/The visitor said: Shirts/)).toBeNull();
+		expect(screen.getByText('1 correction')).toBeTruthy();
+		expect(screen.queryByText(/Page \d of/)).toBeNull();
 	});
 });

@@ -3,18 +3,16 @@
  * without letting them act on the shop's predictions, since anyone can send one; accepting
  * one here lets it teach the shop's model, rejecting one keeps it out for good.
  */
-import { Notice, SelectControl, Spinner } from '@wordpress/components';
-import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
+import { SelectControl, Spinner } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 import { CorrectionItem } from '../components/CorrectionItem';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Pager } from '../components/Pager';
-import { request } from '../store/api';
-import type {
-	ApiError,
-	CorrectionReview,
-	CorrectionsPage as Page,
-} from '../types';
+import { store } from '../store';
+import type { CorrectionReview } from '../types';
 
 const SHOWN: { value: CorrectionReview; label: string }[] = [
 	{ value: 'pending', label: __('Waiting for review', 'kalas-iris') },
@@ -23,63 +21,20 @@ const SHOWN: { value: CorrectionReview; label: string }[] = [
 ];
 
 export function CorrectionsPage() {
-	const [review, setReview] = useState<CorrectionReview>('pending');
-	const [page, setPage] = useState<Page | null>(null);
-	const [loading, setLoading] = useState(false);
-	const [busy, setBusy] = useState<number[]>([]);
-	const [error, setError] = useState<ApiError | null>(null);
-	// Only the newest request's answer is shown: a slow answer for another filter or page must
-	// not replace it.
-	const latest = useRef(0);
-
-	const load = useCallback(
-		async (shown: CorrectionReview, number: number) => {
-			const ticket = ++latest.current;
-			setLoading(true);
-			setError(null);
-			try {
-				const answer = await request<Page>(
-					`/corrections?review=${shown}&page=${number}`
-				);
-				if (ticket === latest.current) {
-					setPage(answer);
-				}
-			} catch (thrown) {
-				if (ticket === latest.current) {
-					setError(thrown as ApiError);
-				}
-			} finally {
-				if (ticket === latest.current) {
-					setLoading(false);
-				}
-			}
-		},
+	const { review, page, loading, busy } = useSelect(
+		(select) => ({
+			review: select(store).getCorrectionsReview(),
+			page: select(store).getCorrectionsPage(),
+			loading: select(store).isCorrectionsLoading(),
+			busy: select(store).getCorrectionsBusy(),
+		}),
 		[]
 	);
+	const { loadCorrections, decideCorrection } = useDispatch(store);
 
 	useEffect(() => {
-		void load(review, 1);
-	}, [load, review]);
-
-	const decide = async (id: number, decision: CorrectionReview) => {
-		setBusy((ids) => [...ids, id]);
-		setError(null);
-		try {
-			await request(`/corrections/${id}`, {
-				method: 'POST',
-				data: { review: decision },
-			});
-			// It now belongs to another list: this page is read again, so the next correction moves
-			// up into it (a page emptied by the decision gives way to the one before).
-			const shown = page?.page ?? 1;
-			const emptied = page?.items.length === 1 && shown > 1;
-			await load(review, emptied ? shown - 1 : shown);
-		} catch (thrown) {
-			setError(thrown as ApiError);
-		} finally {
-			setBusy((ids) => ids.filter((other) => other !== id));
-		}
-	};
+		void loadCorrections(1);
+	}, [loadCorrections]);
 
 	return (
 		<div className="kalas-iris-corrections">
@@ -89,11 +44,7 @@ export function CorrectionsPage() {
 					'kalas-iris'
 				)}
 			</p>
-			{error ? (
-				<Notice status="error" isDismissible={false}>
-					<span data-error-code={error.code}>{error.message}</span>
-				</Notice>
-			) : null}
+			<ErrorNotice area="corrections" />
 			<div className="kalas-iris-review__bulk">
 				<SelectControl
 					__nextHasNoMarginBottom
@@ -101,7 +52,9 @@ export function CorrectionsPage() {
 					label={__('Show', 'kalas-iris')}
 					value={review}
 					options={SHOWN}
-					onChange={(value) => setReview(value as CorrectionReview)}
+					onChange={(value) =>
+						void loadCorrections(1, value as CorrectionReview)
+					}
 				/>
 				<span role="status">
 					{page
@@ -126,7 +79,9 @@ export function CorrectionsPage() {
 					key={item.id}
 					item={item}
 					busy={busy.includes(item.id)}
-					onDecide={(decision) => void decide(item.id, decision)}
+					onDecide={(decision) =>
+						void decideCorrection(item.id, decision)
+					}
 				/>
 			))}
 			{page ? (
@@ -134,7 +89,7 @@ export function CorrectionsPage() {
 					page={page.page}
 					perPage={page.per_page}
 					total={page.total}
-					onPage={(n) => void load(review, n)}
+					onPage={(n) => void loadCorrections(n)}
 				/>
 			) : null}
 		</div>

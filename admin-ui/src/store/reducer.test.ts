@@ -1,7 +1,12 @@
 import { reducer } from './reducer';
 import * as selectors from './selectors';
 import { initialState, plainActions, type State } from './state';
-import type { BackfillProgress, ProductSummary, ReviewPage } from '../types';
+import type {
+	BackfillProgress,
+	CorrectionsPage,
+	ProductSummary,
+	ReviewPage,
+} from '../types';
 
 const progress = (patch: Partial<BackfillProgress>): BackfillProgress => ({
 	state: 'running',
@@ -79,6 +84,56 @@ describe('admin store reducer and selectors', () => {
 		state = reducer(state, plainActions.setReviewBusy([2], false));
 		expect(selectors.isReviewBusy(state, 1)).toBe(true);
 		expect(selectors.isReviewBusy(state, 2)).toBe(false);
+	});
+
+	it('keeps only the newest read of the web corrections', () => {
+		const answer = (total: number): CorrectionsPage => ({
+			items: [],
+			total,
+			page: 1,
+			per_page: 20,
+		});
+		let state = reducer(
+			initialState,
+			plainActions.requestCorrections('pending')
+		);
+		const first = selectors.getCorrectionsTicket(state);
+		state = reducer(state, plainActions.requestCorrections('rejected'));
+		const second = selectors.getCorrectionsTicket(state);
+		expect(second).not.toBe(first);
+		expect(selectors.getCorrectionsReview(state)).toBe('rejected');
+
+		state = reducer(
+			state,
+			plainActions.receiveCorrections(first, answer(5))
+		);
+		state = reducer(state, plainActions.failCorrections(first));
+		expect(selectors.getCorrectionsPage(state)).toBeNull();
+		expect(selectors.isCorrectionsLoading(state)).toBe(true);
+
+		state = reducer(
+			state,
+			plainActions.receiveCorrections(second, answer(2))
+		);
+		expect(selectors.getCorrectionsPage(state)?.total).toBe(2);
+		expect(selectors.isCorrectionsLoading(state)).toBe(false);
+
+		state = reducer(state, plainActions.requestCorrections('rejected'));
+		state = reducer(
+			state,
+			plainActions.failCorrections(selectors.getCorrectionsTicket(state))
+		);
+		expect(selectors.getCorrectionsPage(state)?.total).toBe(2);
+		expect(selectors.isCorrectionsLoading(state)).toBe(false);
+	});
+
+	it('tracks corrections a decision is pending on', () => {
+		let state = reducer(
+			initialState,
+			plainActions.setCorrectionsBusy([4, 5], true)
+		);
+		state = reducer(state, plainActions.setCorrectionsBusy([4], false));
+		expect(selectors.getCorrectionsBusy(state)).toEqual([5]);
 	});
 
 	it('stores and clears errors per area', () => {

@@ -3,6 +3,18 @@
  */
 import { initialState, type Action, type State } from './state';
 
+/**
+ * A list of busy ids with `ids` added (busy) or taken out.
+ *
+ * @param busy Ids busy now.
+ * @param ids  Ids that start or stop.
+ * @param on   Whether they start.
+ */
+function toggled(busy: number[], ids: number[], on: boolean): number[] {
+	const others = busy.filter((id) => !ids.includes(id));
+	return on ? [...others, ...ids] : others;
+}
+
 export function reducer(state: State = initialState, action: Action): State {
 	switch (action.type) {
 		case 'RECEIVE_SETTINGS':
@@ -24,18 +36,14 @@ export function reducer(state: State = initialState, action: Action): State {
 				...state,
 				review: { ...state.review, page: action.page, loading: false },
 			};
-		case 'SET_REVIEW_BUSY': {
-			const others = state.review.busy.filter(
-				(id) => !action.ids.includes(id)
-			);
+		case 'SET_REVIEW_BUSY':
 			return {
 				...state,
 				review: {
 					...state.review,
-					busy: action.busy ? [...others, ...action.ids] : others,
+					busy: toggled(state.review.busy, action.ids, action.busy),
 				},
 			};
-		}
 		case 'REMOVE_REVIEW_ITEMS': {
 			const page = state.review.page;
 			if (!page) {
@@ -59,6 +67,47 @@ export function reducer(state: State = initialState, action: Action): State {
 				},
 			};
 		}
+		case 'REQUEST_CORRECTIONS':
+			return {
+				...state,
+				corrections: {
+					...state.corrections,
+					review: action.review,
+					loading: true,
+					ticket: state.corrections.ticket + 1,
+				},
+			};
+		case 'RECEIVE_CORRECTIONS':
+			// A slow answer for another list or page must not replace the newest one's.
+			return action.ticket === state.corrections.ticket
+				? {
+						...state,
+						corrections: {
+							...state.corrections,
+							page: action.page,
+							loading: false,
+						},
+					}
+				: state;
+		case 'FAIL_CORRECTIONS':
+			return action.ticket === state.corrections.ticket
+				? {
+						...state,
+						corrections: { ...state.corrections, loading: false },
+					}
+				: state;
+		case 'SET_CORRECTIONS_BUSY':
+			return {
+				...state,
+				corrections: {
+					...state.corrections,
+					busy: toggled(
+						state.corrections.busy,
+						action.ids,
+						action.busy
+					),
+				},
+			};
 		case 'RECEIVE_BACKFILL':
 			return { ...state, backfill: action.progress };
 		case 'RECEIVE_REINDEX':

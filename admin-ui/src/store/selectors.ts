@@ -11,6 +11,12 @@ export const getReviewPage = (state: State) => state.review.page;
 export const isReviewLoading = (state: State) => state.review.loading;
 export const isReviewBusy = (state: State, id: number) =>
 	state.review.busy.includes(id);
+export const getCorrectionsReview = (state: State) => state.corrections.review;
+export const getCorrectionsPage = (state: State) => state.corrections.page;
+export const isCorrectionsLoading = (state: State) => state.corrections.loading;
+export const getCorrectionsBusy = (state: State) => state.corrections.busy;
+/** Number of the newest read of the corrections (see requestCorrections). */
+export const getCorrectionsTicket = (state: State) => state.corrections.ticket;
 export const getReindex = (state: State): ReindexProgress | null =>
 	state.reindex;
 

@@ -4,6 +4,8 @@
 import type {
 	ApiError,
 	BackfillProgress,
+	CorrectionReview,
+	CorrectionsPage,
 	ReindexProgress,
 	LearnResult,
 	ModelInfo,
@@ -18,6 +20,7 @@ export type ErrorArea =
 	| 'connection'
 	| 'connect'
 	| 'review'
+	| 'corrections'
 	| 'backfill'
 	| 'reindex'
 	| 'learn'
@@ -32,6 +35,17 @@ export interface State {
 	saving: boolean;
 	connection: { status: ConnectionStatus; model: ModelInfo | null };
 	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
+	/**
+	 * The web corrections page: the list shown (`review`), its newest answer, and the corrections a
+	 * decision is pending on. `ticket` numbers the reads, so only the newest one's answer is kept.
+	 */
+	corrections: {
+		review: CorrectionReview;
+		page: CorrectionsPage | null;
+		loading: boolean;
+		busy: number[];
+		ticket: number;
+	};
 	backfill: BackfillProgress | null;
 	reindex: ReindexProgress | null;
 	learn: { running: boolean; result: LearnResult | null };
@@ -46,6 +60,13 @@ export const initialState: State = {
 	saving: false,
 	connection: { status: 'idle', model: null },
 	review: { page: null, loading: false, busy: [] },
+	corrections: {
+		review: 'pending',
+		page: null,
+		loading: false,
+		busy: [],
+		ticket: 0,
+	},
 	backfill: null,
 	reindex: null,
 	learn: { running: false, result: null },
@@ -69,6 +90,17 @@ export const plainActions = {
 		({ type: 'SET_REVIEW_BUSY', ids, busy }) as const,
 	removeReviewItems: (ids: number[]) =>
 		({ type: 'REMOVE_REVIEW_ITEMS', ids }) as const,
+	/** A read of that list starts: it becomes the list shown, and the newest read. */
+	requestCorrections: (review: CorrectionReview) =>
+		({ type: 'REQUEST_CORRECTIONS', review }) as const,
+	/** The answer to read number `ticket`; ignored when a newer read has started since. */
+	receiveCorrections: (ticket: number, page: CorrectionsPage) =>
+		({ type: 'RECEIVE_CORRECTIONS', ticket, page }) as const,
+	/** Read number `ticket` failed; the page shown stays. */
+	failCorrections: (ticket: number) =>
+		({ type: 'FAIL_CORRECTIONS', ticket }) as const,
+	setCorrectionsBusy: (ids: number[], busy: boolean) =>
+		({ type: 'SET_CORRECTIONS_BUSY', ids, busy }) as const,
 	receiveBackfill: (progress: BackfillProgress) =>
 		({ type: 'RECEIVE_BACKFILL', progress }) as const,
 	receiveReindex: (progress: ReindexProgress) =>

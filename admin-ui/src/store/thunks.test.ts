@@ -108,6 +108,86 @@ describe('admin store thunks', () => {
 		expect(registry.select(store).isReviewBusy(1)).toBe(false);
 	});
 
+	it('keeps the newest page of web corrections when answers come out of order', async () => {
+		const registry = freshRegistry();
+		const answers: Array<(value: unknown) => void> = [];
+		mockedFetch.mockImplementation(
+			() => new Promise((resolve) => answers.push(resolve))
+		);
+		const older = registry.dispatch(store).loadCorrections(1, 'pending');
+		const newer = registry.dispatch(store).loadCorrections(2);
+		answers[1]!({ items: [], total: 30, page: 2, per_page: 20 });
+		await newer;
+		answers[0]!({ items: [], total: 7, page: 1, per_page: 20 });
+		await older;
+
+		expect(mockedFetch.mock.calls.map((call) => call[0].path)).toEqual([
+			'/kalas-iris/v1/corrections?review=pending&page=1',
+			'/kalas-iris/v1/corrections?review=pending&page=2',
+		]);
+		expect(registry.select(store).getCorrectionsPage()?.page).toBe(2);
+		expect(registry.select(store).isCorrectionsLoading()).toBe(false);
+	});
+
+	it('reads the page before when a decision empties the last one', async () => {
+		const registry = freshRegistry();
+		mockedFetch.mockResolvedValueOnce({
+			items: [{ id: 41 }],
+			total: 21,
+			page: 2,
+			per_page: 20,
+		});
+		await registry.dispatch(store).loadCorrections(2, 'accepted');
+		mockedFetch
+			.mockResolvedValueOnce({ id: 41, review: 'pending' })
+			.mockResolvedValueOnce({
+				items: [{ id: 1 }],
+				total: 20,
+				page: 1,
+				per_page: 20,
+			});
+		await registry.dispatch(store).decideCorrection(41, 'pending');
+
+		expect(mockedFetch.mock.calls.map((call) => call[0].path)).toEqual([
+			'/kalas-iris/v1/corrections?review=accepted&page=2',
+			'/kalas-iris/v1/corrections/41',
+			'/kalas-iris/v1/corrections?review=accepted&page=1',
+		]);
+		expect(mockedFetch.mock.calls[1][0].data).toEqual({
+			review: 'pending',
+		});
+		expect(registry.select(store).getCorrectionsPage()?.total).toBe(20);
+		expect(registry.select(store).getCorrectionsBusy()).toEqual([]);
+	});
+
+	it('keeps the page and says why when a decision on a correction fails', async () => {
+		const registry = freshRegistry();
+		mockedFetch.mockResolvedValueOnce({
+			items: [{ id: 3 }],
+			total: 1,
+			page: 1,
+			per_page: 20,
+		});
+		await registry.dispatch(store).loadCorrections();
+		mockedFetch.mockRejectedValueOnce({
+			code: 'feedback_not_found',
+			message: 'There is no such correction.',
+			data: { status: 404 },
+		});
+		await registry.dispatch(store).decideCorrection(3, 'accepted');
+
+		expect(registry.select(store).getError('corrections')?.code).toBe(
+			'feedback_not_found'
+		);
+		expect(
+			registry
+				.select(store)
+				.getCorrectionsPage()
+				?.items.map((i) => i.id)
+		).toEqual([3]);
+		expect(registry.select(store).getCorrectionsBusy()).toEqual([]);
+	});
+
 	it('uploads Try-it photos as multipart', async () => {
 		const registry = freshRegistry();
 		mockedFetch.mockResolvedValueOnce({

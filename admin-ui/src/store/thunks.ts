@@ -3,9 +3,12 @@
  * and stored per screen area, so components only read getError( area ).
  */
 import { request, toApiError } from './api';
-import { plainActions, type ErrorArea } from './state';
+import type * as selectors from './selectors';
+import { plainActions, type ErrorArea, type State } from './state';
 import type {
 	BackfillProgress,
+	CorrectionReview,
+	CorrectionsPage,
 	ReindexProgress,
 	LearnResult,
 	Labels,
@@ -18,10 +21,19 @@ import type {
 } from '../types';
 
 type Plain = typeof plainActions;
+type Selectors = typeof selectors;
 
-/** What a thunk receives; only the plain actions are used from it. */
+/** What a thunk receives; the plain actions and the selectors are used from it. */
 export interface ThunkArgs {
 	dispatch: { [K in keyof Plain]: (...args: Parameters<Plain[K]>) => void };
+	select: {
+		[K in keyof Selectors]: Selectors[K] extends (
+			state: State,
+			...args: infer A
+		) => infer R
+			? (...args: A) => R
+			: never;
+	};
 }
 
 /**
@@ -141,6 +153,81 @@ export const decideBulk = (ids: number[], decision: 'accept' | 'reject') =>
 			);
 		} finally {
 			dispatch.setReviewBusy(ids, false);
+		}
+	});
+
+/**
+ * Reads one page of a list of web corrections. Only the newest read's answer or error is
+ * kept: an older one, for another list or page, arrives too late to be shown.
+ *
+ * @param args   Thunk arguments.
+ * @param review List.
+ * @param page   Page number.
+ */
+async function readCorrections(
+	{ dispatch, select }: ThunkArgs,
+	review: CorrectionReview,
+	page: number
+) {
+	dispatch.requestCorrections(review);
+	const ticket = select.getCorrectionsTicket();
+	try {
+		dispatch.receiveCorrections(
+			ticket,
+			await request<CorrectionsPage>(
+				`/corrections?review=${review}&page=${page}`
+			)
+		);
+	} catch (thrown) {
+		dispatch.failCorrections(ticket);
+		if (ticket === select.getCorrectionsTicket()) {
+			throw thrown;
+		}
+	}
+}
+
+/**
+ * Shows a page of the web corrections.
+ *
+ * @param page   Page number.
+ * @param review List; the one shown when left out.
+ */
+export const loadCorrections = (page = 1, review?: CorrectionReview) =>
+	guarded('corrections', (args) =>
+		readCorrections(
+			args,
+			review ?? args.select.getCorrectionsReview(),
+			page
+		)
+	);
+
+/**
+ * Accepts or rejects a web correction, or puts it back to pending.
+ *
+ * @param id     Correction id in the service.
+ * @param review Decision.
+ */
+export const decideCorrection = (id: number, review: CorrectionReview) =>
+	guarded('corrections', async (args) => {
+		const { dispatch, select } = args;
+		dispatch.setCorrectionsBusy([id], true);
+		try {
+			await request(`/corrections/${id}`, {
+				method: 'POST',
+				data: { review },
+			});
+			// It now belongs to another list: the page is read again, so the next correction moves
+			// up into it (a page emptied by the decision gives way to the one before).
+			const shown = select.getCorrectionsPage();
+			const number = shown?.page ?? 1;
+			const emptied = shown?.items.length === 1 && number > 1;
+			await readCorrections(
+				args,
+				select.getCorrectionsReview(),
+				emptied ? number - 1 : number
+			);
+		} finally {
+			dispatch.setCorrectionsBusy([id], false);
 		}
 	});
 

@@ -43,18 +43,7 @@ final class SettingsController extends RestController {
 					// Only JSON: a form body would otherwise be ignored and answered with the unchanged settings.
 					'callback'            => fn( \WP_REST_Request $r ) => $this->respond( fn() => self::body_error( $r, true ) ?? $this->save( $r ) ),
 					'permission_callback' => array( $this, 'can_manage' ),
-					// SettingsSchema::validate() holds the rules; these bounds document them.
-					'args'                => array(
-						'service_url'      => array( 'type' => 'string', 'maxLength' => SettingsSchema::MAX_URL_LENGTH ),
-						'api_key'          => array( 'type' => array( 'string', 'null' ) ),
-						'mode'             => array( 'type' => 'string', 'enum' => array( 'auto', 'review' ) ),
-						// Merged into the saved thresholds; null removes a field's own.
-						'thresholds'       => array( 'type' => 'object', 'maxProperties' => SettingsSchema::MAX_FIELDS ),
-						'tag_fields'       => array( 'type' => 'array', 'items' => array( 'type' => 'string' ), 'maxItems' => SettingsSchema::MAX_FIELDS ),
-						'attribute_fields' => array( 'type' => 'array', 'items' => array( 'type' => 'string' ), 'maxItems' => SettingsSchema::MAX_FIELDS ),
-						'set_category'     => array( 'type' => 'boolean' ),
-						'protect_manual'   => array( 'type' => 'boolean' ),
-					),
+					'args'                => self::documented( SettingsSchema::properties() ),
 				),
 			)
 		);
@@ -67,6 +56,19 @@ final class SettingsController extends RestController {
 				'permission_callback' => array( $this, 'can_manage' ),
 			)
 		);
+	}
+
+	/**
+	 * Route arguments that WordPress lists in the REST index but does not check. It checks an
+	 * argument with a type and no sanitize_callback against its schema before the callback
+	 * runs, and would answer "Invalid parameter(s)" where SettingsSchema::validate() says
+	 * which rule a setting broke.
+	 *
+	 * @param array<string, array<string, mixed>> $properties Schema of each setting.
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function documented( array $properties ): array {
+		return array_map( static fn( array $schema ): array => $schema + array( 'sanitize_callback' => null ), $properties );
 	}
 
 	/**

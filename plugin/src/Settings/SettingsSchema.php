@@ -58,6 +58,57 @@ final class SettingsSchema {
 	}
 
 	/**
+	 * JSON Schema of each setting a client may send, built from the constants validate() holds
+	 * to. It documents the REST route's body; validate() enforces it, with a sentence for each
+	 * setting, so nothing else checks these bounds first.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function properties(): array {
+		$fields = array(
+			'type'     => 'array',
+			'items'    => array( 'type' => 'string' ),
+			'maxItems' => self::MAX_FIELDS,
+		);
+		return array(
+			'service_url'      => array(
+				'description' => 'Address of the Kalas Iris service: http or https, a host, no query or fragment.',
+				'type'        => 'string',
+				'maxLength'   => self::MAX_URL_LENGTH,
+			),
+			'api_key'          => array(
+				'description' => 'The service\'s API key: 8 to 256 printable characters, "" for none, null to keep the saved one. Never read back.',
+				'type'        => array( 'string', 'null' ),
+			),
+			'mode'             => array(
+				'description' => 'Whether suggestions are written to products at once or wait for review.',
+				'type'        => 'string',
+				'enum'        => self::MODES,
+			),
+			'thresholds'       => array(
+				'description'          => 'Lowest score a label needs, by field ("default" for the others): merged into the saved ones; null removes a field\'s own.',
+				'type'                 => 'object',
+				'maxProperties'        => self::MAX_FIELDS,
+				'additionalProperties' => array(
+					'type'    => array( 'number', 'null' ),
+					'minimum' => 0,
+					'maximum' => 1,
+				),
+			),
+			'tag_fields'       => array( 'description' => 'Fields written as product tags.' ) + $fields,
+			'attribute_fields' => array( 'description' => 'Fields written as product attributes.' ) + $fields,
+			'set_category'     => array(
+				'description' => 'Whether the suggested category is set on the product.',
+				'type'        => 'boolean',
+			),
+			'protect_manual'   => array(
+				'description' => 'Whether labels a person set are kept.',
+				'type'        => 'boolean',
+			),
+		);
+	}
+
+	/**
 	 * Validates a (partial) settings payload against the current settings.
 	 *
 	 * Keys absent from $input keep their current value, so the admin can save one
@@ -84,8 +135,9 @@ final class SettingsSchema {
 		}
 
 		if ( array_key_exists( 'api_key', $input ) && null !== $input['api_key'] ) {
-			$key = is_string( $input['api_key'] ) ? trim( $input['api_key'] ) : '';
-			if ( '' === $key || preg_match( '/^[\x21-\x7e]{8,256}\z/', $key ) ) {
+			// Anything but a string is refused, not read as "" (which removes the saved key).
+			$key = is_string( $input['api_key'] ) ? trim( $input['api_key'] ) : null;
+			if ( '' === $key || ( null !== $key && preg_match( '/^[\x21-\x7e]{8,256}\z/', $key ) ) ) {
 				$clean['api_key'] = $key;
 			} else {
 				$errors['api_key'] = 'The API key must be 8 to 256 printable characters without spaces.';
@@ -115,7 +167,7 @@ final class SettingsSchema {
 			}
 			$fields = self::validate_fields( $input[ $key ] );
 			if ( null === $fields ) {
-				$errors[ $key ] = sprintf( 'Give at most %d field names of lowercase letters, digits and underscores.', self::MAX_FIELDS );
+				$errors[ $key ] = sprintf( 'Give a list of at most %d field names of lowercase letters, digits and underscores.', self::MAX_FIELDS );
 			} else {
 				$clean[ $key ] = $fields;
 			}
@@ -130,8 +182,9 @@ final class SettingsSchema {
 
 		foreach ( array( 'set_category', 'protect_manual' ) as $key ) {
 			if ( array_key_exists( $key, $input ) ) {
-				if ( is_bool( $input[ $key ] ) ) {
-					$clean[ $key ] = $input[ $key ];
+				$flag = self::boolean( $input[ $key ] );
+				if ( null !== $flag ) {
+					$clean[ $key ] = $flag;
 				} else {
 					$errors[ $key ] = sprintf( '%s must be true or false.', $key );
 				}
@@ -227,13 +280,32 @@ final class SettingsSchema {
 	}
 
 	/**
+	 * A yes/no setting in the forms WordPress's REST API takes for a boolean (a form post or a query
+	 * string can only send text): true/false, "true"/"false", 1/0 and "1"/"0". Null for anything else.
+	 *
+	 * @param mixed $value As sent.
+	 */
+	private static function boolean( $value ): ?bool {
+		if ( is_bool( $value ) ) {
+			return $value;
+		}
+		$text = is_int( $value ) || is_string( $value ) ? strtolower( (string) $value ) : null;
+		return match ( $text ) {
+			'true', '1' => true,
+			'false', '0' => false,
+			default => null,
+		};
+	}
+
+	/**
 	 * Checks a list of field names; removes duplicates.
 	 *
 	 * @param mixed $value Untrusted.
 	 * @return list<string>|null
 	 */
 	private static function validate_fields( $value ): ?array {
-		if ( ! is_array( $value ) || count( $value ) > self::MAX_FIELDS ) {
+		// A list: a JSON object's keys would be dropped unseen.
+		if ( ! is_array( $value ) || ! array_is_list( $value ) || count( $value ) > self::MAX_FIELDS ) {
 			return null;
 		}
 		$out = array();

@@ -266,6 +266,9 @@ class WP_REST_Request implements ArrayAccess {
 	private array $query = array();
 	/** @var array<string, mixed> */
 	private array $files = array();
+	private string $method = 'GET';
+	/** @var array<string, mixed> The matched handler, as WordPress sets it before checking arguments. */
+	private array $attributes = array();
 
 	/**
 	 * @param array<string, string> $headers Lowercase names.
@@ -306,6 +309,88 @@ class WP_REST_Request implements ArrayAccess {
 	}
 	public function get_file_params(): array {
 		return $this->files;
+	}
+	public function set_method( string $method ): void {
+		$this->method = strtoupper( $method );
+	}
+	public function get_method(): string {
+		return $this->method;
+	}
+	public function set_attributes( array $attributes ): void {
+		$this->attributes = $attributes;
+	}
+	public function get_attributes(): array {
+		return $this->attributes;
+	}
+	public function get_param( string $key ): mixed {
+		return $this->offsetGet( $key );
+	}
+	/**
+	 * WordPress's first argument check: required arguments, then each validate_callback.
+	 *
+	 * @return true|WP_Error
+	 */
+	public function has_valid_params() {
+		$args    = (array) ( $this->attributes['args'] ?? array() );
+		$missing = array_keys( array_filter( $args, fn( $arg, $key ) => true === ( $arg['required'] ?? null ) && null === $this->get_param( $key ), ARRAY_FILTER_USE_BOTH ) );
+		if ( array() !== $missing ) {
+			return new WP_Error( 'rest_missing_callback_param', 'Missing parameter(s): ' . implode( ', ', $missing ), array( 'status' => 400, 'params' => $missing ) );
+		}
+		$invalid = array();
+		foreach ( $args as $key => $arg ) {
+			$param = $this->get_param( $key );
+			if ( null !== $param && ! empty( $arg['validate_callback'] ) ) {
+				$valid = call_user_func( $arg['validate_callback'], $param, $this, $key );
+				if ( false === $valid || $valid instanceof WP_Error ) {
+					$invalid[ $key ] = false === $valid ? 'Invalid parameter.' : $valid->message;
+				}
+			}
+		}
+		return self::invalid( $invalid );
+	}
+	/**
+	 * WordPress's second argument check: each sent argument goes through its sanitize_callback,
+	 * or through its schema (rest_parse_request_arg) when it has a type and no sanitize_callback.
+	 *
+	 * @return true|WP_Error
+	 */
+	public function sanitize_params() {
+		$args    = (array) ( $this->attributes['args'] ?? array() );
+		$invalid = array();
+		foreach ( array( 'json', 'query', 'url' ) as $source ) {
+			if ( ! is_array( $this->{$source} ) ) {
+				continue;
+			}
+			foreach ( $this->{$source} as $key => $value ) {
+				$arg = $args[ $key ] ?? null;
+				if ( ! is_array( $arg ) ) {
+					continue;
+				}
+				if ( ! array_key_exists( 'sanitize_callback', $arg ) && ! empty( $arg['type'] ) ) {
+					$arg['sanitize_callback'] = 'rest_parse_request_arg';
+				}
+				if ( empty( $arg['sanitize_callback'] ) ) {
+					continue;
+				}
+				$clean = call_user_func( $arg['sanitize_callback'], $value, $this, $key );
+				if ( $clean instanceof WP_Error ) {
+					$invalid[ $key ] = $clean->message;
+				} else {
+					$this->{$source}[ $key ] = $clean;
+				}
+			}
+		}
+		return self::invalid( $invalid );
+	}
+	/**
+	 * @param array<string, string> $invalid Sentences by argument.
+	 * @return true|WP_Error
+	 */
+	private static function invalid( array $invalid ) {
+		if ( array() === $invalid ) {
+			return true;
+		}
+		return new WP_Error( 'rest_invalid_param', 'Invalid parameter(s): ' . implode( ', ', array_keys( $invalid ) ), array( 'status' => 400, 'params' => $invalid ) );
 	}
 	/** WordPress's parameter order: JSON body, then query string, then the route's URL params. */
 	public function offsetExists( mixed $offset ): bool {
@@ -353,9 +438,149 @@ function rest_convert_error_to_response( WP_Error $error ): WP_REST_Response {
 	);
 }
 
-/** Schema validation is WordPress's; the shim accepts, so tests see the plugin's own checks. */
+/** Checks a value against the schema of the matched handler's argument; true without one. */
 function rest_validate_request_arg( $value, $request, string $param ) {
+	$args = $request->get_attributes()['args'][ $param ] ?? null;
+	return is_array( $args ) ? rest_validate_value_from_schema( $value, $args, $param ) : true;
+}
+
+function rest_sanitize_request_arg( $value, $request, string $param ) {
+	$args = $request->get_attributes()['args'][ $param ] ?? null;
+	return is_array( $args ) ? rest_sanitize_value_from_schema( $value, $args, $param ) : $value;
+}
+
+/** The default sanitize_callback of an argument with a type: validate, then sanitize. */
+function rest_parse_request_arg( $value, $request, string $param ) {
+	$valid = rest_validate_request_arg( $value, $request, $param );
+	return $valid instanceof WP_Error ? $valid : rest_sanitize_request_arg( $value, $request, $param );
+}
+
+function rest_is_boolean( $value ): bool {
+	return is_bool( $value )
+		|| ( is_string( $value ) && in_array( strtolower( $value ), array( 'false', 'true', '0', '1' ), true ) )
+		|| ( is_int( $value ) && in_array( $value, array( 0, 1 ), true ) );
+}
+
+function wp_parse_list( $value ): array {
+	return is_array( $value ) ? array_filter( $value, 'is_scalar' ) : preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
+}
+
+/**
+ * The first of a schema's types that a value has, in WordPress's order of the list; '' for none.
+ *
+ * @param mixed        $value Value.
+ * @param list<string> $types Types of the schema.
+ */
+function rest_shim_type( $value, array $types ): string {
+	$checks = array(
+		'array'   => static fn( $v ) => is_scalar( $v ) || ( is_array( $v ) && array_is_list( $v ) ),
+		'object'  => static fn( $v ) => '' === $v || is_array( $v ),
+		'integer' => static fn( $v ) => is_numeric( $v ) && round( (float) $v ) === (float) $v,
+		'number'  => 'is_numeric',
+		'boolean' => 'rest_is_boolean',
+		'string'  => 'is_string',
+		'null'    => 'is_null',
+	);
+	if ( '' === $value && in_array( 'string', $types, true ) ) {
+		return 'string';
+	}
+	foreach ( $types as $type ) {
+		if ( isset( $checks[ $type ] ) && $checks[ $type ]( $value ) ) {
+			return $type;
+		}
+	}
+	return '';
+}
+
+/**
+ * The part of WordPress's rest_validate_value_from_schema() that this plugin's route arguments
+ * use, with its error codes and sentences: type (one or a list), enum, string lengths, number
+ * bounds, item and property counts, items, properties and additionalProperties.
+ *
+ * @return true|WP_Error
+ */
+function rest_validate_value_from_schema( $value, $args, $param = '' ) {
+	$types = (array) ( $args['type'] ?? array() );
+	$type  = rest_shim_type( $value, $types );
+	if ( '' === $type ) {
+		return new WP_Error( 'rest_invalid_type', sprintf( '%1$s is not of type %2$s.', $param, implode( ',', $types ) ), array( 'param' => $param ) );
+	}
+	$too = static fn( string $code, string $one, string $many, int $n ) => new WP_Error( $code, sprintf( _n( $one, $many, $n ), $param, number_format_i18n( $n ) ) );
+	switch ( $type ) {
+		case 'array':
+			$list = array_values( wp_parse_list( $value ) );
+			if ( isset( $args['minItems'] ) && count( $list ) < $args['minItems'] ) {
+				return $too( 'rest_too_few_items', '%1$s must contain at least %2$s item.', '%1$s must contain at least %2$s items.', $args['minItems'] );
+			}
+			if ( isset( $args['maxItems'] ) && count( $list ) > $args['maxItems'] ) {
+				return $too( 'rest_too_many_items', '%1$s must contain at most %2$s item.', '%1$s must contain at most %2$s items.', $args['maxItems'] );
+			}
+			foreach ( isset( $args['items'] ) ? $list : array() as $i => $item ) {
+				$valid = rest_validate_value_from_schema( $item, $args['items'], $param . '[' . $i . ']' );
+				if ( $valid instanceof WP_Error ) {
+					return $valid;
+				}
+			}
+			break;
+		case 'object':
+			$object = '' === $value ? array() : $value;
+			foreach ( $object as $key => $item ) {
+				$schema = $args['properties'][ $key ] ?? ( is_array( $args['additionalProperties'] ?? null ) ? $args['additionalProperties'] : null );
+				if ( false === ( $args['additionalProperties'] ?? null ) && ! isset( $args['properties'][ $key ] ) ) {
+					return new WP_Error( 'rest_additional_properties_forbidden', sprintf( '%1$s is not a valid property of Object.', $key ) );
+				}
+				$valid = null === $schema ? true : rest_validate_value_from_schema( $item, $schema, $param . '[' . $key . ']' );
+				if ( $valid instanceof WP_Error ) {
+					return $valid;
+				}
+			}
+			if ( isset( $args['maxProperties'] ) && count( $object ) > $args['maxProperties'] ) {
+				return $too( 'rest_too_many_properties', '%1$s must contain at most %2$s property.', '%1$s must contain at most %2$s properties.', $args['maxProperties'] );
+			}
+			break;
+		case 'integer':
+		case 'number':
+			if ( isset( $args['minimum'] ) && $value < $args['minimum'] ) {
+				return new WP_Error( 'rest_out_of_bounds', sprintf( '%1$s must be greater than or equal to %2$d', $param, $args['minimum'] ) );
+			}
+			if ( isset( $args['maximum'] ) && $value > $args['maximum'] ) {
+				return new WP_Error( 'rest_out_of_bounds', sprintf( '%1$s must be less than or equal to %2$d', $param, $args['maximum'] ) );
+			}
+			break;
+		case 'string':
+			if ( isset( $args['minLength'] ) && mb_strlen( $value ) < $args['minLength'] ) {
+				return $too( 'rest_too_short', '%1$s must be at least %2$s character long.', '%1$s must be at least %2$s characters long.', $args['minLength'] );
+			}
+			if ( isset( $args['maxLength'] ) && mb_strlen( $value ) > $args['maxLength'] ) {
+				return $too( 'rest_too_long', '%1$s must be at most %2$s character long.', '%1$s must be at most %2$s characters long.', $args['maxLength'] );
+			}
+			break;
+	}
+	if ( ! empty( $args['enum'] ) && ! in_array( rest_sanitize_value_from_schema( $value, $args, $param ), $args['enum'], true ) ) {
+		return new WP_Error( 'rest_not_in_enum', sprintf( '%1$s is not one of %2$s.', $param, implode( ', ', $args['enum'] ) ) );
+	}
 	return true;
+}
+
+/** The matching part of WordPress's rest_sanitize_value_from_schema(). */
+function rest_sanitize_value_from_schema( $value, $args, $param = '' ) {
+	switch ( rest_shim_type( $value, (array) ( $args['type'] ?? array() ) ) ) {
+		case 'array':
+			$list = array_values( wp_parse_list( $value ) );
+			return isset( $args['items'] ) ? array_map( static fn( $item ) => rest_sanitize_value_from_schema( $item, $args['items'], $param ), $list ) : $list;
+		case 'object':
+			return '' === $value ? array() : $value;
+		case 'integer':
+			return (int) $value;
+		case 'number':
+			return (float) $value;
+		case 'boolean':
+			return ! ( is_string( $value ) && in_array( strtolower( $value ), array( 'false', '0' ), true ) ) && (bool) $value;
+		case 'string':
+			return (string) $value;
+		default:
+			return $value;
+	}
 }
 
 function rest_ensure_response( $value ) {

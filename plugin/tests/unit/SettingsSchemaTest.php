@@ -82,6 +82,9 @@ final class SettingsSchemaTest extends TestCase {
 			'33 attributes'      => array( array( 'attribute_fields' => array_map( static fn( int $i ): string => "f$i", range( 1, 33 ) ) ), 'attribute_fields' ),
 			'33 thresholds'      => array( array( 'thresholds' => array_fill_keys( array_map( static fn( int $i ): string => "f$i", range( 1, 33 ) ), 0.5 ) ), 'thresholds' ),
 			'thresholds a list'  => array( array( 'thresholds' => array( 0.5 ) ), 'thresholds' ),
+			// Not read as "", which would remove the saved key.
+			'api key a number'   => array( array( 'api_key' => 12345678 ), 'api_key' ),
+			'fields an object'   => array( array( 'tag_fields' => array( 'a' => 'usage' ) ), 'tag_fields' ),
 		);
 	}
 
