@@ -74,10 +74,17 @@ describe("learning a large catalogue", () => {
       return { status: r.status, body: (await r.json()) as { fields: Record<string, { labels: number; examples: number }> } };
     });
     let answeredWhileLearning = 0;
+    let saidRunning = false;
     while (learning) {
       const health = await fetch(`${base}/v1/health`);
       expect(health.status).toBe(200);
-      if (learning) answeredWhileLearning++;
+      const status = (await (await fetch(`${base}/v1/learn`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+        running: boolean;
+      };
+      if (learning) {
+        answeredWhileLearning++;
+        saidRunning ||= status.running;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     const { status, body } = await learned;
@@ -85,6 +92,10 @@ describe("learning a large catalogue", () => {
     expect(body.fields.category).toMatchObject({ labels: LABELS, examples: PRODUCTS });
     // Blocking learning answers none (or the one that slipped in before it started).
     expect(answeredWhileLearning).toBeGreaterThanOrEqual(5);
+    // GET /v1/learn tells an admin screen that learning is under way.
+    expect(saidRunning).toBe(true);
+    const done = (await (await fetch(`${base}/v1/learn`, { headers: { authorization: `Bearer ${key}` } })).json()) as { running: boolean };
+    expect(done.running).toBe(false);
   }, 120_000);
 
   it("runs one shop's learning one at a time, and both callers get a report", async () => {

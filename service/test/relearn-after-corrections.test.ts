@@ -57,8 +57,16 @@ describe("relearning after corrections", () => {
   });
 
   it("folds new corrections into the learned heads, and rejected ones out", async () => {
+    expect((await request(t.app).get("/v1/learn").set(auth).expect(200)).body).toEqual({ fields: {}, running: false, next_run_at: null });
     await request(t.app).post("/v1/learn").set(auth).expect(200);
     expect(learnedCategories()).toEqual(["Dresses", "Shirts"]);
+    const learned = (await request(t.app).get("/v1/learn").set(auth).expect(200)).body;
+    expect(learned).toMatchObject({
+      running: false,
+      next_run_at: null,
+      fields: { category: { labels: ["Dresses", "Shirts"], examples: 60 } },
+    });
+    expect(learned.fields.category.holdout_accuracy).toBeTypeOf("number");
     const ids: number[] = [];
     for (const product of ["p1", "p2"]) {
       const res = await request(t.app)
@@ -68,7 +76,13 @@ describe("relearning after corrections", () => {
         .expect(201);
       ids.push(res.body.id);
     }
+    // The run waits for the burst to end, and the status says when it will start.
+    const waiting = (await request(t.app).get("/v1/learn").set(auth).expect(200)).body;
+    expect(Date.parse(waiting.next_run_at)).toBeGreaterThan(Date.now() - 1000);
     await expect.poll(learnedCategories, { timeout: 20_000, interval: 200 }).toEqual(["Dresses", "Shirts", "Tees & Tanks"]);
+    const after = (await request(t.app).get("/v1/learn").set(auth).expect(200)).body;
+    expect(after.next_run_at).toBeNull();
+    expect(after.fields.category).toMatchObject({ labels: ["Dresses", "Shirts", "Tees & Tanks"], examples: 62 });
     for (const id of ids) await request(t.app).patch(`/v1/feedback/${id}`).set(auth).send({ review: "rejected" }).expect(200);
     await expect.poll(learnedCategories, { timeout: 20_000, interval: 200 }).toEqual(["Dresses", "Shirts"]);
   }, 60_000);

@@ -75,3 +75,13 @@ export interface FeedbackList {
   /** How many corrections match the filters, over all pages. */
   total: number;
 }
+
+/** What a shop has learned, and whether it is learning (`GET /v1/learn`). */
+export interface LearnStatus {
+  /** By field: its labels, how many products and corrections taught them, and when. */
+  fields: Record<string, { labels: string[]; examples: number; holdout_accuracy: number | null; trained_at: string }>;
+  /** Whether a learning run is under way now. */
+  running: boolean;
+  /** When the shop learns again by itself for corrections that changed, or null. */
+  next_run_at: string | null;
+}

@@ -257,6 +257,10 @@ export const openapiDocument = {
       },
     },
     "/v1/learn": {
+      get: {
+        summary: "What the shop has learned of its own labels, and whether it is learning",
+        responses: { "200": ok({ $ref: "#/components/schemas/LearnStatus" }) },
+      },
       post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } },
     },
     "/v1/labels": {
@@ -379,6 +383,27 @@ export const openapiDocument = {
           review: { enum: ["pending", "accepted", "rejected"] },
           learns: { type: "boolean", description: "Whether it takes part in the shop's predictions and learning now" },
           created_at: { type: "string" },
+        },
+      },
+      LearnStatus: {
+        type: "object",
+        required: ["fields", "running", "next_run_at"],
+        properties: {
+          fields: {
+            type: "object",
+            additionalProperties: {
+              type: "object",
+              required: ["labels", "examples", "holdout_accuracy", "trained_at"],
+              properties: {
+                labels: { type: "array", items: { type: "string" } },
+                examples: { type: "integer", description: "Labelled products and corrections it learned from" },
+                holdout_accuracy: { type: ["number", "null"], description: "Top-1 on the fifth set aside while learning" },
+                trained_at: { type: "string" },
+              },
+            },
+          },
+          running: { type: "boolean" },
+          next_run_at: { type: ["string", "null"], description: "When it learns again by itself for changed corrections" },
         },
       },
       FeedbackList: {

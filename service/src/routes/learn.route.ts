@@ -1,5 +1,6 @@
 /**
  * POST /v1/learn: retrain the shop's own heads from its labelled products and corrections.
+ * GET /v1/learn: what it has learned, and whether it is learning.
  * PUT /v1/labels: set the shop's own labels of indexed products in batches, without their photos
  * (a shop whose owner recategorised products says so before learning).
  */
@@ -8,6 +9,7 @@ import express, { Router } from "express";
 import { AppError } from "../errors.js";
 import { shopOf } from "../http/context.js";
 import { setProductLabels } from "../services/catalog.service.js";
+import { learnStatus } from "../services/learn-status.service.js";
 import { learnShop } from "../services/learn.service.js";
 import { labelsField } from "./query.js";
 
@@ -15,6 +17,9 @@ const MAX_LABEL_ITEMS = 1000;
 
 export function learnRoute(): Router {
   const r = Router();
+  r.get("/learn", (req, res) => {
+    res.json(learnStatus(shopOf(req)));
+  });
   r.post("/learn", async (req, res) => {
     res.json(await learnShop(shopOf(req)));
   });

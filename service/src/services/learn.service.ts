@@ -33,6 +33,16 @@ interface LearnedHeadFile {
   temperature: number;
   examples: number;
   trained_at: string;
+  /** Top-1 on the fifth held out while fitting; absent in files written before it was kept. */
+  holdout_accuracy?: number | null;
+}
+
+/** What a shop has learned, field by field, as its head files say. */
+export interface LearnedField {
+  labels: string[];
+  examples: number;
+  holdout_accuracy: number | null;
+  trained_at: string;
 }
 
 interface ShopModel {
@@ -126,13 +136,10 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
   const report: LearnReport = { fields: {}, corrections };
   planned.forEach(({ field, labels, examples }, k) => {
     const { final, temperature, accuracy, seconds } = fits[k];
-    saveHead(dir, { field, labels, dim: dims[k], temperature, examples, trained_at: new Date().toISOString() }, final.weights, final.bias);
-    report.fields[field] = {
-      labels: labels.length,
-      examples,
-      holdout_accuracy: accuracy == null ? null : round(accuracy),
-      seconds: round(seconds),
-    };
+    const holdout_accuracy = accuracy == null ? null : round(accuracy);
+    const trained_at = new Date().toISOString();
+    saveHead(dir, { field, labels, dim: dims[k], temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
+    report.fields[field] = { labels: labels.length, examples, holdout_accuracy, seconds: round(seconds) };
   });
   cache.delete(shop);
   return report;
@@ -170,6 +177,29 @@ export function hasLearnedHeads(shop: Shop): boolean {
   const dir = headsDir(shop);
   return fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.endsWith(".json"));
 }
+
+/** The fields the shop has learned, from its head files (the weights are not read). */
+export function learnedFields(shop: Shop): Record<string, LearnedField> {
+  const dir = headsDir(shop);
+  if (!fs.existsSync(dir)) return {};
+  const out: Record<string, LearnedField> = {};
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as LearnedHeadFile;
+    out[meta.field] = {
+      labels: meta.labels,
+      examples: meta.examples,
+      holdout_accuracy: meta.holdout_accuracy ?? null,
+      trained_at: meta.trained_at,
+    };
+  }
+  return out;
+}
+
+/** Whether a learning run of the shop is under way. */
+export const isLearning = (shop: Shop): boolean => running.has(shop);
 
 /** Called when feedback arrives or is reviewed (relearn.service.ts), so the next prediction sees it. */
 export function invalidateShopHeads(shop: Shop): void {

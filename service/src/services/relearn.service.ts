@@ -11,14 +11,14 @@ import { hasLearnedHeads, invalidateShopHeads, learnShop } from "./learn.service
 import type { Shop } from "./shops.service.js";
 
 const DELAY_SECONDS = Number(process.env.LEARN_AFTER_CORRECTIONS_SECONDS ?? 60);
-const pending = new Map<Shop, NodeJS.Timeout>();
+const pending = new Map<Shop, { timer: NodeJS.Timeout; at: Date }>();
 
 /** Called whenever a shop's corrections change: the next prediction sees them, the heads follow. */
 export function correctionsChanged(shop: Shop): void {
   invalidateShopHeads(shop);
   // A shop that never learned has no heads to update; learning starts when someone asks for it.
   if (!(DELAY_SECONDS > 0) || !hasLearnedHeads(shop)) return;
-  clearTimeout(pending.get(shop));
+  clearTimeout(pending.get(shop)?.timer);
   const timer = setTimeout(() => {
     pending.delete(shop);
     learnShop(shop).then(
@@ -28,5 +28,10 @@ export function correctionsChanged(shop: Shop): void {
   }, DELAY_SECONDS * 1000);
   // Waiting to relearn never keeps a finished process (the CLI, a stopping service) alive.
   timer.unref();
-  pending.set(shop, timer);
+  pending.set(shop, { timer, at: new Date(Date.now() + DELAY_SECONDS * 1000) });
+}
+
+/** When the shop learns again for corrections that changed, or null when no run is waiting. */
+export function nextRelearn(shop: Shop): Date | null {
+  return pending.get(shop)?.at ?? null;
 }
