@@ -12,30 +12,18 @@
  * - corrections as nearest-neighbour evidence, applied at once, so a correction changes the next
  *   prediction for similar photos before any retraining.
  */
-import fs from "node:fs";
 import path from "node:path";
 
-import { AppError } from "../errors.js";
 import { dot, searchVector } from "../model/features.js";
 import type { Head } from "../model/heads.js";
 import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import type { Prediction } from "../openapi/answers.js";
+import { LearnedHeadsRepository } from "../repositories/learned-heads.repository.js";
 import { packJob, type LabelHeadJob } from "../model/label-head-job.js";
 import { fitLabelHeadsInThread } from "../model/label-head-thread.js";
 import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";
 import type { Shop } from "./shops.service.js";
-
-interface LearnedHeadFile {
-  field: string;
-  labels: string[];
-  dim: number;
-  temperature: number;
-  examples: number;
-  trained_at: string;
-  /** Top-1 on the fifth held out while fitting; absent in files written before it was kept. */
-  holdout_accuracy?: number | null;
-}
 
 /** What a shop has learned, field by field, as its head files say. */
 export interface LearnedField {
@@ -105,7 +93,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     for (const [f, v] of Object.entries(correctionLabels(c.correction))) add(f, v, vector, 3);
   }
 
-  const dir = headsDir(shop);
+  const store = headsOf(shop);
   const planned: { field: string; labels: string[]; examples: number }[] = [];
   const jobs: LabelHeadJob[] = [];
   for (const [field, data] of byField) {
@@ -114,9 +102,9 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_EXAMPLES_PER_LABEL).sort();
     if (labels.length < 2) continue;
     const keep = data.y.map((l, i) => (counts.get(l)! >= MIN_EXAMPLES_PER_LABEL ? i : -1)).filter((i) => i >= 0);
-    const previousHead = loadHead(dir, encodeURIComponent(field));
+    const previousHead = store.load(field);
     const init =
-      previousHead && sameLabels(previousHead.labels, labels) ? { weights: previousHead.weights, bias: previousHead.bias } : undefined;
+      previousHead && sameLabels(previousHead.meta.labels, labels) ? { weights: previousHead.weights, bias: previousHead.bias } : undefined;
     planned.push({ field, labels, examples: keep.length });
     jobs.push(
       packJob(
@@ -132,13 +120,12 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
   const dims = jobs.map((j) => j.dim);
   const fits = await fitLabelHeadsInThread(jobs);
 
-  fs.mkdirSync(dir, { recursive: true });
   const report: LearnReport = { fields: {}, corrections };
   planned.forEach(({ field, labels, examples }, k) => {
     const { final, temperature, accuracy, seconds } = fits[k];
     const holdout_accuracy = accuracy == null ? null : round(accuracy);
     const trained_at = new Date().toISOString();
-    saveHead(dir, { field, labels, dim: dims[k], temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
+    store.save({ field, labels, dim: dims[k], temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
     report.fields[field] = { labels: labels.length, examples, holdout_accuracy, seconds: round(seconds) };
   });
   cache.delete(shop);
@@ -174,28 +161,19 @@ function labelledNeighbours(shop: Shop, vector: Float32Array): { labels: Record<
 
 /** Whether the shop has learned its own labels (relearning after corrections updates only such shops). */
 export function hasLearnedHeads(shop: Shop): boolean {
-  const dir = headsDir(shop);
-  return fs.existsSync(dir) && fs.readdirSync(dir).some((n) => n.endsWith(".json"));
+  return headsOf(shop).any();
 }
 
 /** The fields the shop has learned, from its head files (the weights are not read). */
 export function learnedFields(shop: Shop): Record<string, LearnedField> {
-  const dir = headsDir(shop);
-  if (!fs.existsSync(dir)) return {};
-  const out: Record<string, LearnedField> = {};
-  for (const name of fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith(".json"))
-    .sort()) {
-    const meta = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as LearnedHeadFile;
-    out[meta.field] = {
-      labels: meta.labels,
-      examples: meta.examples,
-      holdout_accuracy: meta.holdout_accuracy ?? null,
-      trained_at: meta.trained_at,
-    };
-  }
-  return out;
+  return Object.fromEntries(
+    headsOf(shop)
+      .list()
+      .map((m) => [
+        m.field,
+        { labels: m.labels, examples: m.examples, holdout_accuracy: m.holdout_accuracy ?? null, trained_at: m.trained_at },
+      ]),
+  );
 }
 
 /** Whether a learning run of the shop is under way. */
@@ -249,13 +227,17 @@ function shopModel(shop: Shop): ShopModel {
 }
 
 function loadHeads(shop: Shop): Head[] {
-  const dir = headsDir(shop);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith(".json"))
-    .map((f) => loadHead(dir, f.slice(0, -5)))
-    .filter((h): h is Head => h !== null);
+  return headsOf(shop)
+    .loadAll()
+    .map(({ meta, weights, bias }) => ({
+      field: meta.field,
+      labels: meta.labels,
+      weights,
+      bias,
+      scale: 1 / meta.temperature,
+      abstain: 0.5,
+      input: "embedding",
+    }));
 }
 
 function loadCorrections(shop: Shop): ShopModel["corrections"] {
@@ -275,39 +257,7 @@ function correctionLabels(c: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-const headsDir = (shop: Shop) => path.join(shop.catalog.dir, "learned");
-
-function saveHead(dir: string, meta: LearnedHeadFile, weights: Float32Array, bias: Float32Array): void {
-  const safe = encodeURIComponent(meta.field);
-  const bin = Buffer.concat([
-    Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
-    Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength),
-  ]);
-  fs.writeFileSync(path.join(dir, `${safe}.bin.tmp`), bin);
-  fs.renameSync(path.join(dir, `${safe}.bin.tmp`), path.join(dir, `${safe}.bin`));
-  fs.writeFileSync(path.join(dir, `${safe}.json`), JSON.stringify(meta));
-}
-
-function loadHead(dir: string, safeField: string): Head | null {
-  const metaFile = path.join(dir, `${safeField}.json`);
-  if (!fs.existsSync(metaFile)) return null;
-  const meta = JSON.parse(fs.readFileSync(metaFile, "utf8")) as LearnedHeadFile;
-  const buf = fs.readFileSync(path.join(dir, `${safeField}.bin`));
-  const n = meta.labels.length;
-  if (buf.length !== (n * meta.dim + n) * 4)
-    throw new AppError(500, "invalid_learned_head", `The learned head for "${meta.field}" is damaged; run learning again.`);
-  const all = new Float32Array(n * meta.dim + n);
-  new Uint8Array(all.buffer).set(buf);
-  return {
-    field: meta.field,
-    labels: meta.labels,
-    weights: all.subarray(0, n * meta.dim),
-    bias: all.subarray(n * meta.dim),
-    scale: 1 / meta.temperature,
-    abstain: 0.5,
-    input: "embedding",
-  };
-}
+const headsOf = (shop: Shop) => new LearnedHeadsRepository(path.join(shop.catalog.dir, "learned"));
 
 const sameLabels = (a: string[], b: string[]) => a.length === b.length && a.every((l, i) => l === b[i]);
 const round = (v: number) => Math.round(v * 1000) / 1000;

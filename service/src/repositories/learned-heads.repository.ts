@@ -1,0 +1,110 @@
+/**
+ * A shop's learned heads on disk, in its data folder's `learned/`: per field a JSON file (labels,
+ * temperature, when and from how much it learned) naming a binary file of float32 weights then biases.
+ *
+ * Learning also runs in the background, so a save can be cut short by a stop. A save therefore
+ * never changes a file that the current JSON names: the weights go to a new binary file, and
+ * renaming the new JSON over the old one is the one step that switches to them (the old binary is
+ * removed after). Cut short at any point, the folder holds the old head or the new one, never a
+ * mix of the two that fails to load.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import { AppError } from "../errors.js";
+import type { LinearWeights } from "../model/softmax-regression.js";
+
+export interface LearnedHeadMeta {
+  field: string;
+  labels: string[];
+  dim: number;
+  temperature: number;
+  examples: number;
+  trained_at: string;
+  /** Top-1 on the fifth held out while fitting; absent in files written before it was kept. */
+  holdout_accuracy?: number | null;
+}
+
+interface LearnedHeadFile extends LearnedHeadMeta {
+  /** The binary file of this version; files written before versions existed use `<field>.bin`. */
+  weights_file?: string;
+}
+
+export interface LearnedHead extends LinearWeights {
+  meta: LearnedHeadMeta;
+}
+
+export class LearnedHeadsRepository {
+  constructor(private readonly dir: string) {}
+
+  /** Whether any field has been learned. */
+  any(): boolean {
+    return this.metaFiles().length > 0;
+  }
+
+  /** Every learned field's description, without reading weights. */
+  list(): LearnedHeadMeta[] {
+    return this.metaFiles().map((name) => this.readMeta(name));
+  }
+
+  /** Every learned head with its weights. */
+  loadAll(): LearnedHead[] {
+    return this.metaFiles().map((name) => this.loadFile(name));
+  }
+
+  /** One field's head, or null when it has not been learned. */
+  load(field: string): LearnedHead | null {
+    const name = `${encodeURIComponent(field)}.json`;
+    return fs.existsSync(path.join(this.dir, name)) ? this.loadFile(name) : null;
+  }
+
+  save(meta: LearnedHeadMeta, weights: Float32Array, bias: Float32Array): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const safe = encodeURIComponent(meta.field);
+    const weightsFile = `${safe}.${crypto.randomBytes(6).toString("hex")}.bin`;
+    fs.writeFileSync(
+      path.join(this.dir, weightsFile),
+      Buffer.concat([
+        Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
+        Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength),
+      ]),
+    );
+    const file: LearnedHeadFile = { ...meta, weights_file: weightsFile };
+    fs.writeFileSync(path.join(this.dir, `${safe}.json.tmp`), JSON.stringify(file));
+    fs.renameSync(path.join(this.dir, `${safe}.json.tmp`), path.join(this.dir, `${safe}.json`));
+    // Older versions of this field's weights, and any left by a save that was cut short.
+    for (const name of fs.readdirSync(this.dir)) {
+      if (name !== weightsFile && name.startsWith(`${safe}.`) && name.endsWith(".bin"))
+        fs.rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  private metaFiles(): string[] {
+    if (!fs.existsSync(this.dir)) return [];
+    return fs
+      .readdirSync(this.dir)
+      .filter((n) => n.endsWith(".json"))
+      .sort();
+  }
+
+  private readMeta(name: string): LearnedHeadFile {
+    return JSON.parse(fs.readFileSync(path.join(this.dir, name), "utf8")) as LearnedHeadFile;
+  }
+
+  private loadFile(name: string): LearnedHead {
+    const meta = this.readMeta(name);
+    const damaged = () => new AppError(500, "invalid_learned_head", `The learned head for "${meta.field}" is damaged; run learning again.`);
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(path.join(this.dir, meta.weights_file ?? `${name.slice(0, -".json".length)}.bin`));
+    } catch {
+      throw damaged();
+    }
+    const n = meta.labels.length;
+    if (buf.length !== (n * meta.dim + n) * 4) throw damaged();
+    const all = new Float32Array(n * meta.dim + n);
+    new Uint8Array(all.buffer).set(buf);
+    return { meta, weights: all.subarray(0, n * meta.dim), bias: all.subarray(n * meta.dim) };
+  }
+}
