@@ -147,6 +147,37 @@ export interface LearnResult {
 	};
 }
 
+/**
+ * What the service has learned for the shop (its GET /v1/learn). It also learns by itself a
+ * minute after the shop's corrections change, so it can be newer than the plugin's record.
+ */
+export interface ServiceLearnStatus {
+	fields: Record<
+		string,
+		{
+			labels: string[];
+			examples: number;
+			holdout_accuracy: number | null;
+			/** ISO 8601. */
+			trained_at: string;
+		}
+	>;
+	/** Whether a learning run is under way in the service now. */
+	running: boolean;
+	/** When it learns again by itself for corrections that changed (ISO 8601), or null. */
+	next_run_at: string | null;
+}
+
+/**
+ * GET kalas-iris/v1/learn: the plugin's last learning ({ learned: false } before the
+ * first), and the service's status; `service` is null when the service could not be
+ * asked, and `service_error` says why.
+ */
+export type LearnStatus = (LearnResult | { learned: false }) & {
+	service: ServiceLearnStatus | null;
+	service_error: string | null;
+};
+
 export interface BackfillProgress {
 	state: BackfillState;
 	total: number;

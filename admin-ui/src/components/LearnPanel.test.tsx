@@ -1,7 +1,7 @@
 import apiFetch from '@wordpress/api-fetch';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
-import type { LearnResult } from '../types';
+import type { LearnResult, LearnStatus, ServiceLearnStatus } from '../types';
 import { LearnPanel } from './LearnPanel';
 
 jest.mock('@wordpress/api-fetch', () => ({
@@ -28,13 +28,71 @@ const learned: LearnResult = {
 	},
 };
 
+/** The service learned again by itself, from corrections, after the plugin's last run. */
+const relearned: ServiceLearnStatus = {
+	fields: {
+		category: {
+			labels: [
+				'Dresses',
+				'Tees & Tanks',
+				'Skirts',
+				'Coats',
+				'Jeans',
+				'Shirts',
+				'Knitwear',
+				'Shorts',
+				'Bags',
+			],
+			examples: 110,
+			holdout_accuracy: 0.87,
+			trained_at: '2026-11-28T01:20:00.000Z',
+		},
+	},
+	running: false,
+	next_run_at: null,
+};
+
+/**
+ * GET /learn's answer: the plugin's record (or none) with the service's status.
+ *
+ * @param record  The plugin's last learning.
+ * @param service The service's status, null when it could not be asked.
+ */
+function status(
+	record: LearnResult | null,
+	service: ServiceLearnStatus | null
+): LearnStatus {
+	return {
+		...(record ?? { learned: false as const }),
+		service,
+		service_error: service
+			? null
+			: 'Could not ask the Kalas Iris service what it has learned: The Kalas Iris service did not answer.',
+	};
+}
+
 const learnButton = () =>
 	screen.getByRole('button', { name: 'Learn from my catalogue' });
 
-/** GET /learn answers `last`; POST /learn runs `post`. */
-function answer(last: LearnResult | null, post: () => Promise<unknown>) {
+/**
+ * GET /learn answers `last`; POST /learn runs `post`, and what it answers is what GET
+ * answers from then on, as the plugin keeps it.
+ *
+ * @param last What GET answers first.
+ * @param post The run.
+ */
+function answer(
+	last: LearnResult | LearnStatus | null,
+	post: () => Promise<unknown>
+) {
+	let stored = last;
 	mockedFetch.mockImplementation(({ method }: { method?: string }) =>
-		method === 'POST' ? post() : Promise.resolve(last)
+		method === 'POST'
+			? post().then((result) => {
+					stored = result as LearnResult;
+					return result;
+				})
+			: Promise.resolve(stored)
 	);
 }
 
@@ -152,6 +210,125 @@ describe('LearnPanel', () => {
 		});
 		expect(screen.getByTestId('learn-result').textContent).toMatch(
 			/^Nothing to learn yet: of 40 indexed products, 1 have exactly one category/
+		);
+	});
+
+	it("prefers the service's figures, which count what it learned by itself, and falls back to the plugin's report without them", async () => {
+		answer(status(learned, relearned), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		const { unmount } = render(<LearnPanel />);
+		expect((await screen.findByTestId('learn-result')).textContent).toBe(
+			'Learned 9 categories from 110 products. On products it set aside while learning, it named 87% correctly.'
+		);
+		unmount();
+
+		answer(status(learned, null), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		await act(async () => undefined);
+		expect(screen.getByTestId('learn-result').textContent).toBe(
+			'Learned 7 categories from 96 products. On products it set aside while learning, it named 91% correctly.'
+		);
+		expect(screen.getByTestId('learn-when').textContent).toBe(
+			`Last learned ${new Date(learned.learned_at).toLocaleString()}. `
+		);
+	});
+
+	it('says when it last learned, by whichever learned last', async () => {
+		answer(status(learned, relearned), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		const { unmount } = render(<LearnPanel />);
+		expect((await screen.findByTestId('learn-when')).textContent).toBe(
+			`Last learned ${new Date('2026-11-28T01:20:00.000Z').toLocaleString()}. `
+		);
+		unmount();
+
+		// The plugin's run is the newer one (the service's head dates from before it).
+		const older = {
+			...relearned,
+			fields: {
+				category: {
+					...relearned.fields.category,
+					trained_at: '2026-11-27T09:00:00.000Z',
+				},
+			},
+		};
+		answer(status(learned, older), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		await act(async () => undefined);
+		expect(screen.getByTestId('learn-when').textContent).toBe(
+			`Last learned ${new Date(learned.learned_at).toLocaleString()}. `
+		);
+	});
+
+	it('shows what the service learned by itself, also without a run of the plugin', async () => {
+		answer(status(null, relearned), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		expect((await screen.findByTestId('learn-result')).textContent).toMatch(
+			/^Learned 9 categories from 110 products\./
+		);
+	});
+
+	it('says when the service is learning by itself, but not during its own run', async () => {
+		let finish: (r: LearnResult) => void = () => undefined;
+		answer(
+			status(learned, { ...relearned, running: true }),
+			() =>
+				new Promise<LearnResult>((r) => {
+					finish = r;
+				})
+		);
+		render(<LearnPanel />);
+		expect(await screen.findByText('Learning now…')).toBeTruthy();
+		await act(async () => {
+			fireEvent.click(learnButton());
+		});
+		expect(screen.queryByText('Learning now…')).toBeNull();
+		// The store outlives the test: its run ends.
+		await act(async () => finish(learned));
+	});
+
+	it('says when the latest corrections will be learned', async () => {
+		const next = '2026-11-28T01:21:00.000Z';
+		answer(status(learned, { ...relearned, next_run_at: next }), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		expect(
+			await screen.findByText(
+				`Your latest corrections will be learned around ${new Date(next).toLocaleTimeString()}.`
+			)
+		).toBeTruthy();
+		expect(screen.queryByText('Learning now…')).toBeNull();
+	});
+
+	it("reads the service's status again after its own run", async () => {
+		let reads = 0;
+		mockedFetch.mockImplementation(({ method }: { method?: string }) => {
+			if (method === 'POST') {
+				return Promise.resolve(learned);
+			}
+			reads += 1;
+			return Promise.resolve(
+				reads === 1 ? status(null, null) : status(learned, relearned)
+			);
+		});
+		render(<LearnPanel />);
+		await act(async () => undefined);
+		expect(screen.queryByTestId('learn-result')).toBeNull();
+		await act(async () => {
+			fireEvent.click(learnButton());
+		});
+		expect(reads).toBe(2);
+		expect(screen.getByTestId('learn-result').textContent).toMatch(
+			/^Learned 9 categories from 110 products\./
 		);
 	});
 });

@@ -3,7 +3,8 @@
  * owner gave each indexed product (only when it has exactly one, and never one Kalas
  * Iris wrote), and the service learns to name new products' categories in the shop's own
  * words. It runs by itself when a backfill finishes; run it again after recategorising
- * products.
+ * products. The service also learns by itself a minute after the shop's corrections
+ * change, so its own status, when it can be read, has the newer word.
  */
 import { Button, Notice, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
@@ -13,13 +14,35 @@ import { __, sprintf } from '@wordpress/i18n';
 import { store } from '../store';
 import { ErrorNotice } from './ErrorNotice';
 
+/**
+ * The later of two ISO 8601 dates; either may be missing.
+ *
+ * @param a One date.
+ * @param b Another.
+ */
+function newest(a?: string, b?: string): string | undefined {
+	if (!a || !b) {
+		return a ?? b;
+	}
+	return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
 export function LearnPanel() {
-	const { running, result } = useSelect(
+	const { running, result, service } = useSelect(
 		(select) => select(store).getLearn(),
 		[]
 	);
 	const { learnCatalogue, loadLearn } = useDispatch(store);
-	const category = result?.report.fields.category;
+	const learned = service?.fields.category;
+	// The service's figures when it has them: they include what it learned by itself.
+	const category = learned
+		? {
+				labels: learned.labels.length,
+				examples: learned.examples,
+				holdout_accuracy: learned.holdout_accuracy,
+			}
+		: result?.report.fields.category;
+	const learnedAt = newest(result?.learned_at, learned?.trained_at);
 
 	useEffect(() => {
 		void loadLearn();
@@ -35,7 +58,7 @@ export function LearnPanel() {
 				)}
 			</p>
 			<ErrorNotice area="learn" />
-			{result && !running ? (
+			{learnedAt && !running ? (
 				<Notice
 					status={category ? 'success' : 'warning'}
 					isDismissible={false}
@@ -44,7 +67,7 @@ export function LearnPanel() {
 						{sprintf(
 							/* translators: %s: date and time */
 							__('Last learned %s.', 'kalas-iris'),
-							new Date(result.learned_at).toLocaleString()
+							new Date(learnedAt).toLocaleString()
 						)}{' '}
 					</span>
 					<span data-testid="learn-result">
@@ -77,11 +100,26 @@ export function LearnPanel() {
 										'Nothing to learn yet: of %1$d indexed products, %2$d have exactly one category of their own, and each category needs at least two.',
 										'kalas-iris'
 									),
-									result.products,
-									result.labelled
+									result?.products ?? 0,
+									result?.labelled ?? 0
 								)}
 					</span>
 				</Notice>
+			) : null}
+			{service?.running && !running ? (
+				<p>{__('Learning now…', 'kalas-iris')}</p>
+			) : null}
+			{service?.next_run_at && !running ? (
+				<p>
+					{sprintf(
+						/* translators: %s: time of day */
+						__(
+							'Your latest corrections will be learned around %s.',
+							'kalas-iris'
+						),
+						new Date(service.next_run_at).toLocaleTimeString()
+					)}
+				</p>
 			) : null}
 			<Button
 				variant="secondary"

@@ -115,13 +115,14 @@ export function reducer(state: State = initialState, action: Action): State {
 		case 'SET_LEARN':
 			return {
 				...state,
-				learn: {
-					running: action.running,
-					result:
-						action.result === undefined
-							? state.learn.result
-							: action.result,
-				},
+				learn:
+					action.result === undefined
+						? { ...state.learn, running: action.running }
+						: {
+								running: action.running,
+								result: action.result,
+								service: null,
+							},
 			};
 		case 'RECEIVE_LAST_LEARN':
 			// A run started meanwhile has the newer word.
@@ -129,7 +130,11 @@ export function reducer(state: State = initialState, action: Action): State {
 				? state
 				: {
 						...state,
-						learn: { running: false, result: action.result },
+						learn: {
+							running: false,
+							result: action.result,
+							service: action.service,
+						},
 					};
 		case 'RECEIVE_JOB_COUNTS':
 			return { ...state, jobCounts: action.counts };

@@ -11,6 +11,7 @@ import type {
 	ModelInfo,
 	ProductSummary,
 	ReviewPage,
+	ServiceLearnStatus,
 	Settings,
 	TryResult,
 } from '../types';
@@ -48,7 +49,15 @@ export interface State {
 	};
 	backfill: BackfillProgress | null;
 	reindex: ReindexProgress | null;
-	learn: { running: boolean; result: LearnResult | null };
+	/**
+	 * Catalogue learning: whether the admin's own run is under way, the plugin's record of
+	 * the last run, and the service's status (null when unknown or not read since that run).
+	 */
+	learn: {
+		running: boolean;
+		result: LearnResult | null;
+		service: ServiceLearnStatus | null;
+	};
 	jobCounts: Record<string, number> | null;
 	tryIt: { status: TryStatus; result: TryResult | null };
 	products: Record<number, ProductSummary>;
@@ -69,7 +78,7 @@ export const initialState: State = {
 	},
 	backfill: null,
 	reindex: null,
-	learn: { running: false, result: null },
+	learn: { running: false, result: null, service: null },
 	jobCounts: null,
 	tryIt: { status: 'idle', result: null },
 	products: {},
@@ -105,11 +114,16 @@ export const plainActions = {
 		({ type: 'RECEIVE_BACKFILL', progress }) as const,
 	receiveReindex: (progress: ReindexProgress) =>
 		({ type: 'RECEIVE_REINDEX', progress }) as const,
-	/** Without `result`, the result on screen stays (a run keeps the last one shown). */
+	/**
+	 * Without `result`, the result on screen stays (a run keeps the last one shown); with one,
+	 * the service's status read before it is dropped until it is read again.
+	 */
 	setLearn: (running: boolean, result?: LearnResult | null) =>
 		({ type: 'SET_LEARN', running, result }) as const,
-	receiveLastLearn: (result: LearnResult | null) =>
-		({ type: 'RECEIVE_LAST_LEARN', result }) as const,
+	receiveLastLearn: (
+		result: LearnResult | null,
+		service: ServiceLearnStatus | null
+	) => ({ type: 'RECEIVE_LAST_LEARN', result, service }) as const,
 	receiveJobCounts: (counts: Record<string, number>) =>
 		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>

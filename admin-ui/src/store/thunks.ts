@@ -11,6 +11,7 @@ import type {
 	CorrectionsPage,
 	ReindexProgress,
 	LearnResult,
+	LearnStatus,
 	Labels,
 	ModelInfo,
 	ProductSummary,
@@ -253,20 +254,36 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
 		);
 	});
 
-/** The last learning's result, whether asked for here or run after a backfill. */
-export const loadLearn = () =>
-	guarded('learn', async ({ dispatch }) => {
-		const last = await request<LearnResult | null>('/learn');
-		// Only a learning's record is shown; anything else reads as "never learned".
-		dispatch.receiveLastLearn(last?.report?.fields ? last : null);
-	});
+/**
+ * Reads the last learning: the plugin's record and the service's status.
+ *
+ * @param args Thunk arguments.
+ */
+async function readLearn({ dispatch }: ThunkArgs) {
+	const last = await request<LearnStatus | null>('/learn');
+	// Only a learning's record is shown; anything else reads as "never learned".
+	const record =
+		last && 'report' in last && last.report?.fields ? last : null;
+	dispatch.receiveLastLearn(
+		record,
+		last?.service?.fields ? last.service : null
+	);
+}
+
+/**
+ * The last learning, whether asked for here, run after a backfill, or made by the
+ * service by itself after corrections.
+ */
+export const loadLearn = () => guarded('learn', readLearn);
 
 /**
  * Sends every indexed product's own category to the service and learns them; the
- * previous result stays on screen while it runs, and after a failure.
+ * previous result stays on screen while it runs, and after a failure. Afterwards the
+ * status is read again, so the panel shows the service's account of the run.
  */
 export const learnCatalogue = () =>
-	guarded('learn', async ({ dispatch }) => {
+	guarded('learn', async (args) => {
+		const { dispatch } = args;
 		dispatch.setLearn(true);
 		try {
 			dispatch.setLearn(
@@ -277,6 +294,7 @@ export const learnCatalogue = () =>
 			dispatch.setLearn(false);
 			throw thrown;
 		}
+		await readLearn(args);
 	});
 
 export const loadReindex = () =>

@@ -89,4 +89,44 @@ final class CatalogLearning {
 		$last = get_option( self::OPTION, null );
 		return is_array( $last ) ? $last : null;
 	}
+
+	/**
+	 * The last learning, for the admin: this plugin's record of its last run, or { learned:
+	 * false } before the first, with the service's own account in `service`. The record
+	 * alone goes stale, as the service also learns by itself a minute after the shop's
+	 * corrections change. A service that cannot be asked leaves `service` null and says why
+	 * in `service_error`, so the record still shows.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function status(): array {
+		$status = $this->last() ?? array( 'learned' => false );
+		try {
+			$status['service']       = self::service_view( ( $this->client )()->learn_status() );
+			$status['service_error'] = null;
+		} catch ( ServiceError $e ) {
+			$status['service']       = null;
+			$status['service_error'] = sprintf(
+				/* translators: %s: the service's error, a sentence */
+				__( 'Could not ask the Kalas Iris service what it has learned: %s', 'kalas-iris' ),
+				$e->getMessage()
+			);
+		}
+		return $status;
+	}
+
+	/**
+	 * The service's learning status as the admin reads it. `fields` stays a JSON object
+	 * when empty (PHP would send an empty array as []).
+	 *
+	 * @param array<string, mixed> $status GET /v1/learn's answer.
+	 * @return array{fields: object, running: bool, next_run_at: string|null}
+	 */
+	private static function service_view( array $status ): array {
+		return array(
+			'fields'      => (object) array_filter( (array) $status['fields'], 'is_array' ),
+			'running'     => true === $status['running'],
+			'next_run_at' => is_string( $status['next_run_at'] ?? null ) ? $status['next_run_at'] : null,
+		);
+	}
 }

@@ -12,10 +12,12 @@ namespace KalasIris\Rest;
 use KalasIris\Products\CatalogLearning;
 
 /**
- * GET /learn: the last learning's result ({ learned: false } before the first); POST
- * /learn: send every indexed product's own category to the service and learn them
- * ({@see CatalogLearning}). It runs within the request, as the owner waits for the
- * answer: about 10 s of learning at 10,000 products, plus reading their categories.
+ * GET /learn: the last learning's result ({ learned: false } before the first) with the
+ * service's own status, which also counts the runs it makes by itself after corrections
+ * ({@see CatalogLearning::status()}); POST /learn: send every indexed product's own
+ * category to the service and learn them ({@see CatalogLearning::run()}). It runs within
+ * the request, as the owner waits for the answer: about 10 s of learning at 10,000
+ * products, plus reading their categories.
  */
 final class LearnController extends RestController {
 
@@ -35,8 +37,7 @@ final class LearnController extends RestController {
 			array(
 				array(
 					'methods'             => \WP_REST_Server::READABLE,
-					// WordPress sends an empty body for null, which is not JSON to the admin's api-fetch.
-					'callback'            => fn() => $this->respond( fn() => $this->learning->last() ?? array( 'learned' => false ) ),
+					'callback'            => fn() => $this->respond( fn() => $this->learning->status() ),
 					'permission_callback' => array( $this, 'can_manage' ),
 				),
 				array(

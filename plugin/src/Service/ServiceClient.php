@@ -98,6 +98,16 @@ class ServiceClient {
 	}
 
 	/**
+	 * What the service has learned for the shop, whether it is learning now, and when it
+	 * learns again by itself for corrections that changed (it does, a minute after them).
+	 *
+	 * @return array<string, mixed> { fields: { field: { labels, examples, holdout_accuracy, trained_at } }, running, next_run_at }
+	 */
+	public function learn_status(): array {
+		return $this->json( 'GET', '/v1/learn', null, null, self::FAST_TIMEOUT, array( 'fields', 'running' ) );
+	}
+
+	/**
 	 * Annotates an image without indexing it (variation images, Try it).
 	 *
 	 * @param Image $image Image.

@@ -98,6 +98,15 @@ final class FakeClient extends ServiceClient {
 		return array( 'fields' => array( 'category' => array( 'labels' => 2, 'examples' => 3, 'holdout_accuracy' => null, 'seconds' => 0.1 ) ), 'corrections' => 0 );
 	}
 
+	/** @var array<string, mixed> What GET /v1/learn answers: nothing learned, nothing waiting. */
+	public array $learn_status = array( 'fields' => array(), 'running' => false, 'next_run_at' => null );
+
+	public function learn_status(): array {
+		$this->calls[] = 'learn_status';
+		$this->maybe_fail();
+		return $this->learn_status;
+	}
+
 	private function maybe_fail(): void {
 		$error = array_shift( $this->errors );
 		if ( null !== $error ) {

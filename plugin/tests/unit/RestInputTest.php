@@ -147,7 +147,9 @@ final class RestInputTest extends TestCase {
 	}
 
 	public function test_learn_answers_an_object_before_the_first_learning(): void {
-		$this->assertSame( array( 'learned' => false ), $this->call( '/learn', 'GET', new \WP_REST_Request() ) );
+		$answer = $this->call( '/learn', 'GET', new \WP_REST_Request() );
+		$this->assertFalse( $answer['learned'] );
+		$this->assertSame( '{"learned":false,"service":{"fields":{},"running":false,"next_run_at":null},"service_error":null}', json_encode( $answer ) );
 		update_option( CatalogLearning::OPTION, array( 'at' => 'now', 'report' => array( 'fields' => array() ) ) );
 		$this->assertSame( 'now', $this->call( '/learn', 'GET', new \WP_REST_Request() )['at'] );
 	}

@@ -71,6 +71,13 @@ final class ServiceClientTest extends TestCase {
 		$this->assertSame( array( 'POST', 'http://svc:8787/v1/learn' ), array( $sent[2]['method'], $sent[2]['url'] ) );
 	}
 
+	public function test_the_learning_status_is_read(): void {
+		$sent   = array();
+		$client = $this->client( array( 'status' => 200, 'headers' => array(), 'body' => '{"fields":{},"running":false,"next_run_at":null}' ), $sent );
+		$this->assertFalse( $client->learn_status()['running'] );
+		$this->assertSame( array( 'GET', 'http://svc:8787/v1/learn', null ), array( $sent[0]['method'], $sent[0]['url'], $sent[0]['body'] ) );
+	}
+
 	public function test_error_body_becomes_a_typed_error(): void {
 		$sent   = array();
 		$client = $this->client(
@@ -143,6 +150,7 @@ final class ServiceClientTest extends TestCase {
 			array( $client, 'reindex_progress', array() ),
 			array( $client, 'similar_to_product', array( 5, 8 ) ),
 			array( $client, 'learn', array() ),
+			array( $client, 'learn_status', array() ),
 			array( $items, 'similar_to_product', array( 5, 8 ) ),
 		);
 		foreach ( $calls as [ $caller, $call, $args ] ) {
