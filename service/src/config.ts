@@ -15,7 +15,12 @@ export interface Config {
    * before a person accepts them. Off by default: anyone can open the try-it page.
    */
   webFeedbackLearns: boolean;
+  /** In a shop that has learned its own labels, seconds after its corrections change before it learns them; 0: never by itself. */
+  learnAfterCorrectionsSeconds: number;
 }
+
+/** setTimeout's limit is about 24.8 days; a day is more than any wait this is for. */
+const MAX_LEARN_DELAY_SECONDS = 86_400;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -28,5 +33,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
     webShop: env.WEB_SHOP || null,
     webFeedbackLearns: env.WEB_FEEDBACK_LEARNS === "true",
+    learnAfterCorrectionsSeconds: Math.min(MAX_LEARN_DELAY_SECONDS, Math.max(0, Number(env.LEARN_AFTER_CORRECTIONS_SECONDS ?? 60) || 0)),
   };
 }

@@ -10,10 +10,12 @@ import type { AppContext } from "./http/context.js";
 import { log } from "./log.js";
 import { KeysRepository } from "./repositories/keys.repository.js";
 import { configureModel, getModel } from "./services/model.service.js";
+import { configureRelearn } from "./services/relearn.service.js";
 import { ShopRegistry } from "./services/shops.service.js";
 
 export async function startServer(config: Config = readConfig()): Promise<{ server: Server; ctx: AppContext; close: () => Promise<void> }> {
   configureModel(config.pack);
+  configureRelearn(config.learnAfterCorrectionsSeconds);
   const model = await getModel();
   // Warm-up: the first run of an ONNX session allocates its buffers; do it before traffic arrives.
   await model.embed([

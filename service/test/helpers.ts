@@ -4,16 +4,26 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import sharp from "sharp";
+
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import type { AppContext } from "../src/http/context.js";
 import { KeysRepository } from "../src/repositories/keys.repository.js";
 import { createKey } from "../src/services/keys.service.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
+import { configureRelearn } from "../src/services/relearn.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
 
 export const PHOTOS = path.join(path.dirname(fileURLToPath(import.meta.url)), "photos");
 export const photo = (name: string) => fs.readFileSync(path.join(PHOTOS, name));
+
+/** A PNG whose header reads but whose pixel data is damaged: the decoder, not the header check, refuses it. */
+export async function damagedPng(): Promise<Buffer> {
+  const png = Buffer.from(await sharp(photo("cc0-dress.jpg")).resize(64, 64).png().toBuffer());
+  for (let i = 0; i < 16; i++) png[Math.floor(png.length / 2) + i] ^= 0xff;
+  return png;
+}
 /** fixture photos by their dataset labels */
 export const photosCsv = () =>
   fs
@@ -34,6 +44,7 @@ export async function testApp(env: Record<string, string> = {}) {
   const dataDir = tempDir();
   const config = { ...readConfig({ ...process.env, ...env }), dataDir };
   configureModel(config.pack);
+  configureRelearn(config.learnAfterCorrectionsSeconds);
   const model = await getModel();
   const keys = new KeysRepository(dataDir);
   const ctx: AppContext = {

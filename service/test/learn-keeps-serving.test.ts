@@ -68,40 +68,45 @@ afterAll(() => {
 
 describe("learning a large catalogue", () => {
   it("answers other requests while POST /v1/learn runs", async () => {
+    fittings.length = 0;
     let learning = true;
     const learned = fetch(`${base}/v1/learn`, { method: "POST", headers: { authorization: `Bearer ${key}` } }).then(async (r) => {
       learning = false;
       return { status: r.status, body: (await r.json()) as { fields: Record<string, { labels: number; examples: number }> } };
     });
-    let answeredWhileLearning = 0;
+    const answeredAt: number[] = [];
     let saidRunning = false;
     while (learning) {
       const health = await fetch(`${base}/v1/health`);
       expect(health.status).toBe(200);
+      answeredAt.push(performance.now());
       const status = (await (await fetch(`${base}/v1/learn`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
         running: boolean;
       };
-      if (learning) {
-        answeredWhileLearning++;
-        saidRunning ||= status.running;
-      }
-      await new Promise((r) => setTimeout(r, 50));
+      if (learning) saidRunning ||= status.running;
+      await new Promise((r) => setTimeout(r, 20));
     }
     const { status, body } = await learned;
     expect(status).toBe(200);
     expect(body.fields.category).toMatchObject({ labels: LABELS, examples: PRODUCTS });
-    // Blocking learning answers none (or the one that slipped in before it started).
-    expect(answeredWhileLearning).toBeGreaterThanOrEqual(5);
+    // A health check was answered while the heads were being fitted: blocking learning answers
+    // none then (they wait for the fitting to end).
+    const [fitting] = fittings;
+    expect(answeredAt.some((t) => t > fitting.start && t < fitting.end)).toBe(true);
     // GET /v1/learn tells an admin screen that learning is under way.
     expect(saidRunning).toBe(true);
     const done = (await (await fetch(`${base}/v1/learn`, { headers: { authorization: `Bearer ${key}` } })).json()) as { running: boolean };
     expect(done.running).toBe(false);
   }, 120_000);
 
-  it("runs one shop's learning one at a time, and both callers get a report", async () => {
+  it("runs one shop's learning one at a time; a call while one is queued joins it", async () => {
     const shop = await t.ctx.shops.get("big");
     fittings.length = 0;
-    const [a, b] = await Promise.all([learnShop(shop, { epochs: 2 }), learnShop(shop, { epochs: 2 })]);
+    const first = learnShop(shop, { epochs: 2 });
+    const second = learnShop(shop, { epochs: 2 });
+    const third = learnShop(shop, { epochs: 2 });
+    expect(third).toBe(second);
+    const [a, b] = await Promise.all([first, second, third]);
     expect(fittings).toHaveLength(2);
     expect(fittings[1].start).toBeGreaterThanOrEqual(fittings[0].end);
     expect(a.fields.category.labels).toBe(LABELS);

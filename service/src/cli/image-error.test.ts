@@ -1,18 +1,10 @@
 /** The command line's words for a decode failure come from the error's data, not from parsing the API's sentence. */
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 
-import { photo } from "../../test/helpers.js";
+import { damagedPng } from "../../test/helpers.js";
 import { AppError } from "../errors.js";
 import { decodeForModel } from "../repositories/image.repository.js";
 import { imageProblem } from "./image-error.js";
-
-/** A PNG whose header reads but whose pixel data is damaged: the decoder, not the header check, refuses it. */
-async function damagedPng(): Promise<Buffer> {
-  const png = Buffer.from(await sharp(photo("cc0-dress.jpg")).resize(64, 64).png().toBuffer());
-  for (let i = 0; i < 16; i++) png[Math.floor(png.length / 2) + i] ^= 0xff;
-  return png;
-}
 
 describe("imageProblem for not_an_image", () => {
   it("gives the decoder's reason from a failed decode, while the API's sentence stays as it was", async () => {

@@ -3,7 +3,7 @@
  * line the image is a file, so the same failures are said about the file. The API keeps its words.
  */
 import { isAppError } from "../errors.js";
-import { unreadableFile } from "../services/bulk-index.service.js";
+import { unreadableFile } from "../services/unreadable-file.js";
 
 const FORMATS = "JPEG, PNG, WebP, GIF, AVIF or TIFF";
 

@@ -46,7 +46,7 @@ describe("corrections that take part in predictions and learning", () => {
   it("rejected never, accepted always, pending from a key always and from the web only when web corrections learn", () => {
     for (const [source, review] of cases) {
       const id = add(source, `${source}-${review ?? "pending"}`);
-      if (review) expect(repo.setFeedbackReview(id, review)).toMatchObject({ id, review });
+      if (review) expect(repo.setFeedbackReview(id, review)?.row).toMatchObject({ id, review });
     }
     const name = ([source, review]: (typeof cases)[number]) => `${source}-${review ?? "pending"}`;
     expect(learning(false)).toEqual(cases.filter((c) => c[2]).map(name));
@@ -67,7 +67,12 @@ describe("corrections that take part in predictions and learning", () => {
         const stored = addTo(r, source, "x");
         // Stored pending: from a key it counts, from the web only where web corrections learn.
         expect(stored.learns).toBe(source === "key" || r === webLearns);
-        if (review) expect(r.setFeedbackReview(stored.id, review)?.learns).toBe(expected ? 1 : 0);
+        if (review) {
+          const reviewed = r.setFeedbackReview(stored.id, review);
+          expect(reviewed?.row.learns).toBe(expected ? 1 : 0);
+          // What it was before the review: a pending correction's own rule.
+          expect(reviewed?.learnedBefore).toBe(stored.learns);
+        }
       }
     }
   });
@@ -81,6 +86,8 @@ describe("corrections that take part in predictions and learning", () => {
     expect(repo.getFeedback(id)).toMatchObject({ review: null, learns: 1 });
     expect(repo.setFeedbackReview(id + 1, "accepted")).toBeNull();
     expect(repo.getFeedback(id + 1)).toBeNull();
+    // Never NULL: a pending web correction, where web corrections do not learn, is 0.
+    expect(repo.getFeedback(add("web", "w"))).toMatchObject({ review: null, learns: 0 });
   });
 
   it("leaves out accepted corrections whose features another model made, or that have none", () => {

@@ -102,7 +102,8 @@ const ADDED_COLUMNS: [table: string, column: string][] = [
  * features of the current model can be compared with new photos at all.
  */
 const learnsSql = (pendingWebLearns: boolean) =>
-  `(features IS NOT NULL AND model = @model AND (review = 'accepted' OR (review IS NULL AND ${pendingWebLearns ? "1" : "source IS NULL"})))`;
+  // COALESCE: SQL's NULL comparisons (a pending review, a correction without a model) would make it NULL, not 0.
+  `COALESCE(features IS NOT NULL AND model = @model AND (review = 'accepted' OR (review IS NULL AND ${pendingWebLearns ? "1" : "source IS NULL"})), 0)`;
 const FEEDBACK_COLUMNS = "id, product_id, image_file, correction, original, source, review, created_at";
 
 export class CatalogRepository {
@@ -127,6 +128,11 @@ export class CatalogRepository {
       const has = (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column);
       if (!has) this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
     }
+  }
+
+  /** False once closed (a stopping service): background work must not touch it then. */
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   get seq(): number {
@@ -312,13 +318,20 @@ export class CatalogRepository {
     );
   }
 
-  /** Records a person's review and answers the correction as it is now; null when there is no such correction. */
-  setFeedbackReview(id: number, review: FeedbackReview): FeedbackRow | null {
-    return (
-      (this.db
+  /**
+   * Records a person's review and answers the correction as it is now, with whether it took part
+   * before (a review that changes nothing learned needs no relearning); null when there is no such
+   * correction.
+   */
+  setFeedbackReview(id: number, review: FeedbackReview): { row: FeedbackRow; learnedBefore: boolean } | null {
+    return this.db.transaction(() => {
+      const before = this.getFeedback(id);
+      if (!before) return null;
+      const row = this.db
         .prepare(`UPDATE feedback SET review = @review WHERE id = @id RETURNING ${FEEDBACK_COLUMNS}, ${this.learns} AS learns`)
-        .get({ id, review, model: this.model }) as FeedbackRow | undefined) ?? null
-    );
+        .get({ id, review, model: this.model }) as FeedbackRow;
+      return { row, learnedBefore: before.learns === 1 };
+    })();
   }
 
   /**

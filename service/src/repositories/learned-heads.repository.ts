@@ -4,9 +4,11 @@
  *
  * Learning also runs in the background, so a save can be cut short by a stop. A save therefore
  * never changes a file that the current JSON names: the weights go to a new binary file, and
- * renaming the new JSON over the old one is the one step that switches to them (the old binary is
- * removed after). Cut short at any point, the folder holds the old head or the new one, never a
- * mix of the two that fails to load.
+ * renaming the new JSON over the old one is the one step that switches to them (the binary the old
+ * JSON named is removed after). Cut short at any point, the folder holds the old head or the new
+ * one, never a mix of the two that fails to load. Another process saving the same field at the same
+ * time (the CLI while the service relearns) cannot remove the file the winner's JSON names: each
+ * save removes only the binary it replaced, and leftovers only once they are old.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -35,6 +37,9 @@ export interface LearnedHead extends LinearWeights {
   meta: LearnedHeadMeta;
 }
 
+/** A binary no JSON names (a save cut short, or lost to another process's) is removed once this old. */
+const ORPHAN_AGE_MS = 10 * 60 * 1000;
+
 export class LearnedHeadsRepository {
   constructor(private readonly dir: string) {}
 
@@ -46,11 +51,6 @@ export class LearnedHeadsRepository {
   /** Every learned field's description, without reading weights. */
   list(): LearnedHeadMeta[] {
     return this.metaFiles().map((name) => this.readMeta(name));
-  }
-
-  /** Every learned head with its weights. */
-  loadAll(): LearnedHead[] {
-    return this.metaFiles().map((name) => this.loadFile(name));
   }
 
   /** One field's head, or null when it has not been learned. */
@@ -70,13 +70,45 @@ export class LearnedHeadsRepository {
         Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength),
       ]),
     );
+    const replaced = this.weightsFileOf(`${safe}.json`);
     const file: LearnedHeadFile = { ...meta, weights_file: weightsFile };
-    fs.writeFileSync(path.join(this.dir, `${safe}.json.tmp`), JSON.stringify(file));
-    fs.renameSync(path.join(this.dir, `${safe}.json.tmp`), path.join(this.dir, `${safe}.json`));
-    // Older versions of this field's weights, and any left by a save that was cut short.
+    const tmp = `${safe}.${crypto.randomBytes(6).toString("hex")}.json.tmp`;
+    fs.writeFileSync(path.join(this.dir, tmp), JSON.stringify(file));
+    fs.renameSync(path.join(this.dir, tmp), path.join(this.dir, `${safe}.json`));
+    if (replaced && replaced !== weightsFile) fs.rmSync(path.join(this.dir, replaced), { force: true });
+    this.removeOrphans(safe);
+  }
+
+  /** Forgets a field (one that no longer has labels enough to learn). */
+  remove(field: string): void {
+    const safe = encodeURIComponent(field);
+    const weightsFile = this.weightsFileOf(`${safe}.json`);
+    fs.rmSync(path.join(this.dir, `${safe}.json`), { force: true });
+    if (weightsFile) fs.rmSync(path.join(this.dir, weightsFile), { force: true });
+  }
+
+  /** The binary a field's JSON names, or null when there is no JSON (or it cannot be read). */
+  private weightsFileOf(name: string): string | null {
+    try {
+      return this.readMeta(name).weights_file ?? `${name.slice(0, -".json".length)}.bin`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** This field's binaries and temporary files that no JSON names, once old enough to be nobody's save in progress. */
+  private removeOrphans(safe: string): void {
+    // Exactly this field's names: another field's name can start with this one's ("size", "size.eu").
+    const own = new RegExp(`^${safe.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{12}\\.(bin|json\\.tmp)$`);
+    const current = this.weightsFileOf(`${safe}.json`);
     for (const name of fs.readdirSync(this.dir)) {
-      if (name !== weightsFile && name.startsWith(`${safe}.`) && name.endsWith(".bin"))
-        fs.rmSync(path.join(this.dir, name), { force: true });
+      if (!own.test(name) || name === current) continue;
+      const file = path.join(this.dir, name);
+      try {
+        if (Date.now() - fs.statSync(file).mtimeMs > ORPHAN_AGE_MS) fs.rmSync(file, { force: true });
+      } catch {
+        // Removed meanwhile by another process's save.
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import { type Analysis, analyzeEach } from "./analyze.service.js";
 import { storeProduct } from "./catalog.service.js";
 import type { Shop } from "./shops.service.js";
+import { unreadableFile } from "./unreadable-file.js";
 
 export interface BulkItem {
   id: string;
@@ -52,11 +53,6 @@ export async function analyzeFiles(files: string[]): Promise<(Analysis | Error)[
   const analysed = readable.length ? await analyzeEach(readable) : [];
   let next = 0;
   return read.map((b) => (b instanceof Error ? b : analysed[next++]));
-}
-
-/** Why a file could not be read, in words to put after "<file>: " (the command line says the same). */
-export function unreadableFile(e: NodeJS.ErrnoException): string | null {
-  return e?.code === "ENOENT" ? "no such file." : e?.code === "EISDIR" ? "a folder, not a file." : null;
 }
 
 /** The read error in words, as a report of failed rows shows it; the errno code stays on the error. */

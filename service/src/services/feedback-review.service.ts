@@ -33,10 +33,10 @@ export function listFeedback(shop: Shop, q: FeedbackQuery): FeedbackList {
 
 /** Sets a correction's review and answers it as it is now; the shop's next prediction follows. */
 export function reviewFeedback(shop: Shop, id: string, review: FeedbackReview): FeedbackItem {
-  const row = shop.catalog.setFeedbackReview(feedbackId(id), review === "pending" ? null : review);
-  if (!row) throw missing(id);
-  correctionsChanged(shop);
-  return toItem(row);
+  const reviewed = shop.catalog.setFeedbackReview(feedbackId(id), review === "pending" ? null : review);
+  if (!reviewed) throw missing(id);
+  if (reviewed.learnedBefore !== (reviewed.row.learns === 1)) correctionsChanged(shop);
+  return toItem(reviewed.row);
 }
 
 /**

@@ -14,24 +14,21 @@
  */
 import path from "node:path";
 
+import { AppError } from "../errors.js";
+import { log } from "../log.js";
 import { dot, searchVector } from "../model/features.js";
 import type { Head } from "../model/heads.js";
 import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
-import type { Prediction } from "../openapi/answers.js";
-import { LearnedHeadsRepository } from "../repositories/learned-heads.repository.js";
 import { packJob, type LabelHeadJob } from "../model/label-head-job.js";
 import { fitLabelHeadsInThread } from "../model/label-head-thread.js";
+import type { LearnStatus, Prediction } from "../openapi/answers.js";
+import { type LearnedHead, LearnedHeadsRepository } from "../repositories/learned-heads.repository.js";
 import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";
 import type { Shop } from "./shops.service.js";
 
-/** What a shop has learned, field by field, as its head files say. */
-export interface LearnedField {
-  labels: string[];
-  examples: number;
-  holdout_accuracy: number | null;
-  trained_at: string;
-}
+/** What a shop has learned of one field, as its head file says. */
+export type LearnedField = LearnStatus["fields"][string];
 
 interface ShopModel {
   heads: Head[];
@@ -50,31 +47,45 @@ const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
 const NEAR_IDENTICAL = 0.9;
 const MIN_EXAMPLES_PER_LABEL = 2;
 const cache = new WeakMap<Shop, ShopModel>();
-/** Each shop's learning run in progress, which the next one waits for. */
-const running = new WeakMap<Shop, Promise<LearnReport>>();
+/** Each shop's learning run under way, and the one queued after it. */
+const runs = new WeakMap<Shop, { current: Promise<LearnReport> | null; queued: Promise<LearnReport> | null }>();
 
 export interface LearnReport {
   fields: Record<string, { labels: number; examples: number; holdout_accuracy: number | null; seconds: number }>;
   corrections: number;
+  /** Fields learned before that no longer have two labels with two examples each: their heads are gone. */
+  removed: string[];
 }
 
 /**
  * Retrains the shop's heads from its labelled products and corrections. The fitting runs in a worker
- * thread (seconds for a large catalogue), so the service goes on answering meanwhile; runs for the
- * same shop wait for each other, so two never write its head files at once.
+ * thread (seconds for a large catalogue), so the service goes on answering meanwhile. In this process
+ * one shop learns one run at a time: a call while a run is under way queues the next, and a call
+ * while one is queued joins it (it has not read the shop yet, so it learns what the caller wants).
  */
 export function learnShop(shop: Shop, opts: { epochs?: number } = {}): Promise<LearnReport> {
-  const previous = running.get(shop) ?? Promise.resolve();
-  const run = previous.catch(() => undefined).then(() => learnNow(shop, opts));
-  running.set(shop, run);
-  const forget = () => {
-    if (running.get(shop) === run) running.delete(shop);
+  const shopRuns = runs.get(shop) ?? { current: null, queued: null };
+  runs.set(shop, shopRuns);
+  if (shopRuns.queued) return shopRuns.queued;
+  const start = () => {
+    const run: Promise<LearnReport> = learnNow(shop, opts).finally(() => {
+      if (shopRuns.current === run) shopRuns.current = null;
+    });
+    shopRuns.current = run;
+    return run;
   };
-  run.then(forget, forget);
-  return run;
+  if (!shopRuns.current) return start();
+  shopRuns.queued = shopRuns.current
+    .catch(() => undefined)
+    .then(() => {
+      shopRuns.queued = null;
+      return start();
+    });
+  return shopRuns.queued;
 }
 
 async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnReport> {
+  if (!shop.catalog.isOpen) throw new AppError(503, "shop_closed", `Shop "${shop.name}" was closed (the service is stopping).`);
   const { transform } = await getModel();
   const byField = new Map<string, { x: Float32Array[]; y: string[]; w: number[] }>();
   const add = (field: string, label: string, features: Float32Array, weight: number) => {
@@ -102,7 +113,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_EXAMPLES_PER_LABEL).sort();
     if (labels.length < 2) continue;
     const keep = data.y.map((l, i) => (counts.get(l)! >= MIN_EXAMPLES_PER_LABEL ? i : -1)).filter((i) => i >= 0);
-    const previousHead = store.load(field);
+    const previousHead = warmStart(store, field);
     const init =
       previousHead && sameLabels(previousHead.meta.labels, labels) ? { weights: previousHead.weights, bias: previousHead.bias } : undefined;
     planned.push({ field, labels, examples: keep.length });
@@ -120,7 +131,9 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
   const dims = jobs.map((j) => j.dim);
   const fits = await fitLabelHeadsInThread(jobs);
 
-  const report: LearnReport = { fields: {}, corrections };
+  const report: LearnReport = { fields: {}, corrections, removed: [] };
+  // Closed while fitting (the service stopping): its folder may be gone, and nothing waits for the heads.
+  if (!shop.catalog.isOpen) return report;
   planned.forEach(({ field, labels, examples }, k) => {
     const { final, temperature, accuracy, seconds } = fits[k];
     const holdout_accuracy = accuracy == null ? null : round(accuracy);
@@ -128,8 +141,25 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     store.save({ field, labels, dim: dims[k], temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
     report.fields[field] = { labels: labels.length, examples, holdout_accuracy, seconds: round(seconds) };
   });
+  // A field that no longer has two labels to tell apart (its corrections rejected, its products
+  // relabelled) must stop predicting what it learned before.
+  for (const { field } of store.list()) {
+    if (report.fields[field]) continue;
+    store.remove(field);
+    report.removed.push(field);
+  }
   cache.delete(shop);
   return report;
+}
+
+/** The field's current head to start from, or none when it cannot be read (learning replaces it). */
+function warmStart(store: LearnedHeadsRepository, field: string): LearnedHead | null {
+  try {
+    return store.load(field);
+  } catch (e) {
+    log.warn("learning starts a damaged head afresh", { field, error: (e as Error).message });
+    return null;
+  }
 }
 
 /** The function the annotator calls for a shop's own predictions, or undefined when it has none. */
@@ -177,7 +207,7 @@ export function learnedFields(shop: Shop): Record<string, LearnedField> {
 }
 
 /** Whether a learning run of the shop is under way. */
-export const isLearning = (shop: Shop): boolean => running.has(shop);
+export const isLearning = (shop: Shop): boolean => Boolean(runs.get(shop)?.current);
 
 /** Called when feedback arrives or is reviewed (relearn.service.ts), so the next prediction sees it. */
 export function invalidateShopHeads(shop: Shop): void {
@@ -226,18 +256,19 @@ function shopModel(shop: Shop): ShopModel {
   return model;
 }
 
+/** The shop's heads; one that cannot be read is left out (logged) rather than failing every prediction. */
 function loadHeads(shop: Shop): Head[] {
-  return headsOf(shop)
-    .loadAll()
-    .map(({ meta, weights, bias }) => ({
-      field: meta.field,
-      labels: meta.labels,
-      weights,
-      bias,
-      scale: 1 / meta.temperature,
-      abstain: 0.5,
-      input: "embedding",
-    }));
+  const store = headsOf(shop);
+  const heads: Head[] = [];
+  for (const { field } of store.list()) {
+    try {
+      const { meta, weights, bias } = store.load(field)!;
+      heads.push({ field, labels: meta.labels, weights, bias, scale: 1 / meta.temperature, abstain: 0.5, input: "embedding" });
+    } catch (e) {
+      log.warn("learned head left out", { shop: shop.name, field, error: (e as Error).message });
+    }
+  }
+  return heads;
 }
 
 function loadCorrections(shop: Shop): ShopModel["corrections"] {
