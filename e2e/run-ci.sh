@@ -23,6 +23,10 @@ if [ ! -f "$SHARED/datasets/fashion-products-224/labels.csv" ]; then
   exit 3
 fi
 
+# The flows run on the plugin as a shop installs it: the package, not the working copy.
+npm run package:plugin --silent || { echo "e2e: packaging the plugin failed" >&2; exit 1; }
+KALAS_PLUGIN_ZIP="$ROOT/dist/kalas-iris-$(node -p 'require("./package.json").version').zip"
+export KALAS_PLUGIN_ZIP
 bash e2e/stack/up.sh || { echo "e2e: the local stack did not start; logs in .stack/logs/" >&2; bash e2e/stack/down.sh; exit 1; }
 # With sources present the flows must run: a service that did not start is a failure, not a skip.
 if ! grep -q '^KALAS_SERVICE_STATE=ready$' .stack/env; then

@@ -69,13 +69,20 @@ install_sources() {
     mkdir -p "$WP_DIR"
     cp -a "$wp_src/." "$WP_DIR/"
   fi
-  # Plugins are linked, not copied: WooCommerce does not write into its own folder, and the
-  # Kalas Iris plugin must be the working copy under test.
+  # WooCommerce is linked, not copied: it does not write into its own folder. The Kalas Iris plugin
+  # is the working copy, linked, or with KALAS_PLUGIN_ZIP the package a shop installs (unzipped as
+  # WordPress's plugin upload does; e2e/run-ci.sh builds it with npm run package:plugin).
   mkdir -p "$WP_DIR/wp-content/plugins" "$WP_DIR/wp-content/mu-plugins" "$WP_DIR/wp-content/uploads"
   ln -sfn "$wc_src" "$WP_DIR/wp-content/plugins/woocommerce"
+  rm -rf "$WP_DIR/wp-content/plugins/kalas-iris"
   if [ "${KALAS_SKIP_PLUGIN:-0}" = 1 ]; then
     # For working on the stack alone while the plugin cannot load; WordPress skips a missing plugin.
-    rm -f "$WP_DIR/wp-content/plugins/kalas-iris"
+    :
+  elif [ -n "${KALAS_PLUGIN_ZIP:-}" ]; then
+    [ -f "$KALAS_PLUGIN_ZIP" ] || die "KALAS_PLUGIN_ZIP=$KALAS_PLUGIN_ZIP is not a file (npm run package:plugin makes one in dist/)"
+    unzip -q "$KALAS_PLUGIN_ZIP" -d "$WP_DIR/wp-content/plugins" || die "could not unzip $KALAS_PLUGIN_ZIP"
+    [ -f "$WP_DIR/wp-content/plugins/kalas-iris/kalas-iris.php" ] || die "$KALAS_PLUGIN_ZIP has no kalas-iris/kalas-iris.php"
+    log "Kalas Iris installed from $(basename "$KALAS_PLUGIN_ZIP")"
   else
     ln -sfn "$ROOT/plugin" "$WP_DIR/wp-content/plugins/kalas-iris"
   fi

@@ -42,8 +42,9 @@ mariadb_cli -e "CREATE DATABASE IF NOT EXISTS $DB_NAME CHARACTER SET utf8mb4 COL
   GRANT ALL ON $DB_NAME.* TO '$DB_USER'@'127.0.0.1';"
 
 # --- The plugin's scripts: plugin/build/ is generated from admin-ui/ and not committed ---------------
+# (A packaged plugin, KALAS_PLUGIN_ZIP, carries its own build.)
 stamp=$ROOT/plugin/build/.stack-built
-if [ "${KALAS_SKIP_PLUGIN:-0}" != 1 ] && [ -f "$ROOT/admin-ui/package.json" ]; then
+if [ "${KALAS_SKIP_PLUGIN:-0}" != 1 ] && [ -z "${KALAS_PLUGIN_ZIP:-}" ] && [ -f "$ROOT/admin-ui/package.json" ]; then
   if [ ! -f "$stamp" ] || [ -n "$(find "$ROOT/admin-ui/src" -newer "$stamp" -type f -print -quit)" ]; then
     log "building the admin UI into plugin/build (npm run build -w admin-ui)"
     (cd "$ROOT" && npm run build -w admin-ui) >"$LOG_DIR/admin-ui-build.log" 2>&1 \
