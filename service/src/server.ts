@@ -10,7 +10,7 @@ import type { AppContext } from "./http/context.js";
 import { log } from "./log.js";
 import { KeysRepository } from "./repositories/keys.repository.js";
 import { configureModel, getModel } from "./services/model.service.js";
-import { configureRelearn } from "./services/relearn.service.js";
+import { configureRelearn, resumeRelearn } from "./services/relearn.service.js";
 import { ShopRegistry } from "./services/shops.service.js";
 
 export async function startServer(config: Config = readConfig()): Promise<{ server: Server; ctx: AppContext; close: () => Promise<void> }> {
@@ -28,7 +28,10 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
   const ctx: AppContext = {
     config,
     keys: new KeysRepository(config.dataDir),
-    shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace, { pendingWebLearns: config.webFeedbackLearns }),
+    shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace, {
+      pendingWebLearns: config.webFeedbackLearns,
+      onOpen: resumeRelearn,
+    }),
   };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {

@@ -99,6 +99,25 @@ describe("relearning after corrections", () => {
   });
 });
 
+describe("a relearn that was waiting when the service stopped", () => {
+  it("is written in the shop's database and resumed when the shop is opened again", async () => {
+    await correct("p10", { category: "Knitwear" });
+    await correct("p11", { category: "Knitwear" });
+    expect((await status()).next_run_at).not.toBeNull();
+    // A stop: the timer is gone with the process, the shop closed.
+    t.ctx.shops.closeAll();
+    shop = await t.ctx.shops.get("relearn");
+    const resumed = (await status()).next_run_at;
+    expect(resumed).not.toBeNull();
+    expect((await relearnNow(shop))?.fields.category.labels).toBe(3);
+    expect((await status()).fields.category.labels).toContain("Knitwear");
+    // Done: opening the shop again finds nothing waiting.
+    t.ctx.shops.closeAll();
+    shop = await t.ctx.shops.get("relearn");
+    expect((await status()).next_run_at).toBeNull();
+  });
+});
+
 describe("learned head files", () => {
   it("a field whose name starts with another's keeps its weights when the other is saved", async () => {
     for (const [i, p] of ["p6", "p7", "p8", "p9"].entries()) await correct(p, { size: i % 2 ? "S" : "M", "size.eu": i % 2 ? "38" : "40" });

@@ -364,6 +364,10 @@ export class CatalogRepository {
       .run(key, value);
   }
 
+  deleteSetting(key: string): void {
+    this.db.prepare("DELETE FROM settings WHERE key = ?").run(key);
+  }
+
   close(): void {
     this.db.close();
   }

@@ -7,9 +7,9 @@
  *
  * A burst of changes (a review session) leads to one run, `learnAfterCorrectionsSeconds` after the
  * last of them, but never later than five times that after the first, so a steady stream of
- * corrections cannot put it off for ever. Only the service schedules runs (startServer configures
- * this); a command-line review reaches the heads at the service's next run. Waiting runs are kept in
- * memory: a restart forgets them until the next change.
+ * corrections cannot put it off for ever. The pending run is written in the shop's database, so a
+ * service that restarts (or a change made with the command line, where nothing waits to run it)
+ * picks it up when the service next opens the shop (`resumeRelearn`).
  */
 import { log } from "../log.js";
 import type { LearnReport } from "./learn.service.js";
@@ -18,10 +18,17 @@ import type { Shop } from "./shops.service.js";
 
 /** How many delays a burst of changes may put the run off by, at most. */
 const MAX_DELAYS = 5;
+/** Shop setting: when its corrections first and last changed since it last learned (epoch ms). */
+const PENDING = "relearn_pending";
 let delaySeconds = 0;
-const waiting = new Map<Shop, { timer: NodeJS.Timeout; at: number; first: number }>();
+const waiting = new Map<Shop, { timer: NodeJS.Timeout; at: number }>();
 
-/** Turns relearning on (seconds after the last change) or off (0). */
+interface Pending {
+  first: number;
+  last: number;
+}
+
+/** Turns relearning on in this process (seconds after the last change) or off (0, the command line). */
 export function configureRelearn(seconds: number): void {
   delaySeconds = seconds;
 }
@@ -30,15 +37,17 @@ export function configureRelearn(seconds: number): void {
 export function correctionsChanged(shop: Shop): void {
   invalidateShopHeads(shop);
   // A shop that never learned has no heads to update; learning starts when someone asks for it.
-  if (!(delaySeconds > 0) || !hasLearnedHeads(shop)) return;
+  if (!hasLearnedHeads(shop)) return;
   const now = Date.now();
-  const first = waiting.get(shop)?.first ?? now;
-  const at = Math.min(now + delaySeconds * 1000, first + MAX_DELAYS * delaySeconds * 1000);
-  clearTimeout(waiting.get(shop)?.timer);
-  const timer = setTimeout(() => void relearnNow(shop), at - now);
-  // Waiting to relearn never keeps a finished process (a stopping service) alive.
-  timer.unref();
-  waiting.set(shop, { timer, at, first });
+  const pending: Pending = { first: readPending(shop)?.first ?? now, last: now };
+  shop.catalog.setSetting(PENDING, JSON.stringify(pending));
+  schedule(shop, pending);
+}
+
+/** Schedules the run a shop's database says is pending (one written before a restart, or by the CLI). */
+export function resumeRelearn(shop: Shop): void {
+  const pending = readPending(shop);
+  if (pending) schedule(shop, pending);
 }
 
 /** When the shop learns again for corrections that changed, or null when no run is waiting. */
@@ -53,16 +62,42 @@ export function relearnNow(shop: Shop): Promise<LearnReport | null> | null {
   if (!w) return null;
   clearTimeout(w.timer);
   waiting.delete(shop);
-  // A shop closed meanwhile (the service stopping) is not learned: its files may be gone.
+  // A shop closed meanwhile (the service stopping) is not learned now; its pending run stays written.
   if (!shop.catalog.isOpen) return Promise.resolve(null);
+  const written = shop.catalog.getSetting(PENDING);
   return learnShop(shop).then(
     (report) => {
+      // Done, unless corrections changed during the run (that change has scheduled the next one).
+      if (shop.catalog.isOpen && shop.catalog.getSetting(PENDING) === written) shop.catalog.deleteSetting(PENDING);
       log.info("relearned after corrections", { shop: shop.name, corrections: report.corrections, removed: report.removed });
       return report;
     },
     (e: unknown) => {
+      // Left written: the next change or the next start tries again.
       log.warn("relearning after corrections failed", { shop: shop.name, error: (e as Error).message });
       return null;
     },
   );
+}
+
+function schedule(shop: Shop, pending: Pending): void {
+  if (!(delaySeconds > 0)) return;
+  const delay = delaySeconds * 1000;
+  const at = Math.min(pending.last + delay, pending.first + MAX_DELAYS * delay);
+  clearTimeout(waiting.get(shop)?.timer);
+  const timer = setTimeout(() => void relearnNow(shop), Math.max(0, at - Date.now()));
+  // Waiting to relearn never keeps a finished process (a stopping service) alive.
+  timer.unref();
+  waiting.set(shop, { timer, at: Math.max(at, Date.now()) });
+}
+
+function readPending(shop: Shop): Pending | null {
+  const raw = shop.catalog.getSetting(PENDING);
+  if (!raw) return null;
+  try {
+    const p = JSON.parse(raw) as Pending;
+    return Number.isFinite(p.first) && Number.isFinite(p.last) ? p : null;
+  } catch {
+    return null;
+  }
 }

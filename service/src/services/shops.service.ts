@@ -52,7 +52,10 @@ export class ShopRegistry {
     private readonly dataDir: string,
     /** The current model's vector space (LoadedModel's `vectorSpace`). */
     private readonly space: () => Promise<VectorSpace>,
-    private readonly options: CatalogOptions = {},
+    private readonly options: CatalogOptions & {
+      /** Called once each time a shop is opened (the service resumes work written in its database). */
+      onOpen?: (shop: Shop) => void;
+    } = {},
   ) {}
 
   async get(name: string): Promise<Shop> {
@@ -66,6 +69,7 @@ export class ShopRegistry {
       return raced;
     }
     this.shops.set(name, shop);
+    this.options.onOpen?.(shop);
     return shop;
   }
 
