@@ -30,13 +30,17 @@ function fail(message) {
   process.exit(1);
 }
 
-/** The version, which the plugin header, readme.txt's stable tag and package.json must agree on. */
+/** The version, which the plugin header, its KALAS_IRIS_VERSION, readme.txt's stable tag and package.json must agree on. */
 function version() {
-  const header = /^\s*\*\s*Version:\s*(\S+)/m.exec(fs.readFileSync(path.join(PLUGIN, "kalas-iris.php"), "utf8"))?.[1];
+  const php = fs.readFileSync(path.join(PLUGIN, "kalas-iris.php"), "utf8");
+  const header = /^\s*\*\s*Version:\s*(\S+)/m.exec(php)?.[1];
+  const constant = /const KALAS_IRIS_VERSION = '([^']+)'/.exec(php)?.[1];
   const stable = /^Stable tag:\s*(\S+)/m.exec(fs.readFileSync(path.join(PLUGIN, "readme.txt"), "utf8"))?.[1];
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
-  if (!header || header !== stable || header !== pkg)
-    fail(`versions disagree: plugin header ${header}, readme.txt stable tag ${stable}, package.json ${pkg}`);
+  if (!header || new Set([header, constant, stable, pkg]).size !== 1)
+    fail(
+      `versions disagree: plugin header ${header}, KALAS_IRIS_VERSION ${constant}, readme.txt stable tag ${stable}, package.json ${pkg}`,
+    );
   return header;
 }
 
@@ -69,7 +73,12 @@ function main() {
   const v = version();
   if (!process.argv.includes("--no-build")) {
     process.stderr.write("building the admin UI (npm run build -w admin-ui)…\n");
-    execFileSync("npm", ["run", "build", "-w", "admin-ui", "--silent"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    try {
+      // The build's own output goes to stderr, where its errors can be read; stdout is this script's one line.
+      execFileSync("npm", ["run", "build", "-w", "admin-ui", "--silent"], { cwd: ROOT, stdio: ["ignore", 2, 2] });
+    } catch {
+      fail("the admin UI build failed (its output is above)");
+    }
   }
   checkBuild();
   try {
@@ -84,14 +93,16 @@ function main() {
     fs.mkdirSync(into);
     // Dotfiles (build stamps, editor files) never ship.
     const filter = (src) => !path.basename(src).startsWith(".");
-    for (const item of SHIPPED) fs.cpSync(path.join(PLUGIN, item), path.join(into, item), { recursive: true, filter });
+    // Files keep their own times, so the same sources give the same archive entries.
+    for (const item of SHIPPED)
+      fs.cpSync(path.join(PLUGIN, item), path.join(into, item), { recursive: true, filter, preserveTimestamps: true });
     fs.copyFileSync(path.join(ROOT, "LICENSE"), path.join(into, "license.txt"));
 
     const dist = path.join(ROOT, "dist");
     fs.mkdirSync(dist, { recursive: true });
     const zipFile = path.join(dist, `${SLUG}-${v}.zip`);
     fs.rmSync(zipFile, { force: true });
-    // -X: no extra file attributes, so the same files give the same archive contents.
+    // -X: no extra file attributes.
     execFileSync("zip", ["-r", "-X", "-q", zipFile, SLUG], { cwd: stage });
     const files = execFileSync("zip", ["-sf", zipFile], { encoding: "utf8" })
       .split("\n")

@@ -1,5 +1,6 @@
 // Runs after `npm install`: builds the model packs' encoders from the weights inside nsfwjs
-// (offline), and the try-it web app when its build tools are installed (not with --omit=dev).
+// (offline), and the try-it web app when its build tools are installed (not with --omit=dev) and
+// its build is missing or older than its sources.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -17,7 +18,19 @@ try {
 } catch {
   hasVite = false;
 }
-if (hasVite && fs.existsSync("web/vite.config.ts") && !fs.existsSync("web/dist/index.html")) {
+/** The newest change under a folder, leaving out its build output and installed packages. */
+function newest(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === "dist" || e.name === "node_modules") continue;
+    const p = `${dir}/${e.name}`;
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+// Built when missing, and again when its sources changed since (a `git pull` of a new version).
+const stale = () => !fs.existsSync("web/dist/index.html") || newest("web") > fs.statSync("web/dist/index.html").mtimeMs;
+if (hasVite && fs.existsSync("web/vite.config.ts") && stale()) {
   run(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build:web", "--silent"]);
 } else if (!hasVite) {
   console.warn("kalas-iris: vite is not installed, so the try-it web app was not built (npm run build:web -w service).");

@@ -30,7 +30,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  app.set("trust proxy", ctx.config.trustProxy);
 
   app.use("/v1", healthRoute(ctx), openapiRoute(), webSessionRoute(ctx));
   const api = Router();

@@ -17,6 +17,12 @@ export interface Config {
   webFeedbackLearns: boolean;
   /** In a shop that has learned its own labels, seconds after its corrections change before it learns them; 0: never by itself. */
   learnAfterCorrectionsSeconds: number;
+  /**
+   * Which proxies in front may name the client (Express's "trust proxy"): false, a number of hops,
+   * or addresses/subnets ("loopback"). Never "every proxy": the left-most X-Forwarded-For entry is
+   * whatever the client wrote, and the try-it page limits each visitor by that address.
+   */
+  trustProxy: false | number | string;
 }
 
 /** setTimeout's limit is about 24.8 days; a day is more than any wait this is for. */
@@ -33,6 +39,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
     webShop: env.WEB_SHOP || null,
     webFeedbackLearns: env.WEB_FEEDBACK_LEARNS === "true",
+    trustProxy: trustProxy(env.TRUST_PROXY),
     learnAfterCorrectionsSeconds: Math.min(MAX_LEARN_DELAY_SECONDS, Math.max(0, Number(env.LEARN_AFTER_CORRECTIONS_SECONDS ?? 60) || 0)),
   };
+}
+
+/** TRUST_PROXY: unset or "false": none; "true" (its older meaning): the one proxy in front; a hop count; addresses. */
+function trustProxy(value: string | undefined): false | number | string {
+  const v = value?.trim() ?? "";
+  if (v === "" || v === "false" || v === "0") return false;
+  if (v === "true") return 1;
+  return /^\d+$/.test(v) ? Number(v) : v;
 }

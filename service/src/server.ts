@@ -10,7 +10,7 @@ import type { AppContext } from "./http/context.js";
 import { log } from "./log.js";
 import { KeysRepository } from "./repositories/keys.repository.js";
 import { configureModel, getModel } from "./services/model.service.js";
-import { configureRelearn, resumeRelearn } from "./services/relearn.service.js";
+import { configureRelearn, forgetRelearn, resumeRelearn } from "./services/relearn.service.js";
 import { ShopRegistry } from "./services/shops.service.js";
 
 export async function startServer(config: Config = readConfig()): Promise<{ server: Server; ctx: AppContext; close: () => Promise<void> }> {
@@ -31,6 +31,7 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
     shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace, {
       pendingWebLearns: config.webFeedbackLearns,
       onOpen: resumeRelearn,
+      onClose: forgetRelearn,
     }),
   };
   const app = createApp(ctx);

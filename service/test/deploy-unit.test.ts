@@ -3,7 +3,7 @@
  * repository with its Environment lines (data folder and port moved to a temporary place), answers
  * ready, and a SIGTERM, what systemd sends on stop, ends it cleanly.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -15,7 +15,11 @@ import { tempDir } from "./helpers.js";
 const UNIT = path.resolve(import.meta.dirname, "../deploy/kalas-iris.service");
 const REPO = path.resolve(import.meta.dirname, "../..");
 const dataDir = tempDir("kalas-deploy-");
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+let child: ChildProcess | null = null;
+afterAll(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 function unitLines(key: string): string[] {
   return fs
@@ -42,21 +46,23 @@ describe("the systemd unit", () => {
     expect(node).toBe("/usr/bin/node");
     expect(fs.existsSync(path.join(REPO, args[0]))).toBe(true);
     const port = await freePort();
-    const child = spawn(process.execPath, args, {
+    // Only what systemd gives: the unit's variables (and PATH, HOME), not the test runner's.
+    child = spawn(process.execPath, args, {
       cwd: REPO,
-      env: { ...process.env, ...env, DATA_DIR: dataDir, PORT: String(port), INIT_CWD: REPO },
+      env: { PATH: process.env.PATH, HOME: dataDir, ...env, DATA_DIR: dataDir, PORT: String(port) },
       stdio: ["ignore", "ignore", "pipe"],
     });
+    const proc = child;
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    proc.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
     await expect
       .poll(async () => (await fetch(`http://127.0.0.1:${port}/v1/health/ready`).catch(() => null))?.status, {
         timeout: 60_000,
         interval: 250,
       })
       .toBe(200);
-    child.kill("SIGTERM");
+    proc.kill("SIGTERM");
     expect(await exited, stderr).toBe(0);
     expect(stderr).toContain('"msg":"shutting down"');
   }, 90_000);

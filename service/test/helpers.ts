@@ -12,7 +12,7 @@ import type { AppContext } from "../src/http/context.js";
 import { KeysRepository } from "../src/repositories/keys.repository.js";
 import { createKey } from "../src/services/keys.service.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
-import { configureRelearn, resumeRelearn } from "../src/services/relearn.service.js";
+import { configureRelearn, forgetRelearn, resumeRelearn } from "../src/services/relearn.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
 
 export const PHOTOS = path.join(path.dirname(fileURLToPath(import.meta.url)), "photos");
@@ -50,7 +50,11 @@ export async function testApp(env: Record<string, string> = {}) {
   const ctx: AppContext = {
     config,
     keys,
-    shops: new ShopRegistry(dataDir, async () => model.vectorSpace, { pendingWebLearns: config.webFeedbackLearns, onOpen: resumeRelearn }),
+    shops: new ShopRegistry(dataDir, async () => model.vectorSpace, {
+      pendingWebLearns: config.webFeedbackLearns,
+      onOpen: resumeRelearn,
+      onClose: forgetRelearn,
+    }),
   };
   const app = createApp(ctx);
   return {

@@ -364,8 +364,9 @@ export class CatalogRepository {
       .run(key, value);
   }
 
-  deleteSetting(key: string): void {
-    this.db.prepare("DELETE FROM settings WHERE key = ?").run(key);
+  /** Deletes a setting if it still has this value (in one statement, so another process's newer write survives). */
+  deleteSettingIf(key: string, value: string): boolean {
+    return this.db.prepare("DELETE FROM settings WHERE key = ? AND value = ?").run(key, value).changes > 0;
   }
 
   close(): void {

@@ -5,10 +5,12 @@
  */
 import type { LearnStatus } from "../openapi/answers.js";
 import { isLearning, learnedFields } from "./learn.service.js";
-import { nextRelearn } from "./relearn.service.js";
+import { nextRelearn, resumeRelearn } from "./relearn.service.js";
 import type { Shop } from "./shops.service.js";
 
 export function learnStatus(shop: Shop): LearnStatus {
+  // A review made with the command line leaves its marker in the database for the service to run.
+  resumeRelearn(shop);
   return {
     fields: learnedFields(shop),
     running: isLearning(shop),

@@ -25,6 +25,7 @@ import type { LearnStatus, Prediction } from "../openapi/answers.js";
 import { type LearnedHead, LearnedHeadsRepository } from "../repositories/learned-heads.repository.js";
 import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";
+import { readMarker, settleMarker } from "./relearn-marker.js";
 import type { Shop } from "./shops.service.js";
 
 /** What a shop has learned of one field, as its head file says. */
@@ -96,6 +97,8 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     byField.set(field, e);
   };
   for (const p of shop.catalog.labelledProducts()) for (const [f, v] of Object.entries(p.labels)) add(f, v, p.vector, 1);
+  // Read with the corrections, in the same tick: what this run learns settles it (relearn-marker.ts).
+  const marker = readMarker(shop);
   let corrections = 0;
   for (const c of shop.catalog.feedbackWithFeatures()) {
     corrections++;
@@ -148,6 +151,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     store.remove(field);
     report.removed.push(field);
   }
+  settleMarker(shop, marker);
   cache.delete(shop);
   return report;
 }
@@ -245,10 +249,17 @@ function applyCorrections(out: Record<string, Prediction>, model: ShopModel, fea
   }
 }
 
+/** Called when this process finds that another one committed to a shop (relearn.service.ts listens). */
+const otherProcessListeners: ((shop: Shop) => void)[] = [];
+export function onOtherProcessCommit(listener: (shop: Shop) => void): void {
+  otherProcessListeners.push(listener);
+}
+
 function shopModel(shop: Shop): ShopModel {
   const cached = cache.get(shop);
   const version = shop.catalog.changesElsewhere();
   if (cached?.version === version) return cached;
+  if (cached) for (const listener of otherProcessListeners) listener(shop);
   // Another process's commit (a review made with the CLI) can change which corrections count; the
   // heads are files this process writes when it learns, so they are read only when nothing is cached.
   const model = { heads: cached?.heads ?? loadHeads(shop), corrections: loadCorrections(shop), version };

@@ -6,27 +6,27 @@
  * (learn.service.ts), but only for photos close to a corrected one; the heads carry them to the rest.
  *
  * A burst of changes (a review session) leads to one run, `learnAfterCorrectionsSeconds` after the
- * last of them, but never later than five times that after the first, so a steady stream of
- * corrections cannot put it off for ever. The pending run is written in the shop's database, so a
- * service that restarts (or a change made with the command line, where nothing waits to run it)
- * picks it up when the service next opens the shop (`resumeRelearn`).
+ * last of them, but never later than five times that after the first, so a steady stream cannot put
+ * it off for ever. What is pending is written in the shop's database (relearn-marker.ts): the service
+ * picks up a marker left before a restart when it opens the shop, and one written by the command
+ * line (where nothing runs it) when it sees that process's commit. Any learning run settles it, so
+ * a run asked for by hand makes the waiting one unnecessary. A run that fails is tried again with
+ * backoff.
  */
+import { isAppError } from "../errors.js";
 import { log } from "../log.js";
 import type { LearnReport } from "./learn.service.js";
-import { hasLearnedHeads, invalidateShopHeads, learnShop } from "./learn.service.js";
+import { hasLearnedHeads, invalidateShopHeads, learnShop, onOtherProcessCommit } from "./learn.service.js";
+import { readMarker, settleMarker, writeMarker } from "./relearn-marker.js";
 import type { Shop } from "./shops.service.js";
 
 /** How many delays a burst of changes may put the run off by, at most. */
 const MAX_DELAYS = 5;
-/** Shop setting: when its corrections first and last changed since it last learned (epoch ms). */
-const PENDING = "relearn_pending";
+/** Longest wait before trying a failed run again. */
+const MAX_RETRY_SECONDS = 3600;
 let delaySeconds = 0;
-const waiting = new Map<Shop, { timer: NodeJS.Timeout; at: number }>();
-
-interface Pending {
-  first: number;
-  last: number;
-}
+const waiting = new Map<Shop, { timer: NodeJS.Timeout; at: number; first: number }>();
+const failures = new Map<Shop, number>();
 
 /** Turns relearning on in this process (seconds after the last change) or off (0, the command line). */
 export function configureRelearn(seconds: number): void {
@@ -39,21 +39,41 @@ export function correctionsChanged(shop: Shop): void {
   // A shop that never learned has no heads to update; learning starts when someone asks for it.
   if (!hasLearnedHeads(shop)) return;
   const now = Date.now();
-  const pending: Pending = { first: readPending(shop)?.first ?? now, last: now };
-  shop.catalog.setSetting(PENDING, JSON.stringify(pending));
-  schedule(shop, pending);
+  // A burst goes on only while its run waits here; after a run, or in the CLI, a change starts one.
+  const first = waiting.get(shop)?.first ?? now;
+  writeMarker(shop, first, now);
+  schedule(shop, Math.min(now + delaySeconds * 1000, first + MAX_DELAYS * delaySeconds * 1000), first);
 }
 
-/** Schedules the run a shop's database says is pending (one written before a restart, or by the CLI). */
+/** Schedules the run the shop's database says is pending, unless one waits already. */
 export function resumeRelearn(shop: Shop): void {
-  const pending = readPending(shop);
-  if (pending) schedule(shop, pending);
+  if (waiting.has(shop) || !shop.catalog.isOpen) return;
+  const marker = readMarker(shop);
+  if (!marker) return;
+  // Its heads were removed on purpose (a reset): nothing to relearn into.
+  if (!hasLearnedHeads(shop)) return settleMarker(shop, marker);
+  const delay = delaySeconds * 1000;
+  schedule(shop, Math.min(marker.last + delay, marker.first + MAX_DELAYS * delay), marker.first);
 }
+onOtherProcessCommit(resumeRelearn);
 
 /** When the shop learns again for corrections that changed, or null when no run is waiting. */
 export function nextRelearn(shop: Shop): Date | null {
   const w = waiting.get(shop);
-  return w ? new Date(w.at) : null;
+  if (!w) return null;
+  // Settled meanwhile by a run someone asked for: nothing is left to learn.
+  if (!readMarker(shop)) {
+    forgetRelearn(shop);
+    return null;
+  }
+  return new Date(w.at);
+}
+
+/** Drops the shop's waiting run (it is closing); its marker stays for the next open. */
+export function forgetRelearn(shop: Shop): void {
+  clearTimeout(waiting.get(shop)?.timer);
+  waiting.delete(shop);
+  failures.delete(shop);
 }
 
 /** Runs the shop's waiting relearn now (the timer's work); null when none is waiting. */
@@ -62,42 +82,33 @@ export function relearnNow(shop: Shop): Promise<LearnReport | null> | null {
   if (!w) return null;
   clearTimeout(w.timer);
   waiting.delete(shop);
-  // A shop closed meanwhile (the service stopping) is not learned now; its pending run stays written.
-  if (!shop.catalog.isOpen) return Promise.resolve(null);
-  const written = shop.catalog.getSetting(PENDING);
+  if (!shop.catalog.isOpen || !readMarker(shop)) return Promise.resolve(null);
   return learnShop(shop).then(
     (report) => {
-      // Done, unless corrections changed during the run (that change has scheduled the next one).
-      if (shop.catalog.isOpen && shop.catalog.getSetting(PENDING) === written) shop.catalog.deleteSetting(PENDING);
+      failures.delete(shop);
       log.info("relearned after corrections", { shop: shop.name, corrections: report.corrections, removed: report.removed });
       return report;
     },
     (e: unknown) => {
-      // Left written: the next change or the next start tries again.
-      log.warn("relearning after corrections failed", { shop: shop.name, error: (e as Error).message });
+      if (isAppError(e) && e.code === "shop_closed") return null;
+      // The marker stays written; try again later, each time waiting longer.
+      const n = (failures.get(shop) ?? 0) + 1;
+      failures.set(shop, n);
+      const retryIn = Math.min(MAX_RETRY_SECONDS, Math.max(delaySeconds, 1) * 2 ** n);
+      log.warn("relearning after corrections failed", { shop: shop.name, error: (e as Error).message, retry_in_s: retryIn });
+      const now = Date.now();
+      schedule(shop, now + retryIn * 1000, now);
       return null;
     },
   );
 }
 
-function schedule(shop: Shop, pending: Pending): void {
+function schedule(shop: Shop, at: number, first: number): void {
   if (!(delaySeconds > 0)) return;
-  const delay = delaySeconds * 1000;
-  const at = Math.min(pending.last + delay, pending.first + MAX_DELAYS * delay);
   clearTimeout(waiting.get(shop)?.timer);
-  const timer = setTimeout(() => void relearnNow(shop), Math.max(0, at - Date.now()));
+  const when = Math.max(at, Date.now());
+  const timer = setTimeout(() => void relearnNow(shop), when - Date.now());
   // Waiting to relearn never keeps a finished process (a stopping service) alive.
   timer.unref();
-  waiting.set(shop, { timer, at: Math.max(at, Date.now()) });
-}
-
-function readPending(shop: Shop): Pending | null {
-  const raw = shop.catalog.getSetting(PENDING);
-  if (!raw) return null;
-  try {
-    const p = JSON.parse(raw) as Pending;
-    return Number.isFinite(p.first) && Number.isFinite(p.last) ? p : null;
-  } catch {
-    return null;
-  }
+  waiting.set(shop, { timer, at: when, first });
 }

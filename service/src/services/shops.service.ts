@@ -55,21 +55,26 @@ export class ShopRegistry {
     private readonly options: CatalogOptions & {
       /** Called once each time a shop is opened (the service resumes work written in its database). */
       onOpen?: (shop: Shop) => void;
+      /** Called when the registry closes a shop (work waiting on it is dropped). */
+      onClose?: (shop: Shop) => void;
     } = {},
   ) {}
 
   async get(name: string): Promise<Shop> {
     const open = this.shops.get(name);
     if (open) return open;
-    const shop = openShop(path.join(this.dataDir, "shops", checkShopName(name)), name, await this.space(), this.options);
+    const dir = path.join(this.dataDir, "shops", checkShopName(name));
+    const space = await this.space();
     // Another request may have opened it while we awaited the model.
     const raced = this.shops.get(name);
-    if (raced) {
-      shop.close();
-      return raced;
-    }
+    if (raced) return raced;
+    const shop = openShop(dir, name, space, this.options);
     this.shops.set(name, shop);
-    this.options.onOpen?.(shop);
+    try {
+      this.options.onOpen?.(shop);
+    } catch (e) {
+      log.warn("work written in the shop's database could not be resumed", { shop: name, error: (e as Error).message });
+    }
     return shop;
   }
 
@@ -78,7 +83,10 @@ export class ShopRegistry {
   }
 
   closeAll(): void {
-    for (const s of this.shops.values()) s.close();
+    for (const s of this.shops.values()) {
+      this.options.onClose?.(s);
+      s.close();
+    }
     this.shops.clear();
   }
 }
