@@ -280,8 +280,8 @@ final class SettingsSchema {
 	}
 
 	/**
-	 * A yes/no setting in the forms WordPress's REST API takes for a boolean (a form post or a query
-	 * string can only send text): true/false, "true"/"false", 1/0 and "1"/"0". Null for anything else.
+	 * A yes/no setting in the forms WordPress's REST API takes for a boolean elsewhere, which scripts
+	 * calling the route send: true/false, "true"/"false", 1/0 and "1"/"0". Null for anything else.
 	 *
 	 * @param mixed $value As sent.
 	 */

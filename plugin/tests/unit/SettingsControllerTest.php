@@ -133,6 +133,12 @@ final class SettingsControllerTest extends TestCase {
 		}
 		$this->assertSame( SettingsSchema::MODES, $args['mode']['enum'] );
 		$this->assertSame( SettingsSchema::MAX_URL_LENGTH, $args['service_url']['maxLength'] );
+		// Documented only: WordPress checks and coerces an argument with a type unless its
+		// sanitize_callback is there and null, and then SettingsSchema's sentences never arrive.
+		foreach ( $args as $key => $arg ) {
+			$this->assertArrayHasKey( 'sanitize_callback', $arg, $key );
+			$this->assertNull( $arg['sanitize_callback'], $key );
+		}
 	}
 
 	public function test_wordpress_would_refuse_first_if_the_route_checked_its_bounds(): void {
