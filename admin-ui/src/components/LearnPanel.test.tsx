@@ -295,18 +295,76 @@ describe('LearnPanel', () => {
 		await act(async () => finish(learned));
 	});
 
-	it('says when the latest corrections will be learned', async () => {
-		const next = '2026-11-28T01:21:00.000Z';
-		answer(status(learned, { ...relearned, next_run_at: next }), () =>
+	it('says when the latest corrections will be learned: the time today, the date too on another day', async () => {
+		const today = new Date();
+		today.setHours(12, 0, 0, 0);
+		const laterToday = today.toISOString();
+		answer(status(learned, { ...relearned, next_run_at: laterToday }), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		const { unmount } = render(<LearnPanel />);
+		expect(
+			await screen.findByText(
+				`Your latest corrections will be learned around ${new Date(laterToday).toLocaleTimeString()}.`
+			)
+		).toBeTruthy();
+		expect(screen.queryByText('Learning now…')).toBeNull();
+		unmount();
+
+		const tomorrow = new Date(
+			Date.now() + 2 * 24 * 60 * 60 * 1000
+		).toISOString();
+		answer(status(learned, { ...relearned, next_run_at: tomorrow }), () =>
 			Promise.reject(new Error('not asked'))
 		);
 		render(<LearnPanel />);
 		expect(
 			await screen.findByText(
-				`Your latest corrections will be learned around ${new Date(next).toLocaleTimeString()}.`
+				`Your latest corrections will be learned around ${new Date(tomorrow).toLocaleString()}.`
 			)
 		).toBeTruthy();
-		expect(screen.queryByText('Learning now…')).toBeNull();
+	});
+
+	it("does not show the plugin's record for a service that answered without having learned", async () => {
+		const wiped: ServiceLearnStatus = {
+			fields: {},
+			running: false,
+			next_run_at: null,
+		};
+		answer(status(learned, wiped), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		const { unmount } = render(<LearnPanel />);
+		await act(async () => undefined);
+		const said = screen.getByTestId('learn-result');
+		expect(said.textContent).toBe(
+			'The service has not learned your categories (yet).'
+		);
+		expect(said.closest('.components-notice')?.className).toMatch(
+			/is-warning/
+		);
+		expect(screen.queryByText(/Learned 7 categories/)).toBeNull();
+		expect(screen.queryByTestId('learn-when')).toBeNull();
+		unmount();
+
+		// A run that found nothing to learn agrees with it, and still says why.
+		const nothing: LearnResult = {
+			...learned,
+			products: 40,
+			labelled: 1,
+			report: { fields: {}, corrections: 0 },
+		};
+		answer(status(nothing, wiped), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		await act(async () => undefined);
+		expect(screen.getByTestId('learn-result').textContent).toMatch(
+			/^Nothing to learn yet: of 40 indexed products, 1 have/
+		);
+		expect(screen.getByTestId('learn-when').textContent).toBe(
+			`Last learned ${new Date(learned.learned_at).toLocaleString()}. `
+		);
 	});
 
 	it("reads the service's status again after its own run", async () => {

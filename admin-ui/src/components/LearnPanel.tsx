@@ -27,6 +27,18 @@ function newest(a?: string, b?: string): string | undefined {
 	return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
+/**
+ * A moment to come, with its date when it is not today: the wait can last up to a day.
+ *
+ * @param iso ISO 8601 date.
+ */
+function around(iso: string): string {
+	const date = new Date(iso);
+	return date.toDateString() === new Date().toDateString()
+		? date.toLocaleTimeString()
+		: date.toLocaleString();
+}
+
 export function LearnPanel() {
 	const { running, result, service } = useSelect(
 		(select) => select(store).getLearn(),
@@ -34,6 +46,13 @@ export function LearnPanel() {
 	);
 	const { learnCatalogue, loadLearn } = useDispatch(store);
 	const learned = service?.fields.category;
+	// The plugin's record speaks for the service only when the service could not be asked: one
+	// that answered without a head has lost what it learned (its data wiped, or another service).
+	// A run that found nothing to learn still says why, as the service agrees with it.
+	const fromRecord =
+		service === null || (!learned && !result?.report.fields.category)
+			? result
+			: null;
 	// The service's figures when it has them: they include what it learned by itself.
 	const category = learned
 		? {
@@ -41,8 +60,11 @@ export function LearnPanel() {
 				examples: learned.examples,
 				holdout_accuracy: learned.holdout_accuracy,
 			}
-		: result?.report.fields.category;
-	const learnedAt = newest(result?.learned_at, learned?.trained_at);
+		: fromRecord?.report.fields.category;
+	const learnedAt = learned
+		? newest(result?.learned_at, learned.trained_at)
+		: fromRecord?.learned_at;
+	const unlearned = service !== null && !learned && !fromRecord;
 
 	useEffect(() => {
 		void loadLearn();
@@ -58,6 +80,16 @@ export function LearnPanel() {
 				)}
 			</p>
 			<ErrorNotice area="learn" />
+			{unlearned && !running ? (
+				<Notice status="warning" isDismissible={false}>
+					<span data-testid="learn-result">
+						{__(
+							'The service has not learned your categories (yet).',
+							'kalas-iris'
+						)}
+					</span>
+				</Notice>
+			) : null}
 			{learnedAt && !running ? (
 				<Notice
 					status={category ? 'success' : 'warning'}
@@ -100,8 +132,8 @@ export function LearnPanel() {
 										'Nothing to learn yet: of %1$d indexed products, %2$d have exactly one category of their own, and each category needs at least two.',
 										'kalas-iris'
 									),
-									result?.products ?? 0,
-									result?.labelled ?? 0
+									fromRecord?.products ?? 0,
+									fromRecord?.labelled ?? 0
 								)}
 					</span>
 				</Notice>
@@ -112,12 +144,12 @@ export function LearnPanel() {
 			{service?.next_run_at && !running ? (
 				<p>
 					{sprintf(
-						/* translators: %s: time of day */
+						/* translators: %s: time of day, with the date when not today */
 						__(
 							'Your latest corrections will be learned around %s.',
 							'kalas-iris'
 						),
-						new Date(service.next_run_at).toLocaleTimeString()
+						around(service.next_run_at)
 					)}
 				</p>
 			) : null}

@@ -331,4 +331,95 @@ describe('CorrectionsPage', () => {
 		expect(screen.getByText('1 correction')).toBeTruthy();
 		expect(screen.queryByText(/Page \d of/)).toBeNull();
 	});
+
+	it('shows the list asked for when it changes while a decision is sent', async () => {
+		const decision = deferred();
+		// The first read of the rejected ones is slow: the decision's answer comes before it.
+		const slow = deferred();
+		const pending = {
+			items: [
+				{ ...correction(41, 'Dresses'), has_image: false },
+				{ ...correction(42, 'Shirts'), has_image: false },
+			],
+			total: 42,
+			page: 3,
+			per_page: 20,
+		};
+		const skirts = [1, 2, 3, 4, 5].map((id) => ({
+			...correction(id, 'Skirts'),
+			has_image: false,
+			review: 'rejected',
+		}));
+		// Five rejected corrections: one page.
+		const rejected = (page: number) => ({
+			items: page === 1 ? skirts : [],
+			total: 5,
+			page,
+			per_page: 20,
+		});
+		mockedFetch.mockImplementation(({ path }: { path: string }) => {
+			const route = path.slice('/kalas-iris/v1'.length);
+			if (route === '/corrections/41') {
+				return decision.promise;
+			}
+			if (
+				route === '/corrections?review=rejected&page=1' &&
+				!mockedFetch.mock.calls
+					.slice(0, -1)
+					.some((call) => call[0].path === path)
+			) {
+				return slow.promise;
+			}
+			const match = /^\/corrections\?review=(\w+)&page=(\d+)$/.exec(
+				route
+			);
+			return Promise.resolve(
+				match?.[1] === 'rejected'
+					? rejected(Number(match[2]))
+					: { ...pending, page: Number(match?.[2]) }
+			);
+		});
+		// On page 3 of those waiting for review.
+		const registry = show();
+		await act(async () => {
+			await registry.dispatch(store).loadCorrections(3, 'pending');
+		});
+		await screen.findByText(/The visitor said: Dresses/);
+		await act(async () => {
+			fireEvent.click(
+				screen.getAllByRole('button', { name: 'Reject' })[0]!
+			);
+		});
+		await act(async () => {
+			fireEvent.change(screen.getByLabelText('Show'), {
+				target: { value: 'rejected' },
+			});
+		});
+		await act(async () => {
+			decision.resolve({ id: 41, review: 'rejected', learns: false });
+		});
+		await act(async () => {
+			slow.resolve(rejected(1));
+		});
+
+		expect(
+			mockedFetch.mock.calls
+				.map((call) => call[0].path.slice('/kalas-iris/v1'.length))
+				.filter(
+					(path: string) =>
+						path !== '/corrections?review=pending&page=1'
+				)
+		).toEqual([
+			'/corrections?review=pending&page=3',
+			'/corrections/41',
+			'/corrections?review=rejected&page=1',
+			'/corrections?review=rejected&page=1',
+		]);
+		expect((screen.getByLabelText('Show') as HTMLSelectElement).value).toBe(
+			'rejected'
+		);
+		expect(screen.getAllByText(/The visitor said: Skirts/)).toHaveLength(5);
+		expect(screen.queryByText('No corrections here.')).toBeNull();
+		expect(screen.getByText('5 corrections')).toBeTruthy();
+	});
 });

@@ -4,6 +4,7 @@ import { initialState, plainActions, type State } from './state';
 import type {
 	BackfillProgress,
 	CorrectionsPage,
+	LearnResult,
 	ProductSummary,
 	ReviewPage,
 } from '../types';
@@ -95,10 +96,10 @@ describe('admin store reducer and selectors', () => {
 		});
 		let state = reducer(
 			initialState,
-			plainActions.requestCorrections('pending')
+			plainActions.requestCorrections('pending', 1)
 		);
 		const first = selectors.getCorrectionsTicket(state);
-		state = reducer(state, plainActions.requestCorrections('rejected'));
+		state = reducer(state, plainActions.requestCorrections('rejected', 1));
 		const second = selectors.getCorrectionsTicket(state);
 		expect(second).not.toBe(first);
 		expect(selectors.getCorrectionsReview(state)).toBe('rejected');
@@ -118,13 +119,46 @@ describe('admin store reducer and selectors', () => {
 		expect(selectors.getCorrectionsPage(state)?.total).toBe(2);
 		expect(selectors.isCorrectionsLoading(state)).toBe(false);
 
-		state = reducer(state, plainActions.requestCorrections('rejected'));
+		state = reducer(state, plainActions.requestCorrections('rejected', 1));
 		state = reducer(
 			state,
 			plainActions.failCorrections(selectors.getCorrectionsTicket(state))
 		);
 		expect(selectors.getCorrectionsPage(state)?.total).toBe(2);
 		expect(selectors.isCorrectionsLoading(state)).toBe(false);
+	});
+
+	it('keeps only the newest read of the last learning, and none a run overtook', () => {
+		const record = (learnedAt: string): LearnResult => ({
+			products: 3,
+			labelled: 2,
+			missing: 0,
+			learned_at: learnedAt,
+			report: { fields: {}, corrections: 0 },
+		});
+		let state = reducer(initialState, plainActions.requestLearn());
+		const first = selectors.getLearnTicket(state);
+		state = reducer(state, plainActions.requestLearn());
+		const second = selectors.getLearnTicket(state);
+		state = reducer(
+			state,
+			plainActions.receiveLastLearn(second, record('b'), null)
+		);
+		state = reducer(
+			state,
+			plainActions.receiveLastLearn(first, record('a'), null)
+		);
+		expect(selectors.getLearn(state).result?.learned_at).toBe('b');
+
+		state = reducer(state, plainActions.requestLearn());
+		const before = selectors.getLearnTicket(state);
+		state = reducer(state, plainActions.setLearn(true));
+		state = reducer(state, plainActions.setLearn(false, record('run')));
+		state = reducer(
+			state,
+			plainActions.receiveLastLearn(before, record('c'), null)
+		);
+		expect(selectors.getLearn(state).result?.learned_at).toBe('run');
 	});
 
 	it('tracks corrections a decision is pending on', () => {

@@ -72,7 +72,7 @@ export function reducer(state: State = initialState, action: Action): State {
 				...state,
 				corrections: {
 					...state.corrections,
-					review: action.review,
+					requested: { review: action.review, page: action.page },
 					loading: true,
 					ticket: state.corrections.ticket + 1,
 				},
@@ -122,20 +122,27 @@ export function reducer(state: State = initialState, action: Action): State {
 								running: action.running,
 								result: action.result,
 								service: null,
+								// A read started before the run's result answers for the time before it.
+								ticket: state.learn.ticket + 1,
 							},
 			};
+		case 'REQUEST_LEARN':
+			return {
+				...state,
+				learn: { ...state.learn, ticket: state.learn.ticket + 1 },
+			};
 		case 'RECEIVE_LAST_LEARN':
-			// A run started meanwhile has the newer word.
-			return state.learn.running
-				? state
-				: {
+			// An answer to an older read, or to one started before a run's result, is out of date.
+			return action.ticket === state.learn.ticket
+				? {
 						...state,
 						learn: {
-							running: false,
+							...state.learn,
 							result: action.result,
 							service: action.service,
 						},
-					};
+					}
+				: state;
 		case 'RECEIVE_JOB_COUNTS':
 			return { ...state, jobCounts: action.counts };
 		case 'SET_TRY':

@@ -11,7 +11,11 @@ export const getReviewPage = (state: State) => state.review.page;
 export const isReviewLoading = (state: State) => state.review.loading;
 export const isReviewBusy = (state: State, id: number) =>
 	state.review.busy.includes(id);
-export const getCorrectionsReview = (state: State) => state.corrections.review;
+export const getCorrectionsReview = (state: State) =>
+	state.corrections.requested.review;
+/** The list and page asked for last, which may not be the page shown yet. */
+export const getCorrectionsRequested = (state: State) =>
+	state.corrections.requested;
 export const getCorrectionsPage = (state: State) => state.corrections.page;
 export const isCorrectionsLoading = (state: State) => state.corrections.loading;
 export const getCorrectionsBusy = (state: State) => state.corrections.busy;
@@ -23,6 +27,8 @@ export const getReindex = (state: State): ReindexProgress | null =>
 export const getBackfill = (state: State): BackfillProgress | null =>
 	state.backfill;
 export const getLearn = (state: State) => state.learn;
+/** Number of the newest read of the last learning (see requestLearn). */
+export const getLearnTicket = (state: State) => state.learn.ticket;
 export const getJobCounts = (state: State) => state.jobCounts;
 export const getTry = (state: State) => state.tryIt;
 export const getProduct = (state: State, id: number) =>

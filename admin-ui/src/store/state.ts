@@ -37,11 +37,13 @@ export interface State {
 	connection: { status: ConnectionStatus; model: ModelInfo | null };
 	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
 	/**
-	 * The web corrections page: the list shown (`review`), its newest answer, and the corrections a
-	 * decision is pending on. `ticket` numbers the reads, so only the newest one's answer is kept.
+	 * The web corrections page: the list and page asked for last (`requested`, which the filter
+	 * shows), the newest answer (`page`, which can still be another page while a read is under
+	 * way), and the corrections a decision is pending on. `ticket` numbers the reads, so only
+	 * the newest one's answer is kept.
 	 */
 	corrections: {
-		review: CorrectionReview;
+		requested: { review: CorrectionReview; page: number };
 		page: CorrectionsPage | null;
 		loading: boolean;
 		busy: number[];
@@ -52,11 +54,14 @@ export interface State {
 	/**
 	 * Catalogue learning: whether the admin's own run is under way, the plugin's record of
 	 * the last run, and the service's status (null when unknown or not read since that run).
+	 * `ticket` numbers the reads of the status; a run's result takes a number too, so only an
+	 * answer to a read started after both is kept.
 	 */
 	learn: {
 		running: boolean;
 		result: LearnResult | null;
 		service: ServiceLearnStatus | null;
+		ticket: number;
 	};
 	jobCounts: Record<string, number> | null;
 	tryIt: { status: TryStatus; result: TryResult | null };
@@ -70,7 +75,7 @@ export const initialState: State = {
 	connection: { status: 'idle', model: null },
 	review: { page: null, loading: false, busy: [] },
 	corrections: {
-		review: 'pending',
+		requested: { review: 'pending', page: 1 },
 		page: null,
 		loading: false,
 		busy: [],
@@ -78,7 +83,7 @@ export const initialState: State = {
 	},
 	backfill: null,
 	reindex: null,
-	learn: { running: false, result: null, service: null },
+	learn: { running: false, result: null, service: null, ticket: 0 },
 	jobCounts: null,
 	tryIt: { status: 'idle', result: null },
 	products: {},
@@ -99,9 +104,9 @@ export const plainActions = {
 		({ type: 'SET_REVIEW_BUSY', ids, busy }) as const,
 	removeReviewItems: (ids: number[]) =>
 		({ type: 'REMOVE_REVIEW_ITEMS', ids }) as const,
-	/** A read of that list starts: it becomes the list shown, and the newest read. */
-	requestCorrections: (review: CorrectionReview) =>
-		({ type: 'REQUEST_CORRECTIONS', review }) as const,
+	/** A read of that list's page starts: it becomes the one asked for, and the newest read. */
+	requestCorrections: (review: CorrectionReview, page: number) =>
+		({ type: 'REQUEST_CORRECTIONS', review, page }) as const,
 	/** The answer to read number `ticket`; ignored when a newer read has started since. */
 	receiveCorrections: (ticket: number, page: CorrectionsPage) =>
 		({ type: 'RECEIVE_CORRECTIONS', ticket, page }) as const,
@@ -116,14 +121,19 @@ export const plainActions = {
 		({ type: 'RECEIVE_REINDEX', progress }) as const,
 	/**
 	 * Without `result`, the result on screen stays (a run keeps the last one shown); with one,
-	 * the service's status read before it is dropped until it is read again.
+	 * the service's status read before it is dropped until it is read again, and so is the
+	 * answer to any read still under way.
 	 */
 	setLearn: (running: boolean, result?: LearnResult | null) =>
 		({ type: 'SET_LEARN', running, result }) as const,
+	/** A read of the last learning starts: it becomes the newest read. */
+	requestLearn: () => ({ type: 'REQUEST_LEARN' }) as const,
+	/** The answer to read number `ticket`; ignored when a newer read or a run's result came since. */
 	receiveLastLearn: (
+		ticket: number,
 		result: LearnResult | null,
 		service: ServiceLearnStatus | null
-	) => ({ type: 'RECEIVE_LAST_LEARN', result, service }) as const,
+	) => ({ type: 'RECEIVE_LAST_LEARN', ticket, result, service }) as const,
 	receiveJobCounts: (counts: Record<string, number>) =>
 		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>

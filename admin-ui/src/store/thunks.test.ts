@@ -2,12 +2,85 @@ import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 import { store } from './index';
+import type { LearnResult, ServiceLearnStatus } from '../types';
 
 jest.mock('@wordpress/api-fetch', () => ({
 	__esModule: true,
 	default: jest.fn(),
 }));
 const mockedFetch = apiFetch as unknown as jest.Mock;
+
+const learned: LearnResult = {
+	products: 120,
+	labelled: 96,
+	missing: 0,
+	learned_at: '2026-11-27T17:20:00Z',
+	report: {
+		fields: {
+			category: {
+				labels: 7,
+				examples: 96,
+				holdout_accuracy: 0.9,
+				seconds: 0.4,
+			},
+		},
+		corrections: 0,
+	},
+};
+
+const relearned: ServiceLearnStatus = {
+	fields: {
+		category: {
+			labels: ['Dresses', 'Skirts'],
+			examples: 110,
+			holdout_accuracy: 0.87,
+			trained_at: '2026-11-28T01:20:00.000Z',
+		},
+	},
+	running: false,
+	next_run_at: null,
+};
+
+/** A request the test answers when it chooses. */
+function deferred() {
+	let resolve: (value: unknown) => void = () => undefined;
+	let reject: (reason: unknown) => void = () => undefined;
+	const promise = new Promise((yes, no) => {
+		resolve = yes;
+		reject = no;
+	});
+	// A test may leave it unanswered or rejected; that is not an unhandled rejection.
+	promise.catch(() => undefined);
+	return { promise, resolve, reject };
+}
+
+/**
+ * Answers each plugin path (without the namespace) with its value, or with the promise
+ * given for it; the paths asked for are kept in order.
+ *
+ * @param routes Answers by exact path.
+ */
+function serve(routes: Record<string, unknown>) {
+	const answers = { ...routes };
+	mockedFetch.mockImplementation(({ path }: { path: string }) => {
+		const key = path.slice('/kalas-iris/v1'.length);
+		return key in answers
+			? Promise.resolve(answers[key])
+			: Promise.reject({ code: 'no_route', message: `no ${path}` });
+	});
+	return {
+		set: (path: string, answer: unknown) => {
+			answers[path] = answer;
+		},
+		paths: () =>
+			mockedFetch.mock.calls.map((call) =>
+				(call[0].path as string).slice('/kalas-iris/v1'.length)
+			),
+	};
+}
+
+/** Lets every answer given so far reach the thunks waiting on it. */
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function freshRegistry() {
 	const registry = createRegistry();
@@ -129,7 +202,7 @@ describe('admin store thunks', () => {
 		expect(registry.select(store).isCorrectionsLoading()).toBe(false);
 	});
 
-	it('reads the page before when a decision empties the last one', async () => {
+	it('reads the last page there is when a decision empties the last one', async () => {
 		const registry = freshRegistry();
 		mockedFetch.mockResolvedValueOnce({
 			items: [{ id: 41 }],
@@ -141,6 +214,12 @@ describe('admin store thunks', () => {
 		mockedFetch
 			.mockResolvedValueOnce({ id: 41, review: 'pending' })
 			.mockResolvedValueOnce({
+				items: [],
+				total: 20,
+				page: 2,
+				per_page: 20,
+			})
+			.mockResolvedValueOnce({
 				items: [{ id: 1 }],
 				total: 20,
 				page: 1,
@@ -151,13 +230,144 @@ describe('admin store thunks', () => {
 		expect(mockedFetch.mock.calls.map((call) => call[0].path)).toEqual([
 			'/kalas-iris/v1/corrections?review=accepted&page=2',
 			'/kalas-iris/v1/corrections/41',
+			'/kalas-iris/v1/corrections?review=accepted&page=2',
 			'/kalas-iris/v1/corrections?review=accepted&page=1',
 		]);
 		expect(mockedFetch.mock.calls[1][0].data).toEqual({
 			review: 'pending',
 		});
+		expect(registry.select(store).getCorrectionsPage()).toEqual({
+			items: [{ id: 1 }],
+			total: 20,
+			page: 1,
+			per_page: 20,
+		});
+		expect(registry.select(store).getCorrectionsRequested()).toEqual({
+			review: 'accepted',
+			page: 1,
+		});
+		expect(registry.select(store).getCorrectionsBusy()).toEqual([]);
+	});
+
+	it('after a decision, reads the page asked for meanwhile, not the one still shown', async () => {
+		const registry = freshRegistry();
+		const post = deferred();
+		const next = deferred();
+		const answers = serve({
+			'/corrections?review=pending&page=1': {
+				items: [{ id: 1 }],
+				total: 25,
+				page: 1,
+				per_page: 20,
+			},
+			'/corrections/1': post.promise,
+			'/corrections?review=pending&page=2': next.promise,
+		});
+		await registry.dispatch(store).loadCorrections(1, 'pending');
+		const decision = registry
+			.dispatch(store)
+			.decideCorrection(1, 'accepted');
+		// Next page is clicked; the decision's answer comes before that page's.
+		const turn = registry.dispatch(store).loadCorrections(2);
+		post.resolve({ id: 1, review: 'accepted' });
+		await flush();
+		next.resolve({ items: [{ id: 22 }], total: 24, page: 2, per_page: 20 });
+		await Promise.all([decision, turn]);
+
+		expect(answers.paths()).toEqual([
+			'/corrections?review=pending&page=1',
+			'/corrections/1',
+			'/corrections?review=pending&page=2',
+			'/corrections?review=pending&page=2',
+		]);
+		expect(registry.select(store).getCorrectionsPage()?.page).toBe(2);
+		expect(registry.select(store).isCorrectionsLoading()).toBe(false);
+	});
+
+	it('shows the last page there is when two decisions at once empty the last one', async () => {
+		const registry = freshRegistry();
+		const posts = [deferred(), deferred()];
+		const answers = serve({
+			'/corrections?review=pending&page=2': {
+				items: [{ id: 21 }, { id: 22 }],
+				total: 22,
+				page: 2,
+				per_page: 20,
+			},
+			'/corrections/21': posts[0]!.promise,
+			'/corrections/22': posts[1]!.promise,
+			'/corrections?review=pending&page=1': {
+				items: [{ id: 1 }],
+				total: 20,
+				page: 1,
+				per_page: 20,
+			},
+		});
+		await registry.dispatch(store).loadCorrections(2, 'pending');
+		const decisions = [
+			registry.dispatch(store).decideCorrection(21, 'rejected'),
+			registry.dispatch(store).decideCorrection(22, 'rejected'),
+		];
+		answers.set('/corrections?review=pending&page=2', {
+			items: [],
+			total: 20,
+			page: 2,
+			per_page: 20,
+		});
+		posts[0]!.resolve({ id: 21, review: 'rejected' });
+		posts[1]!.resolve({ id: 22, review: 'rejected' });
+		await Promise.all(decisions);
+
+		expect(registry.select(store).getCorrectionsPage()?.page).toBe(1);
 		expect(registry.select(store).getCorrectionsPage()?.total).toBe(20);
 		expect(registry.select(store).getCorrectionsBusy()).toEqual([]);
+	});
+
+	it('drops a read of the last learning that a run overtook, answer or error', async () => {
+		const registry = freshRegistry();
+		const opening = [deferred(), deferred()];
+		let reads = 0;
+		mockedFetch.mockImplementation(({ method }: { method?: string }) => {
+			if (method === 'POST') {
+				return Promise.resolve(learned);
+			}
+			reads += 1;
+			return reads <= 2
+				? opening[reads - 1]!.promise
+				: Promise.resolve({
+						...learned,
+						service: relearned,
+						service_error: null,
+					});
+		});
+		// Two screens open the panel; their reads are slow (the service is asked too).
+		const first = registry.dispatch(store).loadLearn();
+		const second = registry.dispatch(store).loadLearn();
+		await registry.dispatch(store).learnCatalogue();
+		expect(registry.select(store).getLearn().service).toEqual(relearned);
+
+		// What the service had before the run: nothing learned.
+		opening[0]!.resolve({
+			learned: false,
+			service: { fields: {}, running: false, next_run_at: null },
+			service_error: null,
+		});
+		opening[1]!.reject({
+			code: 'service_unreachable',
+			message: 'The Kalas Iris service did not answer.',
+		});
+		await Promise.all([first, second]);
+
+		expect(registry.select(store).getLearn()).toEqual(
+			expect.objectContaining({
+				running: false,
+				result: expect.objectContaining({
+					learned_at: learned.learned_at,
+				}),
+				service: relearned,
+			})
+		);
+		expect(registry.select(store).getError('learn')).toBeNull();
 	});
 
 	it('keeps the page and says why when a decision on a correction fails', async () => {

@@ -159,32 +159,44 @@ export const decideBulk = (ids: number[], decision: 'accept' | 'reject') =>
 
 /**
  * Reads one page of a list of web corrections. Only the newest read's answer or error is
- * kept: an older one, for another list or page, arrives too late to be shown.
+ * kept: an older one, for another list or page, arrives too late to be shown. A page past
+ * the end (emptied by decisions, here or elsewhere) gives way to the last page there is.
  *
  * @param args   Thunk arguments.
  * @param review List.
  * @param page   Page number.
  */
 async function readCorrections(
-	{ dispatch, select }: ThunkArgs,
+	args: ThunkArgs,
 	review: CorrectionReview,
 	page: number
-) {
-	dispatch.requestCorrections(review);
+): Promise<void> {
+	const { dispatch, select } = args;
+	dispatch.requestCorrections(review, page);
 	const ticket = select.getCorrectionsTicket();
+	let answer: CorrectionsPage;
 	try {
-		dispatch.receiveCorrections(
-			ticket,
-			await request<CorrectionsPage>(
-				`/corrections?review=${review}&page=${page}`
-			)
+		answer = await request<CorrectionsPage>(
+			`/corrections?review=${review}&page=${page}`
 		);
 	} catch (thrown) {
 		dispatch.failCorrections(ticket);
 		if (ticket === select.getCorrectionsTicket()) {
 			throw thrown;
 		}
+		return;
 	}
+	if (ticket !== select.getCorrectionsTicket()) {
+		// A newer read has the word; it must not be replaced by this one's fall-back either.
+		return;
+	}
+	// Each step reads an earlier page, so this ends.
+	const last = Math.ceil(answer.total / answer.per_page);
+	if (answer.items.length === 0 && answer.total > 0 && last < page) {
+		await readCorrections(args, review, last);
+		return;
+	}
+	dispatch.receiveCorrections(ticket, answer);
 }
 
 /**
@@ -217,16 +229,11 @@ export const decideCorrection = (id: number, review: CorrectionReview) =>
 				method: 'POST',
 				data: { review },
 			});
-			// It now belongs to another list: the page is read again, so the next correction moves
-			// up into it (a page emptied by the decision gives way to the one before).
-			const shown = select.getCorrectionsPage();
-			const number = shown?.page ?? 1;
-			const emptied = shown?.items.length === 1 && number > 1;
-			await readCorrections(
-				args,
-				select.getCorrectionsReview(),
-				emptied ? number - 1 : number
-			);
+			// It now belongs to another list: what is asked for now (the person may have turned
+			// the page or changed the list meanwhile) is read again, so the next correction moves
+			// up into it, and a page the decision emptied gives way to the last one.
+			const requested = select.getCorrectionsRequested();
+			await readCorrections(args, requested.review, requested.page);
 		} finally {
 			dispatch.setCorrectionsBusy([id], false);
 		}
@@ -255,16 +262,29 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
 	});
 
 /**
- * Reads the last learning: the plugin's record and the service's status.
+ * Reads the last learning: the plugin's record and the service's status. The service can
+ * take seconds to answer, so the answer, or error, of a read that a newer read or a run's
+ * result has overtaken is dropped: it would put back what is no longer true.
  *
  * @param args Thunk arguments.
  */
-async function readLearn({ dispatch }: ThunkArgs) {
-	const last = await request<LearnStatus | null>('/learn');
+async function readLearn({ dispatch, select }: ThunkArgs) {
+	dispatch.requestLearn();
+	const ticket = select.getLearnTicket();
+	let last: LearnStatus | null;
+	try {
+		last = await request<LearnStatus | null>('/learn');
+	} catch (thrown) {
+		if (ticket === select.getLearnTicket()) {
+			throw thrown;
+		}
+		return;
+	}
 	// Only a learning's record is shown; anything else reads as "never learned".
 	const record =
 		last && 'report' in last && last.report?.fields ? last : null;
 	dispatch.receiveLastLearn(
+		ticket,
 		record,
 		last?.service?.fields ? last.service : null
 	);
