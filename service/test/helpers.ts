@@ -10,10 +10,11 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import type { AppContext } from "../src/http/context.js";
 import { KeysRepository } from "../src/repositories/keys.repository.js";
+import { mulberry32 } from "../src/model/softmax-regression.js";
 import { createKey } from "../src/services/keys.service.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
 import { configureRelearn, forgetRelearn, resumeRelearn } from "../src/services/relearn.service.js";
-import { ShopRegistry } from "../src/services/shops.service.js";
+import { type Shop, ShopRegistry } from "../src/services/shops.service.js";
 
 export const PHOTOS = path.join(path.dirname(fileURLToPath(import.meta.url)), "photos");
 export const photo = (name: string) => fs.readFileSync(path.join(PHOTOS, name));
@@ -68,4 +69,25 @@ export async function testApp(env: Record<string, string> = {}) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Fills a shop with labelled products made of synthetic vectors, to learn without photos: each label
+ * a random direction, each product near its own label's, products taking the labels in turn.
+ */
+export async function seedLabelledShop(shop: Shop, o: { products: number; labels: string[]; seed: number }): Promise<void> {
+  const { vectorSpace, manifest } = await getModel();
+  const random = mulberry32(o.seed);
+  const noise = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
+  const centres = o.labels.map(() => noise(vectorSpace.dim));
+  for (let i = 0; i < o.products; i++) {
+    const k = i % o.labels.length;
+    shop.catalog.upsert({
+      id: `p${i}`,
+      annotation: {},
+      labels: { category: o.labels[k] },
+      vector: centres[k].map((c) => c + (random() - 0.5) * 0.8),
+      features: noise(manifest.embeddingDim),
+    });
+  }
 }

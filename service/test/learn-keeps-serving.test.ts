@@ -9,10 +9,8 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { mulberry32 } from "../src/model/softmax-regression.js";
 import { learnShop } from "../src/services/learn.service.js";
-import { getModel } from "../src/services/model.service.js";
-import { testApp } from "./helpers.js";
+import { seedLabelledShop, testApp } from "./helpers.js";
 
 /** When each fitting in a worker started and ended, to see whether two runs overlapped. */
 const fittings: { start: number; end: number }[] = [];
@@ -42,21 +40,11 @@ const LABELS = 20;
 beforeAll(async () => {
   t = await testApp({ RATE_LIMIT_PER_SECOND: "1000" });
   key = t.key("big");
-  // A catalogue of synthetic vectors: each label a direction, each product near its label's one.
-  const { vectorSpace, manifest } = await getModel();
-  const shop = await t.ctx.shops.get("big");
-  const random = mulberry32(7);
-  const centres = Array.from({ length: LABELS }, () => Float32Array.from({ length: vectorSpace.dim }, () => random() - 0.5));
-  for (let i = 0; i < PRODUCTS; i++) {
-    const vector = centres[i % LABELS].map((c) => c + (random() - 0.5) * 0.8);
-    shop.catalog.upsert({
-      id: `p${i}`,
-      annotation: {},
-      labels: { category: `Label ${i % LABELS}` },
-      vector,
-      features: new Float32Array(manifest.embeddingDim),
-    });
-  }
+  await seedLabelledShop(await t.ctx.shops.get("big"), {
+    products: PRODUCTS,
+    labels: Array.from({ length: LABELS }, (_, k) => `Label ${k}`),
+    seed: 7,
+  });
   server = t.app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -10,11 +10,9 @@ import path from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { mulberry32 } from "../src/model/softmax-regression.js";
-import { getModel } from "../src/services/model.service.js";
 import { relearnNow } from "../src/services/relearn.service.js";
 import type { Shop } from "../src/services/shops.service.js";
-import { testApp } from "./helpers.js";
+import { seedLabelledShop, testApp } from "./helpers.js";
 
 const DELAY_SECONDS = 30;
 let t: Awaited<ReturnType<typeof testApp>>;
@@ -24,19 +22,8 @@ let shop: Shop;
 beforeAll(async () => {
   t = await testApp({ RATE_LIMIT_PER_SECOND: "1000", LEARN_AFTER_CORRECTIONS_SECONDS: String(DELAY_SECONDS) });
   auth = { Authorization: `Bearer ${t.key("relearn")}` };
-  const { vectorSpace, manifest } = await getModel();
   shop = await t.ctx.shops.get("relearn");
-  const random = mulberry32(3);
-  const noise = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
-  for (let i = 0; i < 60; i++) {
-    shop.catalog.upsert({
-      id: `p${i}`,
-      annotation: {},
-      labels: { category: i % 2 ? "Dresses" : "Shirts" },
-      vector: noise(vectorSpace.dim),
-      features: noise(manifest.embeddingDim),
-    });
-  }
+  await seedLabelledShop(shop, { products: 60, labels: ["Shirts", "Dresses"], seed: 3 });
 }, 120_000);
 afterAll(() => t.close());
 

@@ -10,12 +10,10 @@ import Database from "better-sqlite3";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { mulberry32 } from "../src/model/softmax-regression.js";
-import { getModel } from "../src/services/model.service.js";
 import { readMarker, writeMarker } from "../src/services/relearn-marker.js";
 import { nextRelearn, relearnNow } from "../src/services/relearn.service.js";
 import type { Shop } from "../src/services/shops.service.js";
-import { testApp } from "./helpers.js";
+import { seedLabelledShop, testApp } from "./helpers.js";
 
 /** Fitting is held at a gate, or fails, when a test says so. */
 const control = vi.hoisted(() => ({ gate: null as Promise<void> | null, fail: false }));
@@ -38,19 +36,8 @@ let shop: Shop;
 beforeAll(async () => {
   t = await testApp({ RATE_LIMIT_PER_SECOND: "1000", LEARN_AFTER_CORRECTIONS_SECONDS: String(DELAY_SECONDS) });
   auth = { Authorization: `Bearer ${t.key("marker")}` };
-  const { vectorSpace, manifest } = await getModel();
   shop = await t.ctx.shops.get("marker");
-  const random = mulberry32(5);
-  const noise = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
-  for (let i = 0; i < 40; i++) {
-    shop.catalog.upsert({
-      id: `p${i}`,
-      annotation: {},
-      labels: { category: i % 2 ? "Dresses" : "Shirts" },
-      vector: noise(vectorSpace.dim),
-      features: noise(manifest.embeddingDim),
-    });
-  }
+  await seedLabelledShop(shop, { products: 40, labels: ["Shirts", "Dresses"], seed: 5 });
   await request(t.app).post("/v1/learn").set(auth).expect(200);
 }, 120_000);
 afterAll(() => t.close());
