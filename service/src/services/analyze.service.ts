@@ -47,7 +47,12 @@ export async function analyzeEach(all: Buffer[]): Promise<(Analysis | Error)[]> 
 export async function analyzeImages(all: Buffer[], shopPredictor?: ShopPredictor): Promise<Analysis[]> {
   const started = performance.now();
   const model = await getModel();
-  const decoded = await Promise.all(all.map((b) => decodeForModel(b, model.manifest.encoder)));
+  // Every decode ends before a failure is thrown: one still running in libvips while the caller tries
+  // the photos one at a time (analyzeEach) can wipe that retry's error, which then reads "Unknown error".
+  const settled = await Promise.allSettled(all.map((b) => decodeForModel(b, model.manifest.encoder)));
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
+  const decoded = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof decodeForModel>>>).value);
   // With the pack's test-time augmentation, each photo's mirror image goes through in the same batch.
   const views = model.transform.mirror ? 2 : 1;
   const grids = decoded.flatMap((d) => (views === 2 ? [d.model, mirror(d.model)] : [d.model]));
