@@ -100,4 +100,14 @@ describe("learning a large catalogue", () => {
     expect(a.fields.category.labels).toBe(LABELS);
     expect(b.fields.category.labels).toBe(LABELS);
   }, 120_000);
+
+  it("fits one shop at a time when several learn at once, leaving a core to the requests", async () => {
+    const other = await t.ctx.shops.get("big-too");
+    await seedLabelledShop(other, { products: 1000, labels: ["A", "B", "C"], seed: 9 });
+    fittings.length = 0;
+    await Promise.all([learnShop(await t.ctx.shops.get("big"), { epochs: 2 }), learnShop(other, { epochs: 2 })]);
+    expect(fittings).toHaveLength(2);
+    const [first, second] = [...fittings].sort((x, y) => x.start - y.start);
+    expect(second.start).toBeGreaterThanOrEqual(first.end);
+  }, 120_000);
 });

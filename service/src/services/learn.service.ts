@@ -132,7 +132,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     );
   }
   const dims = jobs.map((j) => j.dim);
-  const fits = await fitLabelHeadsInThread(jobs);
+  const fits = await oneFittingAtATime(() => fitLabelHeadsInThread(jobs));
 
   const report: LearnReport = { fields: {}, corrections, removed: [] };
   // Closed while fitting (the service stopping): its folder may be gone, and nothing waits for the heads.
@@ -154,6 +154,18 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
   settleMarker(shop, marker);
   cache.delete(shop);
   return report;
+}
+
+/**
+ * Fittings of different shops (each relearning by itself) wait for each other: each keeps a core
+ * busy for seconds, and on a small server two at once would leave none for the annotations and
+ * searches the shops are waiting for.
+ */
+let fitting: Promise<unknown> = Promise.resolve();
+function oneFittingAtATime<T>(fit: () => Promise<T>): Promise<T> {
+  const run = fitting.catch(() => undefined).then(fit);
+  fitting = run;
+  return run;
 }
 
 /** The field's current head to start from, or none when it cannot be read (learning replaces it). */
