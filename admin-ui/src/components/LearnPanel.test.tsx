@@ -2,7 +2,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
 import type { LearnResult, LearnStatus, ServiceLearnStatus } from '../types';
-import { LearnPanel } from './LearnPanel';
+import { LEARN_POLL_MS, LearnPanel } from './LearnPanel';
 
 jest.mock('@wordpress/api-fetch', () => ({
 	__esModule: true,
@@ -323,6 +323,40 @@ describe('LearnPanel', () => {
 				`Your latest corrections will be learned around ${new Date(tomorrow).toLocaleString()}.`
 			)
 		).toBeTruthy();
+	});
+
+	it('follows the service while it is about to learn, and stops once it has', async () => {
+		jest.useFakeTimers();
+		try {
+			const soon = new Date(Date.now() + 60_000).toISOString();
+			answer(status(learned, { ...relearned, next_run_at: soon }), () =>
+				Promise.reject(new Error('not asked'))
+			);
+			render(<LearnPanel />);
+			await act(async () => undefined);
+			const reads = () =>
+				mockedFetch.mock.calls.filter(
+					([o]: [{ method?: string }]) => o.method !== 'POST'
+				).length;
+			expect(reads()).toBe(1);
+			// Learned meanwhile: the next read says so, and the panel stops asking.
+			answer(status(learned, { ...relearned, next_run_at: null }), () =>
+				Promise.reject(new Error('not asked'))
+			);
+			await act(async () => {
+				jest.advanceTimersByTime(LEARN_POLL_MS);
+			});
+			expect(reads()).toBe(2);
+			expect(
+				screen.queryByText(/Your latest corrections will be learned/)
+			).toBeNull();
+			await act(async () => {
+				jest.advanceTimersByTime(3 * LEARN_POLL_MS);
+			});
+			expect(reads()).toBe(2);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it("does not show the plugin's record for a service that answered without having learned", async () => {

@@ -39,6 +39,9 @@ function around(iso: string): string {
 		: date.toLocaleString();
 }
 
+/** How often the panel reads the service's status while it learns or is about to. */
+export const LEARN_POLL_MS = 15000;
+
 export function LearnPanel() {
 	const { running, result, service } = useSelect(
 		(select) => select(store).getLearn(),
@@ -69,6 +72,16 @@ export function LearnPanel() {
 	useEffect(() => {
 		void loadLearn();
 	}, [loadLearn]);
+
+	// While the service is learning, or will learn the latest corrections soon, the panel follows it.
+	const following = Boolean(service?.running || service?.next_run_at);
+	useEffect(() => {
+		if (!following || running) {
+			return undefined;
+		}
+		const timer = window.setInterval(() => void loadLearn(), LEARN_POLL_MS);
+		return () => window.clearInterval(timer);
+	}, [following, running, loadLearn]);
 
 	return (
 		<div className="kalas-iris-learn" data-testid="learn-panel">
