@@ -10,8 +10,8 @@ import type { AppContext } from "./http/context.js";
 import { log } from "./log.js";
 import { KeysRepository } from "./repositories/keys.repository.js";
 import { configureModel, getModel } from "./services/model.service.js";
-import { configureRelearn, forgetRelearn, resumeRelearn } from "./services/relearn.service.js";
-import { ShopRegistry } from "./services/shops.service.js";
+import { openShops } from "./services/open-shops.js";
+import { configureRelearn } from "./services/relearn.service.js";
 
 export async function startServer(config: Config = readConfig()): Promise<{ server: Server; ctx: AppContext; close: () => Promise<void> }> {
   configureModel(config.pack);
@@ -28,11 +28,7 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
   const ctx: AppContext = {
     config,
     keys: new KeysRepository(config.dataDir),
-    shops: new ShopRegistry(config.dataDir, async () => model.vectorSpace, {
-      pendingWebLearns: config.webFeedbackLearns,
-      onOpen: resumeRelearn,
-      onClose: forgetRelearn,
-    }),
+    shops: openShops(config, async () => model.vectorSpace),
   };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {

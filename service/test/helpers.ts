@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import sharp from "sharp";
+import request from "supertest";
 
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
@@ -13,8 +14,9 @@ import { KeysRepository } from "../src/repositories/keys.repository.js";
 import { mulberry32 } from "../src/model/softmax-regression.js";
 import { createKey } from "../src/services/keys.service.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
-import { configureRelearn, forgetRelearn, resumeRelearn } from "../src/services/relearn.service.js";
-import { type Shop, ShopRegistry } from "../src/services/shops.service.js";
+import { openShops } from "../src/services/open-shops.js";
+import { configureRelearn } from "../src/services/relearn.service.js";
+import type { Shop } from "../src/services/shops.service.js";
 
 export const PHOTOS = path.join(path.dirname(fileURLToPath(import.meta.url)), "photos");
 export const photo = (name: string) => fs.readFileSync(path.join(PHOTOS, name));
@@ -51,11 +53,7 @@ export async function testApp(env: Record<string, string> = {}) {
   const ctx: AppContext = {
     config,
     keys,
-    shops: new ShopRegistry(dataDir, async () => model.vectorSpace, {
-      pendingWebLearns: config.webFeedbackLearns,
-      onOpen: resumeRelearn,
-      onClose: forgetRelearn,
-    }),
+    shops: openShops(config, async () => model.vectorSpace),
   };
   const app = createApp(ctx);
   return {
@@ -90,4 +88,17 @@ export async function seedLabelledShop(shop: Shop, o: { products: number; labels
       features: noise(manifest.embeddingDim),
     });
   }
+}
+
+/**
+ * A test service with one shop of labelled synthetic products ("Shirts", "Dresses") that relearns
+ * `delaySeconds` after its corrections change, and a reader of its GET /v1/learn.
+ */
+export async function relearningShop(name: string, o: { products: number; seed: number; delaySeconds: number }) {
+  const t = await testApp({ RATE_LIMIT_PER_SECOND: "1000", LEARN_AFTER_CORRECTIONS_SECONDS: String(o.delaySeconds) });
+  const auth = { Authorization: `Bearer ${t.key(name)}` };
+  const shop = await t.ctx.shops.get(name);
+  await seedLabelledShop(shop, { products: o.products, labels: ["Shirts", "Dresses"], seed: o.seed });
+  const status = async () => (await request(t.app).get("/v1/learn").set(auth).expect(200)).body;
+  return { t, auth, shop, status };
 }

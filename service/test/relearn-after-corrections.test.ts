@@ -12,22 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { relearnNow } from "../src/services/relearn.service.js";
 import type { Shop } from "../src/services/shops.service.js";
-import { seedLabelledShop, testApp } from "./helpers.js";
+import { relearningShop } from "./helpers.js";
 
 const DELAY_SECONDS = 30;
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: Awaited<ReturnType<typeof relearningShop>>["t"];
 let auth: { Authorization: string };
 let shop: Shop;
+let status: Awaited<ReturnType<typeof relearningShop>>["status"];
 
 beforeAll(async () => {
-  t = await testApp({ RATE_LIMIT_PER_SECOND: "1000", LEARN_AFTER_CORRECTIONS_SECONDS: String(DELAY_SECONDS) });
-  auth = { Authorization: `Bearer ${t.key("relearn")}` };
-  shop = await t.ctx.shops.get("relearn");
-  await seedLabelledShop(shop, { products: 60, labels: ["Shirts", "Dresses"], seed: 3 });
+  ({ t, auth, shop, status } = await relearningShop("relearn", { products: 60, seed: 3, delaySeconds: DELAY_SECONDS }));
 }, 120_000);
 afterAll(() => t.close());
 
-const status = async () => (await request(t.app).get("/v1/learn").set(auth).expect(200)).body;
 const correct = async (product: string, labels: Record<string, string>) =>
   (await request(t.app).post("/v1/feedback").set(auth).send({ product_id: product, correction: { labels } }).expect(201)).body.id as number;
 const review = (id: number, decision: string) =>

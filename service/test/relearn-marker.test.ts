@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readMarker, writeMarker } from "../src/services/relearn-marker.js";
 import { nextRelearn, relearnNow } from "../src/services/relearn.service.js";
 import type { Shop } from "../src/services/shops.service.js";
-import { seedLabelledShop, testApp } from "./helpers.js";
+import { relearningShop } from "./helpers.js";
 
 /** Fitting is held at a gate, or fails, when a test says so. */
 const control = vi.hoisted(() => ({ gate: null as Promise<void> | null, fail: false }));
@@ -29,15 +29,13 @@ vi.mock("../src/model/label-head-thread.js", async (original) => {
 });
 
 const DELAY_SECONDS = 30;
-let t: Awaited<ReturnType<typeof testApp>>;
+let t: Awaited<ReturnType<typeof relearningShop>>["t"];
 let auth: { Authorization: string };
 let shop: Shop;
+let status: Awaited<ReturnType<typeof relearningShop>>["status"];
 
 beforeAll(async () => {
-  t = await testApp({ RATE_LIMIT_PER_SECOND: "1000", LEARN_AFTER_CORRECTIONS_SECONDS: String(DELAY_SECONDS) });
-  auth = { Authorization: `Bearer ${t.key("marker")}` };
-  shop = await t.ctx.shops.get("marker");
-  await seedLabelledShop(shop, { products: 40, labels: ["Shirts", "Dresses"], seed: 5 });
+  ({ t, auth, shop, status } = await relearningShop("marker", { products: 40, seed: 5, delaySeconds: DELAY_SECONDS }));
   await request(t.app).post("/v1/learn").set(auth).expect(200);
 }, 120_000);
 afterAll(() => t.close());
@@ -48,7 +46,7 @@ const correct = (product: string, category: string) =>
     .set(auth)
     .send({ product_id: product, correction: { labels: { category } } })
     .expect(201);
-const nextRunAt = async () => (await request(t.app).get("/v1/learn").set(auth).expect(200)).body.next_run_at as string | null;
+const nextRunAt = async () => (await status()).next_run_at;
 
 describe("the relearning marker", () => {
   it("keeps a change made while a run fits for a new burst, which waits its full delay", async () => {

@@ -339,19 +339,24 @@ describe('LearnPanel', () => {
 					([o]: [{ method?: string }]) => o.method !== 'POST'
 				).length;
 			expect(reads()).toBe(1);
+			// Until that time it does not ask again.
+			await act(async () => {
+				jest.advanceTimersByTime(LEARN_POLL_MS);
+			});
+			expect(reads()).toBe(1);
 			// Learned meanwhile: the next read says so, and the panel stops asking.
 			answer(status(learned, { ...relearned, next_run_at: null }), () =>
 				Promise.reject(new Error('not asked'))
 			);
 			await act(async () => {
-				jest.advanceTimersByTime(LEARN_POLL_MS);
+				jest.advanceTimersByTime(60_000);
 			});
 			expect(reads()).toBe(2);
 			expect(
 				screen.queryByText(/Your latest corrections will be learned/)
 			).toBeNull();
 			await act(async () => {
-				jest.advanceTimersByTime(3 * LEARN_POLL_MS);
+				jest.advanceTimersByTime(10 * LEARN_POLL_MS);
 			});
 			expect(reads()).toBe(2);
 		} finally {

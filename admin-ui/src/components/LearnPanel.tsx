@@ -39,7 +39,7 @@ function around(iso: string): string {
 		: date.toLocaleString();
 }
 
-/** How often the panel reads the service's status while it learns or is about to. */
+/** How often the panel reads the service's status while it learns, and how long after the next run's time it looks. */
 export const LEARN_POLL_MS = 15000;
 
 export function LearnPanel() {
@@ -73,15 +73,27 @@ export function LearnPanel() {
 		void loadLearn();
 	}, [loadLearn]);
 
-	// While the service is learning, or will learn the latest corrections soon, the panel follows it.
-	const following = Boolean(service?.running || service?.next_run_at);
+	// While the service learns, the panel follows it; when it will learn the latest corrections, the
+	// panel reads its status once, just after that time (the wait can be long: no polling meanwhile).
+	const learningNow = Boolean(service?.running);
+	const nextRunAt = service?.next_run_at ?? null;
 	useEffect(() => {
-		if (!following || running) {
+		if (running || (!learningNow && !nextRunAt)) {
 			return undefined;
 		}
-		const timer = window.setInterval(() => void loadLearn(), LEARN_POLL_MS);
-		return () => window.clearInterval(timer);
-	}, [following, running, loadLearn]);
+		if (learningNow) {
+			const timer = window.setInterval(
+				() => void loadLearn(),
+				LEARN_POLL_MS
+			);
+			return () => window.clearInterval(timer);
+		}
+		const timer = window.setTimeout(
+			() => void loadLearn(),
+			Math.max(0, Date.parse(nextRunAt!) - Date.now()) + LEARN_POLL_MS
+		);
+		return () => window.clearTimeout(timer);
+	}, [learningNow, nextRunAt, running, loadLearn]);
 
 	return (
 		<div className="kalas-iris-learn" data-testid="learn-panel">

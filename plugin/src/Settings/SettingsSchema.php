@@ -286,15 +286,7 @@ final class SettingsSchema {
 	 * @param mixed $value As sent.
 	 */
 	private static function boolean( $value ): ?bool {
-		if ( is_bool( $value ) ) {
-			return $value;
-		}
-		$text = is_int( $value ) || is_string( $value ) ? strtolower( (string) $value ) : null;
-		return match ( $text ) {
-			'true', '1' => true,
-			'false', '0' => false,
-			default => null,
-		};
+		return rest_is_boolean( $value ) ? rest_sanitize_boolean( $value ) : null;
 	}
 
 	/**

@@ -461,6 +461,10 @@ function rest_is_boolean( $value ): bool {
 		|| ( is_int( $value ) && in_array( $value, array( 0, 1 ), true ) );
 }
 
+function rest_sanitize_boolean( $value ): bool {
+	return is_string( $value ) && 'false' === strtolower( $value ) ? false : (bool) $value;
+}
+
 function wp_parse_list( $value ): array {
 	return is_array( $value ) ? array_filter( $value, 'is_scalar' ) : preg_split( '/[\s,]+/', (string) $value, -1, PREG_SPLIT_NO_EMPTY );
 }

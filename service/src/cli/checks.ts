@@ -8,7 +8,7 @@ import fs from "node:fs";
  * A whole number from `min` to `max`; "1.5", "abc", "-5" and anything out of range are refused rather
  * than rounded or defaulted.
  */
-export function intOption(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function intOption(option: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max !== Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : min === 0 ? "of 0 or more" : `of at least ${min}`;

@@ -48,9 +48,37 @@ export class LearnedHeadsRepository {
     return this.metaFiles().length > 0;
   }
 
-  /** Every learned field's description, without reading weights. */
+  /** The fields that have a head file, from the file names alone. */
+  fields(): string[] {
+    return this.metaFiles().map((name) => decodeURIComponent(name.slice(0, -".json".length)));
+  }
+
+  /** Every learned field's description, without reading weights; a file that cannot be read is left out. */
   list(): LearnedHeadMeta[] {
-    return this.metaFiles().map((name) => this.readMeta(name));
+    return this.metaFiles().flatMap((name) => {
+      try {
+        return [this.readMeta(name)];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  /**
+   * Every head that loads, in one pass, and the files that do not (with why), so that one damaged
+   * head costs only its own field.
+   */
+  loadAll(): { heads: LearnedHead[]; damaged: { file: string; error: string }[] } {
+    const heads: LearnedHead[] = [];
+    const damaged: { file: string; error: string }[] = [];
+    for (const name of this.metaFiles()) {
+      try {
+        heads.push(this.loadFile(name));
+      } catch (e) {
+        damaged.push({ file: name, error: (e as Error).message });
+      }
+    }
+    return { heads, damaged };
   }
 
   /** One field's head, or null when it has not been learned. */
@@ -76,7 +104,7 @@ export class LearnedHeadsRepository {
     fs.writeFileSync(path.join(this.dir, tmp), JSON.stringify(file));
     fs.renameSync(path.join(this.dir, tmp), path.join(this.dir, `${safe}.json`));
     if (replaced && replaced !== weightsFile) fs.rmSync(path.join(this.dir, replaced), { force: true });
-    this.removeOrphans(safe);
+    this.removeOrphans(safe, weightsFile);
   }
 
   /** Forgets a field (one that no longer has labels enough to learn). */
@@ -97,10 +125,9 @@ export class LearnedHeadsRepository {
   }
 
   /** This field's binaries and temporary files that no JSON names, once old enough to be nobody's save in progress. */
-  private removeOrphans(safe: string): void {
+  private removeOrphans(safe: string, current: string): void {
     // Exactly this field's names: another field's name can start with this one's ("size", "size.eu").
     const own = new RegExp(`^${safe.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{12}\\.(bin|json\\.tmp)$`);
-    const current = this.weightsFileOf(`${safe}.json`);
     for (const name of fs.readdirSync(this.dir)) {
       if (!own.test(name) || name === current) continue;
       const file = path.join(this.dir, name);
@@ -125,8 +152,14 @@ export class LearnedHeadsRepository {
   }
 
   private loadFile(name: string): LearnedHead {
-    const meta = this.readMeta(name);
-    const damaged = () => new AppError(500, "invalid_learned_head", `The learned head for "${meta.field}" is damaged; run learning again.`);
+    const field = decodeURIComponent(name.slice(0, -".json".length));
+    const damaged = () => new AppError(500, "invalid_learned_head", `The learned head for "${field}" is damaged; run learning again.`);
+    let meta: LearnedHeadFile;
+    try {
+      meta = this.readMeta(name);
+    } catch {
+      throw damaged();
+    }
     let buf: Buffer;
     try {
       buf = fs.readFileSync(path.join(this.dir, meta.weights_file ?? `${name.slice(0, -".json".length)}.bin`));

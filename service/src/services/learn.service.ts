@@ -29,13 +29,15 @@ import { readMarker, settleMarker } from "./relearn-marker.js";
 import type { Shop } from "./shops.service.js";
 
 /** What a shop has learned of one field, as its head file says. */
-export type LearnedField = LearnStatus["fields"][string];
+type LearnedField = LearnStatus["fields"][string];
 
 interface ShopModel {
   heads: Head[];
   corrections: { features: Float32Array; labels: Record<string, string> }[];
   /** The database's `changesElsewhere()` when this was read: a commit by another process (a review made with the CLI) invalidates it. */
   version: number;
+  /** Set when this process changed the corrections: they are read again, the heads kept. */
+  correctionsStale?: boolean;
 }
 
 /** Cosine above which a corrected photo counts as "the same kind of photo". */
@@ -86,7 +88,7 @@ export function learnShop(shop: Shop, opts: { epochs?: number } = {}): Promise<L
 }
 
 async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnReport> {
-  if (!shop.catalog.isOpen) throw new AppError(503, "shop_closed", `Shop "${shop.name}" was closed (the service is stopping).`);
+  if (!shop.catalog.isOpen) throw shopClosed(shop);
   const { transform } = await getModel();
   const byField = new Map<string, { x: Float32Array[]; y: string[]; w: number[] }>();
   const add = (field: string, label: string, features: Float32Array, weight: number) => {
@@ -108,7 +110,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
   }
 
   const store = headsOf(shop);
-  const planned: { field: string; labels: string[]; examples: number }[] = [];
+  const planned: { field: string; labels: string[]; examples: number; dim: number }[] = [];
   const jobs: LabelHeadJob[] = [];
   for (const [field, data] of byField) {
     const counts = new Map<string, number>();
@@ -119,7 +121,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     const previousHead = warmStart(store, field);
     const init =
       previousHead && sameLabels(previousHead.meta.labels, labels) ? { weights: previousHead.weights, bias: previousHead.bias } : undefined;
-    planned.push({ field, labels, examples: keep.length });
+    planned.push({ field, labels, examples: keep.length, dim: data.x[0].length });
     jobs.push(
       packJob(
         field,
@@ -131,22 +133,21 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
       ),
     );
   }
-  const dims = jobs.map((j) => j.dim);
   const fits = await oneFittingAtATime(() => fitLabelHeadsInThread(jobs));
 
   const report: LearnReport = { fields: {}, corrections, removed: [] };
   // Closed while fitting (the service stopping): its folder may be gone, and nothing waits for the heads.
-  if (!shop.catalog.isOpen) return report;
-  planned.forEach(({ field, labels, examples }, k) => {
+  if (!shop.catalog.isOpen) throw shopClosed(shop);
+  planned.forEach(({ field, labels, examples, dim }, k) => {
     const { final, temperature, accuracy, seconds } = fits[k];
     const holdout_accuracy = accuracy == null ? null : round(accuracy);
     const trained_at = new Date().toISOString();
-    store.save({ field, labels, dim: dims[k], temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
+    store.save({ field, labels, dim, temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
     report.fields[field] = { labels: labels.length, examples, holdout_accuracy, seconds: round(seconds) };
   });
   // A field that no longer has two labels to tell apart (its corrections rejected, its products
   // relabelled) must stop predicting what it learned before.
-  for (const { field } of store.list()) {
+  for (const field of store.fields()) {
     if (report.fields[field]) continue;
     store.remove(field);
     report.removed.push(field);
@@ -167,6 +168,8 @@ function oneFittingAtATime<T>(fit: () => Promise<T>): Promise<T> {
   fitting = run;
   return run;
 }
+
+const shopClosed = (shop: Shop) => new AppError(503, "shop_closed", `Shop "${shop.name}" was closed (the service is stopping).`);
 
 /** The field's current head to start from, or none when it cannot be read (learning replaces it). */
 function warmStart(store: LearnedHeadsRepository, field: string): LearnedHead | null {
@@ -225,9 +228,13 @@ export function learnedFields(shop: Shop): Record<string, LearnedField> {
 /** Whether a learning run of the shop is under way. */
 export const isLearning = (shop: Shop): boolean => Boolean(runs.get(shop)?.current);
 
-/** Called when feedback arrives or is reviewed (relearn.service.ts), so the next prediction sees it. */
-export function invalidateShopHeads(shop: Shop): void {
-  cache.delete(shop);
+/**
+ * Called when feedback arrives or is reviewed (relearn.service.ts), so the next prediction sees it:
+ * the corrections are read again, the heads (which corrections do not change) stay cached.
+ */
+export function invalidateShopCorrections(shop: Shop): void {
+  const cached = cache.get(shop);
+  if (cached) cached.correctionsStale = true;
 }
 
 function applyCorrections(out: Record<string, Prediction>, model: ShopModel, features: Float32Array): void {
@@ -270,8 +277,8 @@ export function onOtherProcessCommit(listener: (shop: Shop) => void): void {
 function shopModel(shop: Shop): ShopModel {
   const cached = cache.get(shop);
   const version = shop.catalog.changesElsewhere();
-  if (cached?.version === version) return cached;
-  if (cached) for (const listener of otherProcessListeners) listener(shop);
+  if (cached?.version === version && !cached.correctionsStale) return cached;
+  if (cached && cached.version !== version) for (const listener of otherProcessListeners) listener(shop);
   // Another process's commit (a review made with the CLI) can change which corrections count; the
   // heads are files this process writes when it learns, so they are read only when nothing is cached.
   const model = { heads: cached?.heads ?? loadHeads(shop), corrections: loadCorrections(shop), version };
@@ -281,17 +288,17 @@ function shopModel(shop: Shop): ShopModel {
 
 /** The shop's heads; one that cannot be read is left out (logged) rather than failing every prediction. */
 function loadHeads(shop: Shop): Head[] {
-  const store = headsOf(shop);
-  const heads: Head[] = [];
-  for (const { field } of store.list()) {
-    try {
-      const { meta, weights, bias } = store.load(field)!;
-      heads.push({ field, labels: meta.labels, weights, bias, scale: 1 / meta.temperature, abstain: 0.5, input: "embedding" });
-    } catch (e) {
-      log.warn("learned head left out", { shop: shop.name, field, error: (e as Error).message });
-    }
-  }
-  return heads;
+  const { heads, damaged } = headsOf(shop).loadAll();
+  for (const d of damaged) log.warn("learned head left out", { shop: shop.name, ...d });
+  return heads.map(({ meta, weights, bias }) => ({
+    field: meta.field,
+    labels: meta.labels,
+    weights,
+    bias,
+    scale: 1 / meta.temperature,
+    abstain: 0.5,
+    input: "embedding",
+  }));
 }
 
 function loadCorrections(shop: Shop): ShopModel["corrections"] {

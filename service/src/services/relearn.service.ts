@@ -16,7 +16,7 @@
 import { isAppError } from "../errors.js";
 import { log } from "../log.js";
 import type { LearnReport } from "./learn.service.js";
-import { hasLearnedHeads, invalidateShopHeads, learnShop, onOtherProcessCommit } from "./learn.service.js";
+import { hasLearnedHeads, invalidateShopCorrections, learnShop, onOtherProcessCommit } from "./learn.service.js";
 import { readMarker, settleMarker, writeMarker } from "./relearn-marker.js";
 import type { Shop } from "./shops.service.js";
 
@@ -35,7 +35,7 @@ export function configureRelearn(seconds: number): void {
 
 /** Called whenever a shop's corrections change: the next prediction sees them, the heads follow. */
 export function correctionsChanged(shop: Shop): void {
-  invalidateShopHeads(shop);
+  invalidateShopCorrections(shop);
   // A shop that never learned has no heads to update; learning starts when someone asks for it.
   if (!hasLearnedHeads(shop)) return;
   const now = Date.now();

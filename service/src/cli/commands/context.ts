@@ -2,14 +2,15 @@
 import { readConfig } from "../../config.js";
 import { KeysRepository } from "../../repositories/keys.repository.js";
 import { configureModel, getModel } from "../../services/model.service.js";
-import { type Shop, ShopRegistry } from "../../services/shops.service.js";
+import { openShops } from "../../services/open-shops.js";
+import type { Shop } from "../../services/shops.service.js";
 import { requireShop } from "../shop-exists.js";
 
 export async function openCli() {
   const config = readConfig();
   configureModel(config.pack);
   const model = await getModel();
-  const shops = new ShopRegistry(config.dataDir, async () => model.vectorSpace, { pendingWebLearns: config.webFeedbackLearns });
+  const shops = openShops(config, async () => model.vectorSpace);
   return { config, model, shops };
 }
 
