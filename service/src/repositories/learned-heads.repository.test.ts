@@ -72,6 +72,16 @@ describe("learned heads on disk", () => {
     expect(binaries()).toHaveLength(2);
   });
 
+  it("leaves out only the field whose description cannot be read", () => {
+    repo.save(meta(["A", "B"]), weightsOf(2, 2, 1), Float32Array.of(0, 0));
+    fs.writeFileSync(path.join(dir, "pattern.json"), "{");
+    const { heads, damaged } = repo.loadAll();
+    expect(heads.map((h) => h.meta.field)).toEqual(["category"]);
+    expect(damaged).toEqual([{ file: "pattern.json", error: 'The learned head for "pattern" is damaged; run learning again.' }]);
+    expect(repo.list().map((m) => m.field)).toEqual(["category"]);
+    expect(repo.fields()).toEqual(["category", "pattern"]);
+  });
+
   it("forgets a field", () => {
     repo.save(meta(["A", "B"]), weightsOf(2, 2, 1), Float32Array.of(0, 0));
     repo.remove("category");
