@@ -71,12 +71,10 @@ export async function decodeForModel(
   spec: EncoderInputSpec,
   colorSide = 64,
 ): Promise<{ model: PixelGrid; color: PixelGrid }> {
-  await checkImage(bytes);
   let decoded: { data: Buffer; info: sharp.OutputInfo };
+  const image = await openPhoto(bytes);
   try {
-    decoded = await sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
-      .rotate()
-      .flatten({ background: { r: 255, g: 255, b: 255 } })
+    decoded = await image
       .removeAlpha()
       .toColourspace("srgb")
       .resize(spec.size, spec.size, { fit: spec.fit === "pad" ? "inside" : "cover", kernel: "lanczos3" })
@@ -101,17 +99,24 @@ export async function decodeForModel(
  * checks and limits as for the model.
  */
 export async function thumbnailJpeg(bytes: Buffer, max: number): Promise<Buffer> {
-  await checkImage(bytes);
+  const image = await openPhoto(bytes);
   try {
-    return await sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
-      .rotate()
-      .flatten({ background: { r: 255, g: 255, b: 255 } })
-      .resize({ width: max, height: max, fit: "inside", withoutEnlargement: true })
-      .jpeg({ quality: 80 })
-      .toBuffer();
+    return await image.resize({ width: max, height: max, fit: "inside", withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
   } catch (e) {
     throw decodeError(e as Error);
   }
+}
+
+/**
+ * Checks the header, then opens the photo as a shopper sees it: upright (EXIF orientation) and on
+ * white where it is transparent, strict about corrupt data and bounded in pixels. Decoding errors
+ * surface when the pipeline runs, so its callers map them with `decodeError`.
+ */
+async function openPhoto(bytes: Buffer): Promise<sharp.Sharp> {
+  await checkImage(bytes);
+  return sharp(bytes, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxPixels, animated: false })
+    .rotate()
+    .flatten({ background: { r: 255, g: 255, b: 255 } });
 }
 
 /** Centres the photo on a square of `padColor` (product photos: white), as sharp's "contain" would. */

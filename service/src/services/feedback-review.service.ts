@@ -62,10 +62,15 @@ export async function feedbackImage(shop: Shop, id: string, max?: number): Promi
   return { bytes: await thumbnailJpeg(bytes, max), type: "image/jpeg" };
 }
 
-/** Ids are the database's row numbers; anything else cannot name a correction. */
-function feedbackId(id: string): number {
+/** Ids are the database's row numbers ("07" is 7); null for anything that cannot name a correction. */
+export function parseFeedbackId(id: string): number | null {
   const n = /^\d{1,15}$/.test(id) ? Number(id) : NaN;
-  if (!Number.isSafeInteger(n)) throw missing(id);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+function feedbackId(id: string): number {
+  const n = parseFeedbackId(id);
+  if (n === null) throw missing(id);
   return n;
 }
 

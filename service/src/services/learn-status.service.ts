@@ -4,13 +4,13 @@
  * itself (relearn.service.ts) and not only when someone asks.
  */
 import type { LearnStatus } from "../openapi/answers.js";
-import { isLearning, learnedFields } from "./learn.service.js";
-import { nextRelearn, resumeRelearn } from "./relearn.service.js";
+import { isLearning, learnedFields, noticeOtherProcessCommits } from "./learn.service.js";
+import { nextRelearn } from "./relearn.service.js";
 import type { Shop } from "./shops.service.js";
 
 export function learnStatus(shop: Shop): LearnStatus {
-  // A review made with the command line leaves its marker in the database for the service to run.
-  resumeRelearn(shop);
+  // A review just made with the command line shows as a waiting run, without the watch's delay.
+  noticeOtherProcessCommits(shop);
   return {
     fields: learnedFields(shop),
     running: isLearning(shop),

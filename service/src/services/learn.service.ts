@@ -274,11 +274,25 @@ export function onOtherProcessCommit(listener: (shop: Shop) => void): void {
   otherProcessListeners.push(listener);
 }
 
+/** The shop's database version this process last looked at; a shop closed and opened is a new object. */
+const seenVersion = new WeakMap<Shop, number>();
+
+/**
+ * Tells the listeners when another process committed to the shop since this process last looked,
+ * once per change, and returns the version. Cheap (a pragma), so any read of the shop may ask.
+ */
+export function noticeOtherProcessCommits(shop: Shop): number {
+  const version = shop.catalog.changesElsewhere();
+  const seen = seenVersion.get(shop);
+  seenVersion.set(shop, version);
+  if (seen !== undefined && seen !== version) for (const listener of otherProcessListeners) listener(shop);
+  return version;
+}
+
 function shopModel(shop: Shop): ShopModel {
   const cached = cache.get(shop);
-  const version = shop.catalog.changesElsewhere();
+  const version = noticeOtherProcessCommits(shop);
   if (cached?.version === version && !cached.correctionsStale) return cached;
-  if (cached && cached.version !== version) for (const listener of otherProcessListeners) listener(shop);
   // Another process's commit (a review made with the CLI) can change which corrections count; the
   // heads are files this process writes when it learns, so they are read only when nothing is cached.
   const model = { heads: cached?.heads ?? loadHeads(shop), corrections: loadCorrections(shop), version };

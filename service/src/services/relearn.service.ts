@@ -9,14 +9,15 @@
  * last of them, but never later than five times that after the first, so a steady stream cannot put
  * it off for ever. What is pending is written in the shop's database (relearn-marker.ts): the service
  * picks up a marker left before a restart when it opens the shop, and one written by the command
- * line (where nothing runs it) when it sees that process's commit. Any learning run settles it, so
+ * line (where nothing runs it) when it sees that process's commit: at its next read of the shop, or
+ * within `WATCH_SECONDS` while the shop is open. Any learning run settles it, so
  * a run asked for by hand makes the waiting one unnecessary. A run that fails is tried again with
  * backoff.
  */
 import { isAppError } from "../errors.js";
 import { log } from "../log.js";
 import type { LearnReport } from "./learn.service.js";
-import { hasLearnedHeads, invalidateShopCorrections, learnShop, onOtherProcessCommit } from "./learn.service.js";
+import { hasLearnedHeads, invalidateShopCorrections, learnShop, noticeOtherProcessCommits, onOtherProcessCommit } from "./learn.service.js";
 import { readMarker, settleMarker, writeMarker } from "./relearn-marker.js";
 import type { Shop } from "./shops.service.js";
 
@@ -24,7 +25,10 @@ import type { Shop } from "./shops.service.js";
 const MAX_DELAYS = 5;
 /** Longest wait before trying a failed run again. */
 const MAX_RETRY_SECONDS = 3600;
+/** How often an open shop's database is checked for another process's commits (a CLI review). */
+export const WATCH_SECONDS = 10;
 let delaySeconds = 0;
+const watching = new Map<Shop, NodeJS.Timeout>();
 const waiting = new Map<Shop, { timer: NodeJS.Timeout; at: number; first: number }>();
 const failures = new Map<Shop, number>();
 
@@ -46,7 +50,7 @@ export function correctionsChanged(shop: Shop): void {
 }
 
 /** Schedules the run the shop's database says is pending, unless one waits already. */
-export function resumeRelearn(shop: Shop): void {
+function resumeRelearn(shop: Shop): void {
   if (waiting.has(shop) || !shop.catalog.isOpen) return;
   const marker = readMarker(shop);
   if (!marker) return;
@@ -56,6 +60,22 @@ export function resumeRelearn(shop: Shop): void {
   schedule(shop, Math.min(marker.last + delay, marker.first + MAX_DELAYS * delay), marker.first);
 }
 onOtherProcessCommit(resumeRelearn);
+
+/**
+ * A shop has opened: resumes the run its database says is pending, and watches for reviews made by
+ * another process while nobody reads the shop here (no prediction, no status), which would
+ * otherwise wait for the next read.
+ */
+export function followShop(shop: Shop): void {
+  noticeOtherProcessCommits(shop); // the version a later commit elsewhere is told from
+  resumeRelearn(shop);
+  if (!(delaySeconds > 0) || watching.has(shop)) return;
+  const timer = setInterval(() => {
+    if (shop.catalog.isOpen) noticeOtherProcessCommits(shop);
+  }, WATCH_SECONDS * 1000);
+  timer.unref();
+  watching.set(shop, timer);
+}
 
 /** When the shop learns again for corrections that changed, or null when no run is waiting. */
 export function nextRelearn(shop: Shop): Date | null {
@@ -71,6 +91,8 @@ export function nextRelearn(shop: Shop): Date | null {
 
 /** Drops the shop's waiting run (it is closing); its marker stays for the next open. */
 export function forgetRelearn(shop: Shop): void {
+  clearInterval(watching.get(shop));
+  watching.delete(shop);
   clearTimeout(waiting.get(shop)?.timer);
   waiting.delete(shop);
   failures.delete(shop);

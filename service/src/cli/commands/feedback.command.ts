@@ -1,7 +1,13 @@
 import type { Command } from "commander";
 
 import { AppError } from "../../errors.js";
-import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, listFeedback, reviewFeedback } from "../../services/feedback-review.service.js";
+import {
+  FEEDBACK_REVIEWS,
+  FEEDBACK_SOURCES,
+  listFeedback,
+  parseFeedbackId,
+  reviewFeedback,
+} from "../../services/feedback-review.service.js";
 import { oneOf, positiveInt, wholeNumber } from "../checks.js";
 import { withShop } from "./context.js";
 
@@ -87,9 +93,9 @@ export function feedbackCommand(program: Command): void {
 
 /** Each id once, in the order given: "7 7" or "7 07" name one correction, reviewed and reported once. */
 function distinct(ids: string[]): string[] {
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
   return ids.filter((id) => {
-    const key = /^\d+$/.test(id) ? id.replace(/^0+(?=\d)/, "") : id;
+    const key = parseFeedbackId(id) ?? id;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

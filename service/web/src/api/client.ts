@@ -48,8 +48,8 @@ export class KalasClient {
         body: JSON.stringify(correction),
       });
     }
-    // A service from before reviews answered without `learns`; its corrections counted at once.
-    return { learns: (answer as { learns?: unknown } | null)?.learns !== false };
+    // The page ships with the service, so the answer has `learns`; when in doubt, do not promise it acts.
+    return { learns: (answer as { learns?: unknown } | null)?.learns === true };
   }
 
   private async send(request: HttpRequest, retried = false): Promise<unknown> {

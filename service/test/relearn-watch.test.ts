@@ -1,0 +1,46 @@
+/**
+ * A review made with the CLI while the service runs reaches the waiting relearn even when nobody
+ * reads the shop (no prediction, no status): the open shop is watched for other processes' commits.
+ */
+import path from "node:path";
+
+import Database from "better-sqlite3";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { WATCH_SECONDS, nextRelearn } from "../src/services/relearn.service.js";
+import type { Shop } from "../src/services/shops.service.js";
+import { relearningShop } from "./helpers.js";
+
+const DELAY_SECONDS = 30;
+let t: Awaited<ReturnType<typeof relearningShop>>["t"];
+let shop: Shop;
+
+beforeAll(async () => {
+  // Only the watch's interval is faked; timeouts (the relearn's own wait) stay real.
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+  let auth: { Authorization: string };
+  ({ t, auth, shop } = await relearningShop("watched", { products: 30, seed: 9, delaySeconds: DELAY_SECONDS }));
+  await request(t.app).post("/v1/learn").set(auth).expect(200);
+}, 120_000);
+afterAll(() => {
+  vi.useRealTimers();
+  return t.close();
+});
+
+describe("an open shop", () => {
+  it("notices a marker another process wrote within the watch interval, without any request", () => {
+    expect(nextRelearn(shop)).toBeNull();
+    const other = new Database(path.join(t.dataDir, "shops", "watched", "catalog.sqlite"));
+    const now = Date.now();
+    other
+      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('relearn_pending', ?)")
+      .run(JSON.stringify({ first: now, last: now }));
+    other.close();
+    expect(nextRelearn(shop)).toBeNull(); // nothing has looked yet
+    vi.advanceTimersByTime(WATCH_SECONDS * 1000);
+    const at = nextRelearn(shop);
+    expect(at).not.toBeNull();
+    expect(at!.getTime()).toBeGreaterThanOrEqual(now + DELAY_SECONDS * 1000 - 1000);
+  });
+});
