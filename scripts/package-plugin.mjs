@@ -9,7 +9,9 @@
  * load is there, and zips only what WordPress runs, plus the licence.
  *
  *   npm run package:plugin                  # build the admin UI, then zip
- *   npm run package:plugin -- --no-build    # zip the build already in plugin/build
+ *
+ * It always builds: a zip of an older plugin/build would ship scripts that do not match the sources,
+ * and the build's file times cannot tell (webpack leaves an unchanged output file untouched).
  *
  * The WordPress browser flows install this zip (e2e/run-ci.sh), so what they test is what ships.
  */
@@ -47,7 +49,7 @@ function version() {
 /** Every script the plugin loads must have been built: the admin entries (with their .asset.php) and the blocks' files. */
 function checkBuild() {
   const build = path.join(PLUGIN, "build");
-  if (!fs.existsSync(build)) fail("plugin/build is missing: run without --no-build (npm run build -w admin-ui)");
+  if (!fs.existsSync(build)) fail("plugin/build is missing after the build");
   const missing = [];
   for (const name of fs.readdirSync(build).filter((n) => n.endsWith(".asset.php"))) {
     const js = name.replace(/\.asset\.php$/, ".js");
@@ -71,14 +73,12 @@ function checkBuild() {
 
 function main() {
   const v = version();
-  if (!process.argv.includes("--no-build")) {
-    process.stderr.write("building the admin UI (npm run build -w admin-ui)…\n");
-    try {
-      // The build's own output goes to stderr, where its errors can be read; stdout is this script's one line.
-      execFileSync("npm", ["run", "build", "-w", "admin-ui", "--silent"], { cwd: ROOT, stdio: ["ignore", 2, 2] });
-    } catch {
-      fail("the admin UI build failed (its output is above)");
-    }
+  process.stderr.write("building the admin UI (npm run build -w admin-ui)…\n");
+  try {
+    // The build's own output goes to stderr, where its errors can be read; stdout is this script's one line.
+    execFileSync("npm", ["run", "build", "-w", "admin-ui", "--silent"], { cwd: ROOT, stdio: ["ignore", 2, 2] });
+  } catch {
+    fail("the admin UI build failed (its output is above)");
   }
   checkBuild();
   try {
