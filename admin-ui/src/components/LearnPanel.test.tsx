@@ -1,6 +1,13 @@
 import apiFetch from '@wordpress/api-fetch';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
+import {
+	SERVICE_ERROR,
+	learned,
+	learnedNothing,
+	relearned,
+	status,
+} from '../testing/learn-fixtures';
 import type { LearnResult, LearnStatus, ServiceLearnStatus } from '../types';
 import { LEARN_POLL_MS, LearnPanel } from './LearnPanel';
 
@@ -9,67 +16,6 @@ jest.mock('@wordpress/api-fetch', () => ({
 	default: jest.fn(),
 }));
 const mockedFetch = apiFetch as unknown as jest.Mock;
-
-const learned: LearnResult = {
-	products: 120,
-	labelled: 96,
-	missing: 0,
-	learned_at: '2026-11-27T17:20:00Z',
-	report: {
-		fields: {
-			category: {
-				labels: 7,
-				examples: 96,
-				holdout_accuracy: 0.912,
-				seconds: 0.4,
-			},
-		},
-		corrections: 2,
-	},
-};
-
-/** The service learned again by itself, from corrections, after the plugin's last run. */
-const relearned: ServiceLearnStatus = {
-	fields: {
-		category: {
-			labels: [
-				'Dresses',
-				'Tees & Tanks',
-				'Skirts',
-				'Coats',
-				'Jeans',
-				'Shirts',
-				'Knitwear',
-				'Shorts',
-				'Bags',
-			],
-			examples: 110,
-			holdout_accuracy: 0.87,
-			trained_at: '2026-11-28T01:20:00.000Z',
-		},
-	},
-	running: false,
-	next_run_at: null,
-};
-
-/**
- * GET /learn's answer: the plugin's record (or none) with the service's status.
- *
- * @param record  The plugin's last learning.
- * @param service The service's status, null when it could not be asked.
- */
-function status(
-	record: LearnResult | null,
-	service: ServiceLearnStatus | null
-): LearnStatus {
-	return {
-		...(record ?? { learned: false as const }),
-		service,
-		service_error: service
-			? null
-			: 'Could not ask the Kalas Iris service what it has learned: The Kalas Iris service did not answer.',
-	};
-}
 
 const learnButton = () =>
 	screen.getByRole('button', { name: 'Learn from my catalogue' });
@@ -195,15 +141,7 @@ describe('LearnPanel', () => {
 	});
 
 	it('says why there is nothing to learn', async () => {
-		answer(null, () =>
-			Promise.resolve({
-				products: 40,
-				labelled: 1,
-				missing: 0,
-				learned_at: '2026-11-27T17:20:00Z',
-				report: { fields: {}, corrections: 0 },
-			})
-		);
+		answer(null, () => Promise.resolve(learnedNothing));
 		render(<LearnPanel />);
 		await act(async () => {
 			fireEvent.click(learnButton());
@@ -234,6 +172,42 @@ describe('LearnPanel', () => {
 		expect(screen.getByTestId('learn-when').textContent).toBe(
 			`Last learned ${new Date(learned.learned_at).toLocaleString()}. `
 		);
+	});
+
+	it("says why the service could not be asked, and that the site's own record is shown instead", async () => {
+		answer(status(learned, null), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		const { unmount } = render(<LearnPanel />);
+		expect(
+			(await screen.findByTestId('learn-service-error')).textContent
+		).toBe(
+			`${SERVICE_ERROR} Shown here is this site's own record of its last learning.`
+		);
+		expect(screen.getByTestId('learn-result').textContent).toMatch(
+			/^Learned 7 categories from 96 products\./
+		);
+		unmount();
+
+		// Without a record, there is only the reason to show.
+		answer(status(null, null), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		const { unmount: close } = render(<LearnPanel />);
+		await act(async () => undefined);
+		expect(screen.getByTestId('learn-service-error').textContent).toBe(
+			SERVICE_ERROR
+		);
+		expect(screen.queryByTestId('learn-result')).toBeNull();
+		close();
+
+		// A service that answers has no reason to give.
+		answer(status(learned, relearned), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		await act(async () => undefined);
+		expect(screen.queryByTestId('learn-service-error')).toBeNull();
 	});
 
 	it('says when it last learned, by whichever learned last', async () => {
@@ -387,13 +361,7 @@ describe('LearnPanel', () => {
 		unmount();
 
 		// A run that found nothing to learn agrees with it, and still says why.
-		const nothing: LearnResult = {
-			...learned,
-			products: 40,
-			labelled: 1,
-			report: { fields: {}, corrections: 0 },
-		};
-		answer(status(nothing, wiped), () =>
+		answer(status(learnedNothing, wiped), () =>
 			Promise.reject(new Error('not asked'))
 		);
 		render(<LearnPanel />);

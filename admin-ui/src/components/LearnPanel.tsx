@@ -11,7 +11,9 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
+import { usePolling, type PollSchedule } from '../hooks/use-polling';
 import { store } from '../store';
+import type { ServiceLearnStatus } from '../types';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -42,8 +44,32 @@ function around(iso: string): string {
 /** How often the panel reads the service's status while it learns, and how long after the next run's time it looks. */
 export const LEARN_POLL_MS = 15000;
 
+/**
+ * When the panel reads the service's status again. While the service learns, the panel
+ * follows it; when it will learn the latest corrections, the panel reads its status once,
+ * just after that time (the wait can last a day: no polling meanwhile). The admin's own
+ * run reads it again when it ends.
+ *
+ * @param running Whether the admin's own run is under way.
+ * @param service The service's status, null when unknown.
+ */
+function followUp(
+	running: boolean,
+	service: ServiceLearnStatus | null
+): PollSchedule {
+	if (running || !service) {
+		return null;
+	}
+	if (service.running) {
+		return { every: LEARN_POLL_MS };
+	}
+	return service.next_run_at
+		? { after: Date.parse(service.next_run_at), wait: LEARN_POLL_MS }
+		: null;
+}
+
 export function LearnPanel() {
-	const { running, result, service } = useSelect(
+	const { running, result, service, serviceError } = useSelect(
 		(select) => select(store).getLearn(),
 		[]
 	);
@@ -73,27 +99,7 @@ export function LearnPanel() {
 		void loadLearn();
 	}, [loadLearn]);
 
-	// While the service learns, the panel follows it; when it will learn the latest corrections, the
-	// panel reads its status once, just after that time (the wait can be long: no polling meanwhile).
-	const learningNow = Boolean(service?.running);
-	const nextRunAt = service?.next_run_at ?? null;
-	useEffect(() => {
-		if (running || (!learningNow && !nextRunAt)) {
-			return undefined;
-		}
-		if (learningNow) {
-			const timer = window.setInterval(
-				() => void loadLearn(),
-				LEARN_POLL_MS
-			);
-			return () => window.clearInterval(timer);
-		}
-		const timer = window.setTimeout(
-			() => void loadLearn(),
-			Math.max(0, Date.parse(nextRunAt!) - Date.now()) + LEARN_POLL_MS
-		);
-		return () => window.clearTimeout(timer);
-	}, [learningNow, nextRunAt, running, loadLearn]);
+	usePolling(() => void loadLearn(), followUp(running, service));
 
 	return (
 		<div className="kalas-iris-learn" data-testid="learn-panel">
@@ -112,6 +118,22 @@ export function LearnPanel() {
 							'The service has not learned your categories (yet).',
 							'kalas-iris'
 						)}
+					</span>
+				</Notice>
+			) : null}
+			{serviceError && !running ? (
+				<Notice status="warning" isDismissible={false}>
+					<span data-testid="learn-service-error">
+						{fromRecord
+							? sprintf(
+									/* translators: %s: why the service could not be asked, a sentence */
+									__(
+										"%s Shown here is this site's own record of its last learning.",
+										'kalas-iris'
+									),
+									serviceError
+								)
+							: serviceError}
 					</span>
 				</Notice>
 			) : null}
@@ -151,14 +173,16 @@ export function LearnPanel() {
 												)
 											)
 								)
-							: sprintf(
+							: // Without figures, the date shown is the plugin's record's, so there is one.
+								fromRecord &&
+								sprintf(
 									/* translators: 1: products sent, 2: with one category */
 									__(
 										'Nothing to learn yet: of %1$d indexed products, %2$d have exactly one category of their own, and each category needs at least two.',
 										'kalas-iris'
 									),
-									fromRecord?.products ?? 0,
-									fromRecord?.labelled ?? 0
+									fromRecord.products,
+									fromRecord.labelled
 								)}
 					</span>
 				</Notice>

@@ -9,6 +9,7 @@ import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
+import { usePolling } from '../hooks/use-polling';
 import { store } from '../store';
 import { BackfillProgressBar } from './BackfillProgressBar';
 import { ErrorNotice } from './ErrorNotice';
@@ -25,16 +26,10 @@ export function ReindexPanel() {
 		void loadReindex();
 	}, [loadReindex]);
 
-	useEffect(() => {
-		if (state !== 'running') {
-			return undefined;
-		}
-		const timer = window.setInterval(
-			() => void loadReindex(),
-			REINDEX_POLL_MS
-		);
-		return () => window.clearInterval(timer);
-	}, [state, loadReindex]);
+	usePolling(
+		() => void loadReindex(),
+		state === 'running' ? { every: REINDEX_POLL_MS } : null
+	);
 
 	if (!progress) {
 		// Nothing to say until the service answers; a failure shows here.

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { JobCounts } from '../components/JobCounts';
 import { LearnPanel } from '../components/LearnPanel';
 import { ReindexPanel } from '../components/ReindexPanel';
+import { usePolling } from '../hooks/use-polling';
 import { store } from '../store';
 
 /** How often the page asks for progress while a run is going. */
@@ -34,16 +35,13 @@ export function BackfillPage() {
 	}, [loadBackfill, loadJobCounts]);
 
 	// Progress lives on the server, so polling picks up where a reload left off.
-	useEffect(() => {
-		if (state !== 'running') {
-			return undefined;
-		}
-		const timer = window.setInterval(() => {
+	usePolling(
+		() => {
 			void loadBackfill();
 			void loadJobCounts();
-		}, POLL_MS);
-		return () => window.clearInterval(timer);
-	}, [state, loadBackfill, loadJobCounts]);
+		},
+		state === 'running' ? { every: POLL_MS } : null
+	);
 
 	if (!progress) {
 		return (

@@ -9,6 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { AnnotationView } from '../components/AnnotationView';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusBadge } from '../components/StatusBadge';
+import { usePolling } from '../hooks/use-polling';
 import { store } from '../store';
 
 /** How often the panel refreshes while a job is queued or retrying. */
@@ -26,16 +27,12 @@ export function ProductPanel({ productId }: { productId: number }) {
 		void loadProduct(productId);
 	}, [productId, loadProduct]);
 
-	useEffect(() => {
-		if (status !== 'pending' && status !== 'retrying') {
-			return undefined;
-		}
-		const timer = window.setInterval(
-			() => void loadProduct(productId),
-			PANEL_POLL_MS
-		);
-		return () => window.clearInterval(timer);
-	}, [status, productId, loadProduct]);
+	usePolling(
+		() => void loadProduct(productId),
+		status === 'pending' || status === 'retrying'
+			? { every: PANEL_POLL_MS }
+			: null
+	);
 
 	if (!product) {
 		return (

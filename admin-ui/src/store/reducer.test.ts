@@ -1,6 +1,7 @@
 import { reducer } from './reducer';
 import * as selectors from './selectors';
 import { initialState, plainActions, type State } from './state';
+import { learned } from '../testing/learn-fixtures';
 import type {
 	BackfillProgress,
 	CorrectionsPage,
@@ -67,7 +68,7 @@ describe('admin store reducer and selectors', () => {
 	it('removes decided review items and lowers the total', () => {
 		let state: State = reducer(
 			initialState,
-			plainActions.receiveReview(reviewPage([1, 2, 3], 30))
+			plainActions.receiveReview(0, reviewPage([1, 2, 3], 30))
 		);
 		state = reducer(state, plainActions.removeReviewItems([1, 3, 99]));
 		expect(selectors.getReviewPage(state)?.items.map((i) => i.id)).toEqual([
@@ -87,6 +88,38 @@ describe('admin store reducer and selectors', () => {
 		expect(selectors.isReviewBusy(state, 2)).toBe(false);
 	});
 
+	it('keeps only the newest read of the review queue', () => {
+		let state = reducer(initialState, plainActions.requestReview());
+		const first = selectors.getTicket(state, 'review');
+		state = reducer(state, plainActions.requestReview());
+		const second = selectors.getTicket(state, 'review');
+		expect(selectors.isReviewLoading(state)).toBe(true);
+
+		state = reducer(
+			state,
+			plainActions.receiveReview(second, reviewPage([21], 21))
+		);
+		state = reducer(
+			state,
+			plainActions.receiveReview(first, reviewPage([1], 21))
+		);
+		state = reducer(state, plainActions.failReview(first));
+		expect(selectors.getReviewPage(state)?.items.map((i) => i.id)).toEqual([
+			21,
+		]);
+		expect(selectors.isReviewLoading(state)).toBe(false);
+
+		state = reducer(state, plainActions.requestReview());
+		state = reducer(
+			state,
+			plainActions.failReview(selectors.getTicket(state, 'review'))
+		);
+		expect(selectors.getReviewPage(state)?.items.map((i) => i.id)).toEqual([
+			21,
+		]);
+		expect(selectors.isReviewLoading(state)).toBe(false);
+	});
+
 	it('keeps only the newest read of the web corrections', () => {
 		const answer = (total: number): CorrectionsPage => ({
 			items: [],
@@ -98,9 +131,9 @@ describe('admin store reducer and selectors', () => {
 			initialState,
 			plainActions.requestCorrections('pending', 1)
 		);
-		const first = selectors.getCorrectionsTicket(state);
+		const first = selectors.getTicket(state, 'corrections');
 		state = reducer(state, plainActions.requestCorrections('rejected', 1));
-		const second = selectors.getCorrectionsTicket(state);
+		const second = selectors.getTicket(state, 'corrections');
 		expect(second).not.toBe(first);
 		expect(selectors.getCorrectionsReview(state)).toBe('rejected');
 
@@ -122,7 +155,9 @@ describe('admin store reducer and selectors', () => {
 		state = reducer(state, plainActions.requestCorrections('rejected', 1));
 		state = reducer(
 			state,
-			plainActions.failCorrections(selectors.getCorrectionsTicket(state))
+			plainActions.failCorrections(
+				selectors.getTicket(state, 'corrections')
+			)
 		);
 		expect(selectors.getCorrectionsPage(state)?.total).toBe(2);
 		expect(selectors.isCorrectionsLoading(state)).toBe(false);
@@ -130,35 +165,36 @@ describe('admin store reducer and selectors', () => {
 
 	it('keeps only the newest read of the last learning, and none a run overtook', () => {
 		const record = (learnedAt: string): LearnResult => ({
-			products: 3,
-			labelled: 2,
-			missing: 0,
+			...learned,
 			learned_at: learnedAt,
-			report: { fields: {}, corrections: 0 },
 		});
 		let state = reducer(initialState, plainActions.requestLearn());
-		const first = selectors.getLearnTicket(state);
+		const first = selectors.getTicket(state, 'learn');
 		state = reducer(state, plainActions.requestLearn());
-		const second = selectors.getLearnTicket(state);
+		const second = selectors.getTicket(state, 'learn');
 		state = reducer(
 			state,
-			plainActions.receiveLastLearn(second, record('b'), null)
+			plainActions.receiveLastLearn(second, record('b'), null, 'Down.')
 		);
 		state = reducer(
 			state,
-			plainActions.receiveLastLearn(first, record('a'), null)
+			plainActions.receiveLastLearn(first, record('a'), null, null)
 		);
 		expect(selectors.getLearn(state).result?.learned_at).toBe('b');
+		expect(selectors.getLearn(state).serviceError).toBe('Down.');
 
 		state = reducer(state, plainActions.requestLearn());
-		const before = selectors.getLearnTicket(state);
+		const before = selectors.getTicket(state, 'learn');
 		state = reducer(state, plainActions.setLearn(true));
 		state = reducer(state, plainActions.setLearn(false, record('run')));
+		// The reason belonged to the read before the run.
+		expect(selectors.getLearn(state).serviceError).toBeNull();
 		state = reducer(
 			state,
-			plainActions.receiveLastLearn(before, record('c'), null)
+			plainActions.receiveLastLearn(before, record('c'), null, 'Down.')
 		);
 		expect(selectors.getLearn(state).result?.learned_at).toBe('run');
+		expect(selectors.getLearn(state).serviceError).toBeNull();
 	});
 
 	it('tracks corrections a decision is pending on', () => {

@@ -1,7 +1,12 @@
 /**
  * Pure reducer of the admin store.
  */
-import { initialState, type Action, type State } from './state';
+import {
+	initialState,
+	type Action,
+	type State,
+	type TicketedSlice,
+} from './state';
 
 /**
  * A list of busy ids with `ids` added (busy) or taken out.
@@ -15,6 +20,27 @@ function toggled(busy: number[], ids: number[], on: boolean): number[] {
 	return on ? [...others, ...ids] : others;
 }
 
+/**
+ * The state with `patch` made to a slice by the answer to its read number `ticket`; the
+ * state as it is when a newer read has started since, as the slow answer to an older one
+ * would put back what is no longer asked for.
+ *
+ * @param state  Store state.
+ * @param slice  Slice read.
+ * @param ticket Number of the read that answered.
+ * @param patch  What its answer changes.
+ */
+function fromNewest<K extends TicketedSlice>(
+	state: State,
+	slice: K,
+	ticket: number,
+	patch: Partial<State[K]>
+): State {
+	return ticket === state[slice].ticket
+		? { ...state, [slice]: { ...state[slice], ...patch } }
+		: state;
+}
+
 export function reducer(state: State = initialState, action: Action): State {
 	switch (action.type) {
 		case 'RECEIVE_SETTINGS':
@@ -26,16 +52,24 @@ export function reducer(state: State = initialState, action: Action): State {
 				...state,
 				connection: { status: action.status, model: action.model },
 			};
-		case 'SET_REVIEW_LOADING':
+		case 'REQUEST_REVIEW':
 			return {
 				...state,
-				review: { ...state.review, loading: action.loading },
+				review: {
+					...state.review,
+					loading: true,
+					ticket: state.review.ticket + 1,
+				},
 			};
 		case 'RECEIVE_REVIEW':
-			return {
-				...state,
-				review: { ...state.review, page: action.page, loading: false },
-			};
+			return fromNewest(state, 'review', action.ticket, {
+				page: action.page,
+				loading: false,
+			});
+		case 'FAIL_REVIEW':
+			return fromNewest(state, 'review', action.ticket, {
+				loading: false,
+			});
 		case 'SET_REVIEW_BUSY':
 			return {
 				...state,
@@ -78,24 +112,14 @@ export function reducer(state: State = initialState, action: Action): State {
 				},
 			};
 		case 'RECEIVE_CORRECTIONS':
-			// A slow answer for another list or page must not replace the newest one's.
-			return action.ticket === state.corrections.ticket
-				? {
-						...state,
-						corrections: {
-							...state.corrections,
-							page: action.page,
-							loading: false,
-						},
-					}
-				: state;
+			return fromNewest(state, 'corrections', action.ticket, {
+				page: action.page,
+				loading: false,
+			});
 		case 'FAIL_CORRECTIONS':
-			return action.ticket === state.corrections.ticket
-				? {
-						...state,
-						corrections: { ...state.corrections, loading: false },
-					}
-				: state;
+			return fromNewest(state, 'corrections', action.ticket, {
+				loading: false,
+			});
 		case 'SET_CORRECTIONS_BUSY':
 			return {
 				...state,
@@ -122,6 +146,7 @@ export function reducer(state: State = initialState, action: Action): State {
 								running: action.running,
 								result: action.result,
 								service: null,
+								serviceError: null,
 								// A read started before the run's result answers for the time before it.
 								ticket: state.learn.ticket + 1,
 							},
@@ -132,17 +157,11 @@ export function reducer(state: State = initialState, action: Action): State {
 				learn: { ...state.learn, ticket: state.learn.ticket + 1 },
 			};
 		case 'RECEIVE_LAST_LEARN':
-			// An answer to an older read, or to one started before a run's result, is out of date.
-			return action.ticket === state.learn.ticket
-				? {
-						...state,
-						learn: {
-							...state.learn,
-							result: action.result,
-							service: action.service,
-						},
-					}
-				: state;
+			return fromNewest(state, 'learn', action.ticket, {
+				result: action.result,
+				service: action.service,
+				serviceError: action.serviceError,
+			});
 		case 'RECEIVE_JOB_COUNTS':
 			return { ...state, jobCounts: action.counts };
 		case 'SET_TRY':

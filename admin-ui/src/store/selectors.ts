@@ -1,7 +1,7 @@
 /**
  * Selectors of the admin store.
  */
-import type { ErrorArea, State } from './state';
+import type { ErrorArea, State, TicketedSlice } from './state';
 import type { ApiError, BackfillProgress, ReindexProgress } from '../types';
 
 export const getSettings = (state: State) => state.settings;
@@ -19,20 +19,19 @@ export const getCorrectionsRequested = (state: State) =>
 export const getCorrectionsPage = (state: State) => state.corrections.page;
 export const isCorrectionsLoading = (state: State) => state.corrections.loading;
 export const getCorrectionsBusy = (state: State) => state.corrections.busy;
-/** Number of the newest read of the corrections (see requestCorrections). */
-export const getCorrectionsTicket = (state: State) => state.corrections.ticket;
 export const getReindex = (state: State): ReindexProgress | null =>
 	state.reindex;
 
 export const getBackfill = (state: State): BackfillProgress | null =>
 	state.backfill;
 export const getLearn = (state: State) => state.learn;
-/** Number of the newest read of the last learning (see requestLearn). */
-export const getLearnTicket = (state: State) => state.learn.ticket;
 export const getJobCounts = (state: State) => state.jobCounts;
 export const getTry = (state: State) => state.tryIt;
 export const getProduct = (state: State, id: number) =>
 	state.products[id] ?? null;
+/** Number of the newest read of a slice (see TicketedSlice). */
+export const getTicket = (state: State, slice: TicketedSlice) =>
+	state[slice].ticket;
 export const getError = (state: State, area: ErrorArea): ApiError | null =>
 	state.errors[area] ?? null;
 

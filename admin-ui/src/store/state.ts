@@ -28,6 +28,12 @@ export type ErrorArea =
 	| 'tryIt'
 	| 'product';
 
+/**
+ * The slices read again and again, whose reads are numbered by their `ticket`: a slow answer
+ * to an older read can come after a newer one's, and only the newest read's answer is kept.
+ */
+export type TicketedSlice = 'review' | 'corrections' | 'learn';
+
 export type ConnectionStatus = 'idle' | 'testing' | 'ok' | 'error';
 export type TryStatus = 'idle' | 'uploading' | 'done' | 'error';
 
@@ -35,12 +41,17 @@ export interface State {
 	settings: Settings | null;
 	saving: boolean;
 	connection: { status: ConnectionStatus; model: ModelInfo | null };
-	review: { page: ReviewPage | null; loading: boolean; busy: number[] };
+	/** The review queue: the newest read's page, and the products a decision is pending on. */
+	review: {
+		page: ReviewPage | null;
+		loading: boolean;
+		busy: number[];
+		ticket: number;
+	};
 	/**
 	 * The web corrections page: the list and page asked for last (`requested`, which the filter
 	 * shows), the newest answer (`page`, which can still be another page while a read is under
-	 * way), and the corrections a decision is pending on. `ticket` numbers the reads, so only
-	 * the newest one's answer is kept.
+	 * way), and the corrections a decision is pending on.
 	 */
 	corrections: {
 		requested: { review: CorrectionReview; page: number };
@@ -53,14 +64,15 @@ export interface State {
 	reindex: ReindexProgress | null;
 	/**
 	 * Catalogue learning: whether the admin's own run is under way, the plugin's record of
-	 * the last run, and the service's status (null when unknown or not read since that run).
-	 * `ticket` numbers the reads of the status; a run's result takes a number too, so only an
-	 * answer to a read started after both is kept.
+	 * the last run, the service's status (null when unknown or not read since that run) and,
+	 * when the plugin could not ask the service, why. A run's result takes a ticket too, so
+	 * only an answer to a read started after both is kept.
 	 */
 	learn: {
 		running: boolean;
 		result: LearnResult | null;
 		service: ServiceLearnStatus | null;
+		serviceError: string | null;
 		ticket: number;
 	};
 	jobCounts: Record<string, number> | null;
@@ -73,7 +85,7 @@ export const initialState: State = {
 	settings: null,
 	saving: false,
 	connection: { status: 'idle', model: null },
-	review: { page: null, loading: false, busy: [] },
+	review: { page: null, loading: false, busy: [], ticket: 0 },
 	corrections: {
 		requested: { review: 'pending', page: 1 },
 		page: null,
@@ -83,7 +95,13 @@ export const initialState: State = {
 	},
 	backfill: null,
 	reindex: null,
-	learn: { running: false, result: null, service: null, ticket: 0 },
+	learn: {
+		running: false,
+		result: null,
+		service: null,
+		serviceError: null,
+		ticket: 0,
+	},
 	jobCounts: null,
 	tryIt: { status: 'idle', result: null },
 	products: {},
@@ -96,10 +114,13 @@ export const plainActions = {
 	setSaving: (saving: boolean) => ({ type: 'SET_SAVING', saving }) as const,
 	setConnection: (status: ConnectionStatus, model: ModelInfo | null) =>
 		({ type: 'SET_CONNECTION', status, model }) as const,
-	setReviewLoading: (loading: boolean) =>
-		({ type: 'SET_REVIEW_LOADING', loading }) as const,
-	receiveReview: (page: ReviewPage) =>
-		({ type: 'RECEIVE_REVIEW', page }) as const,
+	/** A read of the review queue starts: it becomes the newest read. */
+	requestReview: () => ({ type: 'REQUEST_REVIEW' }) as const,
+	/** The answer to read number `ticket`; ignored when a newer read has started since. */
+	receiveReview: (ticket: number, page: ReviewPage) =>
+		({ type: 'RECEIVE_REVIEW', ticket, page }) as const,
+	/** Read number `ticket` failed; the page shown stays. */
+	failReview: (ticket: number) => ({ type: 'FAIL_REVIEW', ticket }) as const,
 	setReviewBusy: (ids: number[], busy: boolean) =>
 		({ type: 'SET_REVIEW_BUSY', ids, busy }) as const,
 	removeReviewItems: (ids: number[]) =>
@@ -132,8 +153,16 @@ export const plainActions = {
 	receiveLastLearn: (
 		ticket: number,
 		result: LearnResult | null,
-		service: ServiceLearnStatus | null
-	) => ({ type: 'RECEIVE_LAST_LEARN', ticket, result, service }) as const,
+		service: ServiceLearnStatus | null,
+		serviceError: string | null
+	) =>
+		({
+			type: 'RECEIVE_LAST_LEARN',
+			ticket,
+			result,
+			service,
+			serviceError,
+		}) as const,
 	receiveJobCounts: (counts: Record<string, number>) =>
 		({ type: 'RECEIVE_JOB_COUNTS', counts }) as const,
 	setTry: (status: TryStatus, result: TryResult | null) =>

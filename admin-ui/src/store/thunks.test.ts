@@ -2,44 +2,13 @@ import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 import { store } from './index';
-import type { LearnResult, ServiceLearnStatus } from '../types';
+import { learned, relearned } from '../testing/learn-fixtures';
 
 jest.mock('@wordpress/api-fetch', () => ({
 	__esModule: true,
 	default: jest.fn(),
 }));
 const mockedFetch = apiFetch as unknown as jest.Mock;
-
-const learned: LearnResult = {
-	products: 120,
-	labelled: 96,
-	missing: 0,
-	learned_at: '2026-11-27T17:20:00Z',
-	report: {
-		fields: {
-			category: {
-				labels: 7,
-				examples: 96,
-				holdout_accuracy: 0.9,
-				seconds: 0.4,
-			},
-		},
-		corrections: 0,
-	},
-};
-
-const relearned: ServiceLearnStatus = {
-	fields: {
-		category: {
-			labels: ['Dresses', 'Skirts'],
-			examples: 110,
-			holdout_accuracy: 0.87,
-			trained_at: '2026-11-28T01:20:00.000Z',
-		},
-	},
-	running: false,
-	next_run_at: null,
-};
 
 /** A request the test answers when it chooses. */
 function deferred() {
@@ -179,6 +148,60 @@ describe('admin store thunks', () => {
 				?.items.map((i) => i.id)
 		).toEqual([2]);
 		expect(registry.select(store).isReviewBusy(1)).toBe(false);
+	});
+
+	it('keeps the newest page of the review queue when an older answer comes after it', async () => {
+		const registry = freshRegistry();
+		const pages = [deferred(), deferred()];
+		serve({
+			'/review?page=1&per_page=20': pages[0]!.promise,
+			'/review?page=2&per_page=20': pages[1]!.promise,
+		});
+		const older = registry.dispatch(store).loadReview(1);
+		const newer = registry.dispatch(store).loadReview(2);
+		pages[1]!.resolve({
+			items: [{ id: 21 }],
+			total: 21,
+			page: 2,
+			per_page: 20,
+		});
+		await newer;
+		expect(registry.select(store).getReviewPage()?.page).toBe(2);
+		pages[0]!.resolve({
+			items: [{ id: 1 }],
+			total: 21,
+			page: 1,
+			per_page: 20,
+		});
+		await older;
+
+		expect(registry.select(store).getReviewPage()?.page).toBe(2);
+		expect(registry.select(store).isReviewLoading()).toBe(false);
+	});
+
+	it('keeps the review queue loading, without an error, while only an older read has ended', async () => {
+		const registry = freshRegistry();
+		const pages = [deferred(), deferred()];
+		serve({
+			'/review?page=1&per_page=20': pages[0]!.promise,
+			'/review?page=2&per_page=20': pages[1]!.promise,
+		});
+		const older = registry.dispatch(store).loadReview(1);
+		const newer = registry.dispatch(store).loadReview(2);
+		pages[0]!.reject({ code: 'service_unreachable', message: 'Down.' });
+		await older;
+		expect(registry.select(store).isReviewLoading()).toBe(true);
+		expect(registry.select(store).getError('review')).toBeNull();
+
+		pages[1]!.resolve({
+			items: [{ id: 21 }],
+			total: 21,
+			page: 2,
+			per_page: 20,
+		});
+		await newer;
+		expect(registry.select(store).getReviewPage()?.page).toBe(2);
+		expect(registry.select(store).isReviewLoading()).toBe(false);
 	});
 
 	it('keeps the newest page of web corrections when answers come out of order', async () => {

@@ -4,7 +4,12 @@
  */
 import { request, toApiError } from './api';
 import type * as selectors from './selectors';
-import { plainActions, type ErrorArea, type State } from './state';
+import {
+	plainActions,
+	type ErrorArea,
+	type State,
+	type TicketedSlice,
+} from './state';
 import type {
 	BackfillProgress,
 	CorrectionReview,
@@ -54,6 +59,37 @@ function guarded<T>(area: ErrorArea, run: (args: ThunkArgs) => Promise<T>) {
 			return undefined;
 		}
 	};
+}
+
+/**
+ * Asks `path` for the newest read of `slice`, whose request action the caller has just
+ * dispatched. An answer or error that comes after a newer read has started is dropped
+ * (null): it would put back what is no longer asked for, or report a failure of it.
+ *
+ * @param args   Thunk arguments.
+ * @param slice  Slice read.
+ * @param path   Plugin route.
+ * @param failed Told the read's number before its error is thrown.
+ * @return The answer with its read's number, or null when overtaken.
+ */
+async function readNewest<T>(
+	{ select }: ThunkArgs,
+	slice: TicketedSlice,
+	path: string,
+	failed?: (ticket: number) => void
+): Promise<{ ticket: number; answer: T } | null> {
+	const ticket = select.getTicket(slice);
+	const newest = () => ticket === select.getTicket(slice);
+	try {
+		const answer = await request<T>(path);
+		return newest() ? { ticket, answer } : null;
+	} catch (thrown) {
+		if (!newest()) {
+			return null;
+		}
+		failed?.(ticket);
+		throw thrown;
+	}
 }
 
 export const loadSettings = () =>
@@ -112,15 +148,24 @@ export const connectManually = (consumerKey: string, consumerSecret: string) =>
 		return true;
 	});
 
+/**
+ * Shows a page of the review queue; a slow answer for another page, coming after the page
+ * asked for last, is dropped.
+ *
+ * @param page Page number.
+ */
 export const loadReview = (page = 1) =>
-	guarded('review', async ({ dispatch }) => {
-		dispatch.setReviewLoading(true);
-		try {
-			dispatch.receiveReview(
-				await request<ReviewPage>(`/review?page=${page}&per_page=20`)
-			);
-		} finally {
-			dispatch.setReviewLoading(false);
+	guarded('review', async (args) => {
+		const { dispatch } = args;
+		dispatch.requestReview();
+		const read = await readNewest<ReviewPage>(
+			args,
+			'review',
+			`/review?page=${page}&per_page=20`,
+			(ticket) => dispatch.failReview(ticket)
+		);
+		if (read) {
+			dispatch.receiveReview(read.ticket, read.answer);
 		}
 	});
 
@@ -171,25 +216,19 @@ async function readCorrections(
 	review: CorrectionReview,
 	page: number
 ): Promise<void> {
-	const { dispatch, select } = args;
+	const { dispatch } = args;
 	dispatch.requestCorrections(review, page);
-	const ticket = select.getCorrectionsTicket();
-	let answer: CorrectionsPage;
-	try {
-		answer = await request<CorrectionsPage>(
-			`/corrections?review=${review}&page=${page}`
-		);
-	} catch (thrown) {
-		dispatch.failCorrections(ticket);
-		if (ticket === select.getCorrectionsTicket()) {
-			throw thrown;
-		}
-		return;
-	}
-	if (ticket !== select.getCorrectionsTicket()) {
+	const read = await readNewest<CorrectionsPage>(
+		args,
+		'corrections',
+		`/corrections?review=${review}&page=${page}`,
+		(ticket) => dispatch.failCorrections(ticket)
+	);
+	if (!read) {
 		// A newer read has the word; it must not be replaced by this one's fall-back either.
 		return;
 	}
+	const { ticket, answer } = read;
 	// Each step reads an earlier page, so this ends.
 	const last = Math.ceil(answer.total / answer.per_page);
 	if (answer.items.length === 0 && answer.total > 0 && last < page) {
@@ -268,25 +307,21 @@ export const controlBackfill = (action: 'start' | 'pause' | 'resume') =>
  *
  * @param args Thunk arguments.
  */
-async function readLearn({ dispatch, select }: ThunkArgs) {
-	dispatch.requestLearn();
-	const ticket = select.getLearnTicket();
-	let last: LearnStatus | null;
-	try {
-		last = await request<LearnStatus | null>('/learn');
-	} catch (thrown) {
-		if (ticket === select.getLearnTicket()) {
-			throw thrown;
-		}
+async function readLearn(args: ThunkArgs) {
+	args.dispatch.requestLearn();
+	const read = await readNewest<LearnStatus | null>(args, 'learn', '/learn');
+	if (!read) {
 		return;
 	}
+	const last = read.answer;
 	// Only a learning's record is shown; anything else reads as "never learned".
 	const record =
 		last && 'report' in last && last.report?.fields ? last : null;
-	dispatch.receiveLastLearn(
-		ticket,
+	args.dispatch.receiveLastLearn(
+		read.ticket,
 		record,
-		last?.service?.fields ? last.service : null
+		last?.service?.fields ? last.service : null,
+		last?.service_error ?? null
 	);
 }
 
