@@ -57,7 +57,8 @@ interface Catalog {
 	public function count_with_status( string $status ): int;
 
 	/**
-	 * How many products and variations have each plugin status.
+	 * How many products and variations outside the trash have each plugin status; its "review"
+	 * is {@see count_with_status()}'s, as the admin shows both.
 	 *
 	 * @return array<string, int>
 	 */

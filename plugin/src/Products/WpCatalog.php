@@ -15,7 +15,11 @@ namespace KalasIris\Products;
  */
 final class WpCatalog implements Catalog {
 
+	/** Every post status but trash and the editor's unsaved auto-drafts. */
 	private const STATUSES = array( 'publish', 'private', 'draft', 'pending', 'future' );
+
+	/** Post types the plugin annotates: variations too, for the colours shoppers filter by. */
+	private const ANNOTATED_TYPES = array( 'product', 'product_variation' );
 
 	/**
 	 * {@inheritDoc}
@@ -75,21 +79,15 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function with_status( string $status, int $page, int $per_page ): array {
-		$args  = array(
-			'post_type'        => 'product',
-			'post_status'      => self::STATUSES,
-			'fields'           => 'ids',
-			'posts_per_page'   => $per_page,
-			'paged'            => max( 1, $page ),
-			'orderby'          => 'modified',
-			'order'            => 'DESC',
-			'suppress_filters' => false,
-			'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- admin screen, paged.
-				array(
-					'key'   => AnnotationMeta::STATUS,
-					'value' => $status,
-				),
-			),
+		$args  = array_replace(
+			self::in_queue( $status ),
+			array(
+				'fields'         => 'ids',
+				'posts_per_page' => $per_page,
+				'paged'          => max( 1, $page ),
+				'orderby'        => 'modified',
+				'order'          => 'DESC',
+			)
 		);
 		$query = new \WP_Query( $args );
 		$total = (int) $query->found_posts;
@@ -108,16 +106,20 @@ final class WpCatalog implements Catalog {
 	 * {@inheritDoc}
 	 */
 	public function count_with_status( string $status ): int {
-		global $wpdb;
-		// One COUNT on the meta key's index: the admin menu asks on every screen a manager opens.
-		$statuses = implode( ', ', array_fill( 0, count( self::STATUSES ), '%s' ) );
-		return (int) $wpdb->get_var( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- aggregate over the plugin's own meta key.
-			$wpdb->prepare(
-				"SELECT COUNT(*) FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id
-				WHERE m.meta_key = %s AND m.meta_value = %s AND p.post_type = %s AND p.post_status IN ($statuses)", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders -- one placeholder per status.
-				array_merge( array( AnnotationMeta::STATUS, $status, 'product' ), self::STATUSES )
+		// The same query as the list, asked only for its count: the menu badge then agrees with the
+		// queue it links to, other plugins' posts_where filters (a shop language, say) included.
+		$query = new \WP_Query(
+			array_replace(
+				self::in_queue( $status ),
+				array(
+					'fields'         => 'ids',
+					'posts_per_page' => 1,
+					'orderby'        => 'none',
+					'no_found_rows'  => false,
+				)
 			)
 		);
+		return (int) $query->found_posts;
 	}
 
 	/**
@@ -125,19 +127,45 @@ final class WpCatalog implements Catalog {
 	 */
 	public function count_by_status(): array {
 		global $wpdb;
-		// One grouped count; WP_Query would load every id to count them.
-		$rows = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- aggregate over the plugin's own meta key.
+		// One grouped count, which WP_Query cannot do, over the posts the other queries see:
+		// products and variations that are not in the trash. A variation never waits for review
+		// (AnnotateProductJob marks it "annotated"), so the review row equals the menu badge.
+		$types    = implode( ', ', array_fill( 0, count( self::ANNOTATED_TYPES ), '%s' ) );
+		$statuses = implode( ', ', array_fill( 0, count( self::STATUSES ), '%s' ) );
+		$rows     = $wpdb->get_results( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- aggregate over the plugin's own meta key.
 			$wpdb->prepare(
-				"SELECT meta_value AS status, COUNT(*) AS n FROM {$wpdb->postmeta} WHERE meta_key = %s GROUP BY meta_value",
-				AnnotationMeta::STATUS
+				"SELECT m.meta_value AS status, COUNT(*) AS n FROM {$wpdb->postmeta} m JOIN {$wpdb->posts} p ON p.ID = m.post_id
+				WHERE m.meta_key = %s AND p.post_type IN ($types) AND p.post_status IN ($statuses) GROUP BY m.meta_value", // phpcs:ignore WordPress.DB.PreparedSQLPlaceholders -- one placeholder per type and status.
+				array_merge( array( AnnotationMeta::STATUS ), self::ANNOTATED_TYPES, self::STATUSES )
 			),
 			ARRAY_A
 		);
-		$counts = array();
+		$counts   = array();
 		foreach ( (array) $rows as $row ) {
 			$counts[ (string) $row['status'] ] = (int) $row['n'];
 		}
 		return $counts;
+	}
+
+	/**
+	 * What "a product waiting with this status" means, for the review queue and its menu badge
+	 * alike: products (a variation is reviewed through its parent) that are not in the trash.
+	 *
+	 * @param string $status Plugin status.
+	 * @return array<string, mixed> WP_Query arguments without paging.
+	 */
+	private static function in_queue( string $status ): array {
+		return array(
+			'post_type'        => 'product',
+			'post_status'      => self::STATUSES,
+			'suppress_filters' => false,
+			'meta_query'       => array( // phpcs:ignore WordPress.DB.SlowDBQuery -- admin screen, paged.
+				array(
+					'key'   => AnnotationMeta::STATUS,
+					'value' => $status,
+				),
+			),
+		);
 	}
 
 	/**
@@ -147,9 +175,8 @@ final class WpCatalog implements Catalog {
 	 * @return array<string, mixed>
 	 */
 	private function unannotated_args( int $limit ): array {
-		// Variations too: their photos carry the colours shoppers filter by.
 		return self::ids_by_id_args(
-			array( 'product', 'product_variation' ),
+			self::ANNOTATED_TYPES,
 			$limit,
 			array(
 				'relation' => 'AND',

@@ -24,6 +24,13 @@ class ServiceClient {
 	 * Learning a large catalogue takes seconds per field (about 10 s at 10,000 products).
 	 */
 	private const LEARN_TIMEOUT = 120.0;
+	/**
+	 * Side, in pixels, of the square a correction's photo is scaled into: three times the 160 px
+	 * the corrections page shows it at, for high-density screens. Always sent: without `max` the
+	 * service answers the photo as stored (megabytes, maybe a type browsers cannot show), and an
+	 * empty `max=` would leave the size to the service's own default.
+	 */
+	private const CORRECTION_THUMBNAIL = 480;
 
 	/**
 	 * @param string        $base_url  Service URL without trailing slash.
@@ -226,15 +233,14 @@ class ServiceClient {
 	}
 
 	/**
-	 * The photo a correction was sent with, as a JPEG that fits a square of the given side.
+	 * The photo a correction was sent with, as a JPEG thumbnail ({@see self::CORRECTION_THUMBNAIL}).
 	 *
-	 * @param int $id  Correction id.
-	 * @param int $max Side of the square, in pixels.
+	 * @param int $id Correction id.
 	 * @return array{content_type: string, bytes: string}
 	 * @throws ServiceError When the service has none, or answers with something that is no image.
 	 */
-	public function correction_image( int $id, int $max = 480 ): array {
-		$response = $this->send( 'GET', '/v1/feedback/' . $id . '/image?max=' . $max, null, null, self::FAST_TIMEOUT, 'image/*' );
+	public function correction_image( int $id ): array {
+		$response = $this->send( 'GET', '/v1/feedback/' . $id . '/image?max=' . self::CORRECTION_THUMBNAIL, null, null, self::FAST_TIMEOUT, 'image/*' );
 		if ( $response['status'] < 200 || $response['status'] >= 300 ) {
 			throw $this->error_for( $response );
 		}

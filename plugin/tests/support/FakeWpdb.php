@@ -1,6 +1,7 @@
 <?php
 /**
- * Just the options-table statements the rate limiter runs.
+ * Just the statements the plugin runs: the rate limiter's on the options table, and the
+ * catalogue's count of statuses over post meta joined to posts.
  *
  * @package KalasIris
  */
@@ -10,9 +11,10 @@ declare(strict_types=1);
 namespace KalasIris\Tests;
 
 /**
- * Rows live in Wp::$options; the connection's LAST_INSERT_ID() is one per fake. prepare()
- * keeps the template and its arguments apart, so statements are matched by template
- * rather than parsed.
+ * Rows live in Wp::$options, Wp::$posts and Wp::$meta; the connection's LAST_INSERT_ID() is one
+ * per fake. prepare() keeps the template and its arguments apart, so statements are matched by
+ * template; only the WHERE of the status count is read, condition by condition, because what it
+ * leaves out is what its test is about.
  */
 final class FakeWpdb {
 
@@ -64,18 +66,75 @@ final class FakeWpdb {
 		if ( 'SELECT LAST_INSERT_ID()' === $sql ) {
 			return (string) $this->last_insert_id;
 		}
-		if ( str_starts_with( $sql, 'SELECT COUNT(*) FROM wp_postmeta m JOIN wp_posts p ON p.ID = m.post_id' ) ) {
-			[ $key, $value, $type ] = $args;
-			$statuses               = array_slice( $args, 3 );
-			$matching        = array_filter(
-				array_keys( Wp::$posts ),
-				static fn( int $id ): bool => ( Wp::$meta[ $id ][ $key ] ?? null ) === $value
-					&& $type === Wp::$posts[ $id ]['type']
-					&& in_array( Wp::$posts[ $id ]['status'], $statuses, true )
-			);
-			return (string) count( $matching );
-		}
 		throw new \LogicException( "FakeWpdb does not know: $sql" );
+	}
+
+	/**
+	 * The status count of post meta joined to posts, grouped by meta value.
+	 *
+	 * @param string $prepared From prepare().
+	 * @param string $output   ARRAY_A.
+	 * @return list<array{status: string, n: string}>
+	 */
+	public function get_results( string $prepared, string $output = 'OBJECT' ): array {
+		[ $sql, $args ] = $this->statement( $prepared );
+		$joined         = '/^SELECT m\.meta_value AS status, COUNT\(\*\) AS n FROM wp_postmeta m JOIN wp_posts p ON p\.ID = m\.post_id WHERE (.+) GROUP BY m\.meta_value$/';
+		if ( ARRAY_A !== $output || ! preg_match( $joined, $sql, $match ) ) {
+			throw new \LogicException( "FakeWpdb does not know: $sql" );
+		}
+		$counts = array();
+		foreach ( self::joined_rows( $match[1], $args ) as $row ) {
+			$counts[ $row['m.meta_value'] ] = ( $counts[ $row['m.meta_value'] ] ?? 0 ) + 1;
+		}
+		return array_map( static fn( $status, int $n ): array => array( 'status' => (string) $status, 'n' => (string) $n ), array_keys( $counts ), $counts );
+	}
+
+	/**
+	 * Meta rows joined to their posts that meet a WHERE of `x.column = %s` and `x.column IN (%s, …)`
+	 * conditions joined by AND, the values bound in order. The conditions are read from the SQL
+	 * itself, not assumed, so a condition the statement lacks is lacking here too; any other form
+	 * of condition, or a count of values that does not match the placeholders, throws.
+	 *
+	 * @param string      $where WHERE clause without the keyword.
+	 * @param list<mixed> $args  Values of the placeholders.
+	 * @return list<array<string, ?string>>
+	 */
+	private static function joined_rows( string $where, array $args ): array {
+		$conditions = array();
+		foreach ( explode( ' AND ', $where ) as $condition ) {
+			if ( ! preg_match( '/^([mp]\.\w+) (?:= %s|IN \(((?:%s, )*%s)\))$/', $condition, $parts ) ) {
+				throw new \LogicException( "FakeWpdb does not know the condition: $condition" );
+			}
+			$count = isset( $parts[2] ) ? substr_count( $parts[2], '%s' ) : 1;
+			if ( count( $args ) < $count ) {
+				throw new \LogicException( 'More placeholders than values.' );
+			}
+			$conditions[] = array( $parts[1], array_map( 'strval', array_splice( $args, 0, $count ) ) );
+		}
+		if ( array() !== $args ) {
+			throw new \LogicException( 'More values than placeholders.' );
+		}
+		$rows = array();
+		foreach ( Wp::$posts as $id => $post ) {
+			foreach ( Wp::$meta[ $id ] ?? array() as $key => $value ) {
+				$row = array(
+					'p.post_type'   => $post['type'],
+					'p.post_status' => $post['status'],
+					'm.meta_key'    => (string) $key,
+					'm.meta_value'  => is_scalar( $value ) ? (string) $value : null,
+				);
+				foreach ( $conditions as [ $column, $values ] ) {
+					if ( ! array_key_exists( $column, $row ) ) {
+						throw new \LogicException( "FakeWpdb has no column $column." );
+					}
+					if ( ! in_array( $row[ $column ], $values, true ) ) {
+						continue 2;
+					}
+				}
+				$rows[] = $row;
+			}
+		}
+		return $rows;
 	}
 
 	/**

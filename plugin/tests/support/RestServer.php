@@ -12,11 +12,11 @@ namespace KalasIris\Tests;
 use KalasIris\Rest\RestController;
 
 /**
- * WordPress's order (WP_REST_Server::respond_to_request): the route's arguments are checked
- * (required ones, validate_callback), then sanitized (sanitize_callback, or the argument's
- * schema when it has a type and no sanitize_callback), then rest_request_before_callbacks, the
- * permission callback and the callback. So a test sees what a client would, WordPress's own
- * refusals included; calling a route's callback directly skips them.
+ * WordPress's order (WP_REST_Server::dispatch): the route's defaults are set, its
+ * arguments are checked (required ones, validate_callback), then sanitized (sanitize_callback, or
+ * the argument's schema when it has a type and no sanitize_callback), then
+ * rest_request_before_callbacks, the permission callback and the callback. So a test sees what a
+ * client would, WordPress's own refusals included; calling a route's callback directly skips them.
  */
 final class RestServer {
 
@@ -33,6 +33,10 @@ final class RestServer {
 			}
 			$request->set_method( $method );
 			$request->set_attributes( $handler );
+			// As the server does: each argument's default, where it declares one, is the last
+			// source of the parameter, and is sanitized like a sent value.
+			$defaults = array_filter( (array) ( $handler['args'] ?? array() ), static fn( $arg ) => isset( $arg['default'] ) );
+			$request->set_default_params( array_map( static fn( $arg ) => $arg['default'], $defaults ) );
 			$checked = $request->has_valid_params();
 			if ( true === $checked ) {
 				$checked = $request->sanitize_params();

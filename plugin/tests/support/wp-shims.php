@@ -141,26 +141,69 @@ function sanitize_text_field( string $text ): string {
 
 /**
  * Records the arguments of each query; found_posts is only counted when asked for,
- * as in WordPress.
+ * as in WordPress. The posts are $result, or with $result null the shimmed posts that
+ * match the arguments (see matching()).
  */
 class WP_Query {
 	/** @var list<array<string, mixed>> */
 	public static array $queries = array();
-	/** @var list<int> */
-	public static array $result = array();
+	/** @var list<int>|null */
+	public static ?array $result = array();
 	/** @var list<int> */
 	public array $posts;
 	public int $found_posts = 0;
 
 	public function __construct( array $args ) {
 		self::$queries[] = $args;
+		$ids             = self::$result ?? self::matching( $args );
 		$per_page        = max( 0, (int) ( $args['posts_per_page'] ?? 10 ) );
-		$this->posts     = array_slice( self::$result, ( max( 1, (int) ( $args['paged'] ?? 1 ) ) - 1 ) * $per_page, $per_page );
+		$this->posts     = array_slice( $ids, ( max( 1, (int) ( $args['paged'] ?? 1 ) ) - 1 ) * $per_page, $per_page );
 		// WordPress skips the count when the page is empty.
 		if ( empty( $args['no_found_rows'] ) && array() !== $this->posts ) {
-			$this->found_posts = count( self::$result );
+			$this->found_posts = count( $ids );
 		}
 	}
+
+	/**
+	 * Ids of Wp::$posts, ascending, that match post_type, post_status and meta_query clauses
+	 * (a key with a value, EXISTS or NOT EXISTS; AND), as WP_Query documents them. Anything it
+	 * does not read, a posts_where filter included, throws rather than being left out.
+	 *
+	 * @param array<string, mixed> $args WP_Query arguments.
+	 * @return list<int>
+	 */
+	private static function matching( array $args ): array {
+		$read    = array( 'post_type', 'post_status', 'meta_query', 'fields', 'posts_per_page', 'paged', 'orderby', 'order', 'no_found_rows', 'suppress_filters' );
+		$clauses = (array) ( $args['meta_query'] ?? array() );
+		if ( array() !== array_diff( array_keys( $args ), $read ) || ! isset( $args['post_type'], $args['post_status'] ) || 'AND' !== ( $clauses['relation'] ?? 'AND' ) || ! empty( Wp::$actions['posts_where'] ) ) {
+			throw new LogicException( 'The WP_Query shim cannot answer ' . json_encode( $args ) );
+		}
+		unset( $clauses['relation'] );
+		$ids = array();
+		foreach ( Wp::$posts as $id => $post ) {
+			if ( ! in_array( $post['type'], (array) $args['post_type'], true ) || ! in_array( $post['status'], (array) $args['post_status'], true ) ) {
+				continue;
+			}
+			foreach ( $clauses as $clause ) {
+				$value = Wp::$meta[ $id ][ $clause['key'] ] ?? null;
+				$match = match ( $clause['compare'] ?? ( array_key_exists( 'value', $clause ) ? '=' : 'EXISTS' ) ) {
+					'='          => is_scalar( $value ) && (string) $value === (string) $clause['value'],
+					'EXISTS'     => null !== $value,
+					'NOT EXISTS' => null === $value,
+				};
+				if ( ! $match ) {
+					continue 2;
+				}
+			}
+			$ids[] = $id;
+		}
+		sort( $ids );
+		return $ids;
+	}
+}
+
+if ( ! defined( 'ARRAY_A' ) ) {
+	define( 'ARRAY_A', 'ARRAY_A' );
 }
 
 function remove_action( string $hook, $callback, int $priority = 10 ): bool {
@@ -269,6 +312,8 @@ class WP_REST_Request implements ArrayAccess {
 	private string $method = 'GET';
 	/** @var array<string, mixed> The matched handler, as WordPress sets it before checking arguments. */
 	private array $attributes = array();
+	/** @var array<string, mixed> The route's argument defaults: the last source get_param() reads. */
+	private array $defaults = array();
 
 	/**
 	 * @param array<string, string> $headers Lowercase names.
@@ -316,6 +361,9 @@ class WP_REST_Request implements ArrayAccess {
 	public function get_method(): string {
 		return $this->method;
 	}
+	public function set_default_params( array $params ): void {
+		$this->defaults = $params;
+	}
 	public function set_attributes( array $attributes ): void {
 		$this->attributes = $attributes;
 	}
@@ -349,15 +397,16 @@ class WP_REST_Request implements ArrayAccess {
 		return self::invalid( $invalid );
 	}
 	/**
-	 * WordPress's second argument check: each sent argument goes through its sanitize_callback,
-	 * or through its schema (rest_parse_request_arg) when it has a type and no sanitize_callback.
+	 * WordPress's second argument check: each sent argument, and each default, goes through its
+	 * sanitize_callback, or through its schema (rest_parse_request_arg) when it has a type and no
+	 * sanitize_callback. So a default that breaks its own schema refuses every request without it.
 	 *
 	 * @return true|WP_Error
 	 */
 	public function sanitize_params() {
 		$args    = (array) ( $this->attributes['args'] ?? array() );
 		$invalid = array();
-		foreach ( array( 'json', 'query', 'url' ) as $source ) {
+		foreach ( array( 'json', 'query', 'url', 'defaults' ) as $source ) {
 			if ( ! is_array( $this->{$source} ) ) {
 				continue;
 			}
@@ -392,13 +441,13 @@ class WP_REST_Request implements ArrayAccess {
 		}
 		return new WP_Error( 'rest_invalid_param', 'Invalid parameter(s): ' . implode( ', ', array_keys( $invalid ) ), array( 'status' => 400, 'params' => $invalid ) );
 	}
-	/** WordPress's parameter order: JSON body, then query string, then the route's URL params. */
+	/** WordPress's parameter order: JSON body, query string, the route's URL params, then defaults. */
 	public function offsetExists( mixed $offset ): bool {
 		return null !== $this->offsetGet( $offset );
 	}
 	public function offsetGet( mixed $offset ): mixed {
 		$json = is_array( $this->json ) ? $this->json : array();
-		return $json[ $offset ] ?? $this->query[ $offset ] ?? $this->url[ $offset ] ?? null;
+		return $json[ $offset ] ?? $this->query[ $offset ] ?? $this->url[ $offset ] ?? $this->defaults[ $offset ] ?? null;
 	}
 	public function offsetSet( mixed $offset, mixed $value ): void {
 		$this->json[ $offset ] = $value;
@@ -470,6 +519,25 @@ function wp_parse_list( $value ): array {
 }
 
 /**
+ * An array-like value as a list: text is split as a comma or space separated list, an array keeps
+ * every item (WordPress's rest_sanitize_array; wp_parse_list alone would drop items that are not
+ * scalars, so a list of objects would pass a check of its items unseen).
+ *
+ * @param mixed $value Array-like value.
+ * @return list<mixed>
+ */
+function rest_shim_list( $value ): array {
+	return is_scalar( $value ) ? array_values( wp_parse_list( $value ) ) : array_values( (array) $value );
+}
+
+/**
+ * Schema keywords the shims check, or that carry no check. Any other keyword throws: WordPress would
+ * apply it (pattern, format, uniqueItems, exclusiveMinimum, minProperties, anyOf…) and a test must
+ * not pass because the shim skipped it.
+ */
+const REST_SHIM_KEYWORDS = array( 'type', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'items', 'properties', 'additionalProperties', 'maxProperties', 'required', 'default', 'description', 'title', 'context', 'readonly', 'validate_callback', 'sanitize_callback' );
+
+/**
  * The first of a schema's types that a value has, in WordPress's order of the list; '' for none.
  *
  * @param mixed        $value Value.
@@ -477,7 +545,7 @@ function wp_parse_list( $value ): array {
  */
 function rest_shim_type( $value, array $types ): string {
 	$checks = array(
-		'array'   => static fn( $v ) => is_scalar( $v ) || ( is_array( $v ) && array_is_list( $v ) ),
+		'array'   => static fn( $v ) => is_scalar( $v ) || ( is_array( $v ) && array() === array_filter( array_keys( $v ), 'is_string' ) ),
 		'object'  => static fn( $v ) => '' === $v || is_array( $v ),
 		'integer' => static fn( $v ) => is_numeric( $v ) && round( (float) $v ) === (float) $v,
 		'number'  => 'is_numeric',
@@ -499,11 +567,16 @@ function rest_shim_type( $value, array $types ): string {
 /**
  * The part of WordPress's rest_validate_value_from_schema() that this plugin's route arguments
  * use, with its error codes and sentences: type (one or a list), enum, string lengths, number
- * bounds, item and property counts, items, properties and additionalProperties.
+ * bounds, item and property counts, items, properties (required ones too) and additionalProperties.
+ * Other keywords throw (REST_SHIM_KEYWORDS).
  *
  * @return true|WP_Error
  */
 function rest_validate_value_from_schema( $value, $args, $param = '' ) {
+	$unknown = array_diff( array_keys( $args ), REST_SHIM_KEYWORDS );
+	if ( array() !== $unknown ) {
+		throw new LogicException( 'The REST shims do not check ' . implode( ', ', $unknown ) . " (in $param)." );
+	}
 	$types = (array) ( $args['type'] ?? array() );
 	$type  = rest_shim_type( $value, $types );
 	if ( '' === $type ) {
@@ -512,22 +585,29 @@ function rest_validate_value_from_schema( $value, $args, $param = '' ) {
 	$too = static fn( string $code, string $one, string $many, int $n ) => new WP_Error( $code, sprintf( _n( $one, $many, $n ), $param, number_format_i18n( $n ) ) );
 	switch ( $type ) {
 		case 'array':
-			$list = array_values( wp_parse_list( $value ) );
-			if ( isset( $args['minItems'] ) && count( $list ) < $args['minItems'] ) {
-				return $too( 'rest_too_few_items', '%1$s must contain at least %2$s item.', '%1$s must contain at least %2$s items.', $args['minItems'] );
-			}
-			if ( isset( $args['maxItems'] ) && count( $list ) > $args['maxItems'] ) {
-				return $too( 'rest_too_many_items', '%1$s must contain at most %2$s item.', '%1$s must contain at most %2$s items.', $args['maxItems'] );
-			}
+			$list = rest_shim_list( $value );
 			foreach ( isset( $args['items'] ) ? $list : array() as $i => $item ) {
 				$valid = rest_validate_value_from_schema( $item, $args['items'], $param . '[' . $i . ']' );
 				if ( $valid instanceof WP_Error ) {
 					return $valid;
 				}
 			}
+			if ( isset( $args['minItems'] ) && count( $list ) < $args['minItems'] ) {
+				return $too( 'rest_too_few_items', '%1$s must contain at least %2$s item.', '%1$s must contain at least %2$s items.', $args['minItems'] );
+			}
+			if ( isset( $args['maxItems'] ) && count( $list ) > $args['maxItems'] ) {
+				return $too( 'rest_too_many_items', '%1$s must contain at most %2$s item.', '%1$s must contain at most %2$s items.', $args['maxItems'] );
+			}
 			break;
 		case 'object':
 			$object = '' === $value ? array() : $value;
+			// Required properties: a list beside the properties, or "required": true in one of them.
+			$needed = is_array( $args['required'] ?? null ) ? $args['required'] : array_keys( array_filter( (array) ( $args['properties'] ?? array() ), static fn( $p ) => true === ( $p['required'] ?? null ) ) );
+			foreach ( $needed as $name ) {
+				if ( ! array_key_exists( $name, $object ) ) {
+					return new WP_Error( 'rest_property_required', sprintf( '%1$s is a required property of %2$s.', $name, $param ) );
+				}
+			}
 			foreach ( $object as $key => $item ) {
 				$schema = $args['properties'][ $key ] ?? ( is_array( $args['additionalProperties'] ?? null ) ? $args['additionalProperties'] : null );
 				if ( false === ( $args['additionalProperties'] ?? null ) && ! isset( $args['properties'][ $key ] ) ) {
@@ -570,10 +650,19 @@ function rest_validate_value_from_schema( $value, $args, $param = '' ) {
 function rest_sanitize_value_from_schema( $value, $args, $param = '' ) {
 	switch ( rest_shim_type( $value, (array) ( $args['type'] ?? array() ) ) ) {
 		case 'array':
-			$list = array_values( wp_parse_list( $value ) );
+			$list = rest_shim_list( $value );
 			return isset( $args['items'] ) ? array_map( static fn( $item ) => rest_sanitize_value_from_schema( $item, $args['items'], $param ), $list ) : $list;
 		case 'object':
-			return '' === $value ? array() : $value;
+			$object = '' === $value ? array() : $value;
+			foreach ( $object as $key => $item ) {
+				$schema = $args['properties'][ $key ] ?? $args['additionalProperties'] ?? null;
+				if ( false === $schema ) {
+					unset( $object[ $key ] );
+				} elseif ( is_array( $schema ) ) {
+					$object[ $key ] = rest_sanitize_value_from_schema( $item, $schema, $param . '[' . $key . ']' );
+				}
+			}
+			return $object;
 		case 'integer':
 			return (int) $value;
 		case 'number':

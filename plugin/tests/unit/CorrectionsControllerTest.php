@@ -6,6 +6,7 @@ namespace KalasIris\Tests\Unit;
 use KalasIris\Rest\CorrectionsController;
 use KalasIris\Service\HttpTransport;
 use KalasIris\Service\ServiceClient;
+use KalasIris\Tests\RestServer;
 use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
 
@@ -57,6 +58,16 @@ final class CorrectionsControllerTest extends TestCase {
 		$this->assertSame( 'GET http://svc/v1/feedback?source=web&review=pending&limit=20&offset=40', $this->sent[0]['method'] . ' ' . $this->sent[0]['url'] );
 		$this->assertSame( array( 9 ), array_column( $page['items'], 'id' ) );
 		$this->assertSame( array( 41, 3, 20 ), array( $page['total'], $page['page'], $page['per_page'] ) );
+	}
+
+	public function test_a_bare_request_lists_the_first_page_of_pending_corrections(): void {
+		// Through WordPress's argument handling: the route's defaults fill what the page left out.
+		Wp::$capabilities = array( 'manage_woocommerce' );
+		$this->json( 200, array( 'items' => array(), 'total' => 0 ) );
+		$page = RestServer::dispatch( '/corrections', 'GET', new \WP_REST_Request( array( 'x-wp-nonce' => 'valid-nonce' ) ) );
+
+		$this->assertSame( 'http://svc/v1/feedback?source=web&review=pending&limit=20&offset=0', $this->sent[0]['url'] );
+		$this->assertSame( array( 1, 20 ), array( $page['page'], $page['per_page'] ) );
 	}
 
 	public function test_a_decision_is_sent_as_a_review_of_that_correction(): void {

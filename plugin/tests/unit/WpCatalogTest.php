@@ -18,6 +18,10 @@ final class WpCatalogTest extends TestCase {
 		\WP_Query::$result  = array( 3, 5, 8 );
 	}
 
+	protected function tearDown(): void {
+		\WP_Query::$result = array();
+	}
+
 	public function test_count_asks_wordpress_to_count(): void {
 		$this->assertSame( 3, ( new WpCatalog() )->count_unannotated() );
 		$this->assertFalse( \WP_Query::$queries[0]['no_found_rows'] );
@@ -45,13 +49,60 @@ final class WpCatalogTest extends TestCase {
 		$this->assertSame( array( array( 'key' => AnnotationMeta::ANNOTATION, 'compare' => 'EXISTS' ) ), $args['meta_query'] );
 	}
 
-	public function test_the_menu_count_leaves_out_trashed_products_and_variations(): void {
+	/**
+	 * Posts by id: type, post status, plugin status. WP_Query then answers from them, and the
+	 * grouped count from the WHERE of its own SQL.
+	 *
+	 * @param array<int, array{0: string, 1: string, 2: string}> $posts Posts.
+	 */
+	private static function shop( array $posts ): void {
 		Wp::reset();
-		foreach ( array( array( 1, 'product', 'publish' ), array( 2, 'product', 'draft' ), array( 3, 'product', 'trash' ), array( 4, 'product_variation', 'publish' ), array( 5, 'product', 'publish' ) ) as [ $id, $type, $status ] ) {
+		\WP_Query::$result = null;
+		foreach ( $posts as $id => [ $type, $status, $plugin_status ] ) {
 			Wp::post( $id, $type, $status );
-			Wp::$meta[ $id ][ AnnotationMeta::STATUS ] = 5 === $id ? 'applied' : 'review';
+			Wp::$meta[ $id ][ AnnotationMeta::STATUS ] = $plugin_status;
 		}
-		$this->assertSame( 2, ( new WpCatalog() )->count_with_status( 'review' ) );
+	}
+
+	public function test_the_menu_count_is_what_the_review_queue_lists(): void {
+		self::shop(
+			array(
+				1 => array( 'product', 'publish', 'review' ),
+				2 => array( 'product', 'draft', 'review' ),
+				3 => array( 'product', 'trash', 'review' ),
+				4 => array( 'product', 'auto-draft', 'review' ),
+				5 => array( 'product_variation', 'publish', 'review' ),
+				6 => array( 'product', 'publish', 'applied' ),
+			)
+		);
+		$catalog = new WpCatalog();
+		$this->assertSame( 2, $catalog->count_with_status( 'review' ), 'not trash, an auto-draft or a variation' );
+		$this->assertSame( array( 'ids' => array( 1, 2 ), 'total' => 2 ), $catalog->with_status( 'review', 1, 10 ) );
+
+		[ $count, $list ] = \WP_Query::$queries;
+		$filter           = array_flip( array( 'post_type', 'post_status', 'meta_query', 'suppress_filters' ) );
+		$this->assertSame( array_intersect_key( $list, $filter ), array_intersect_key( $count, $filter ), 'one definition of the queue' );
+	}
+
+	public function test_the_job_counts_leave_out_trash_and_agree_with_the_menu(): void {
+		self::shop(
+			array(
+				1 => array( 'product', 'publish', 'review' ),
+				2 => array( 'product', 'private', 'review' ),
+				3 => array( 'product', 'trash', 'review' ),
+				4 => array( 'product', 'trash', 'failed' ),
+				5 => array( 'product_variation', 'publish', 'failed' ),
+				6 => array( 'product_variation', 'publish', 'annotated' ),
+				7 => array( 'product', 'auto-draft', 'pending' ),
+				8 => array( 'product', 'publish', 'applied' ),
+			)
+		);
+		Wp::$meta[9][ AnnotationMeta::STATUS ] = 'review'; // Meta whose post is gone.
+		$catalog = new WpCatalog();
+		$counts  = $catalog->count_by_status();
+		ksort( $counts );
+		$this->assertSame( array( 'annotated' => 1, 'applied' => 1, 'failed' => 1, 'review' => 2 ), $counts );
+		$this->assertSame( $catalog->count_with_status( 'review' ), $counts['review'], 'the jobs table and the menu badge' );
 	}
 
 	public function test_review_queue_filters_on_status(): void {
