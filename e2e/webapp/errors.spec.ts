@@ -63,7 +63,7 @@ test.describe('error messages', () => {
     });
 
     test('a rate limit', async ({ page }) => {
-      // A second service whose limit refuses the very first request (RATE_LIMIT_PER_SECOND=0.01).
+      // A second service whose limit refuses the very first request (WEB_RATE_LIMIT_PER_SECOND=0.01).
       const app = new WebApp(page);
       await page.goto(process.env.KALAS_WEBAPP_LIMITED_URL!);
       await app.choosePhoto(photo);

@@ -1,4 +1,5 @@
 /** Settings from the environment, read once. */
+import crypto from "node:crypto";
 import path from "node:path";
 
 export interface Config {
@@ -15,6 +16,10 @@ export interface Config {
    * before a person accepts them. Off by default: anyone can open the try-it page.
    */
   webFeedbackLearns: boolean;
+  /** Signing secret and lifetime of those sessions' tokens. */
+  webSession: { secret: string; ttlSeconds: number };
+  /** Requests per second allowed per visitor of those sessions (bursts of twice that). */
+  webRateLimit: number;
   /** In a shop that has learned its own labels, seconds after its corrections change before it learns them; 0: never by itself. */
   learnAfterCorrectionsSeconds: number;
   /**
@@ -39,6 +44,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
     webShop: env.WEB_SHOP || null,
     webFeedbackLearns: env.WEB_FEEDBACK_LEARNS === "true",
+    webSession: { secret: webSessionSecret(env.WEB_SESSION_SECRET), ttlSeconds: Number(env.WEB_SESSION_TTL ?? 3600) },
+    webRateLimit: Number(env.WEB_RATE_LIMIT_PER_SECOND ?? 5),
     trustProxy: trustProxy(env.TRUST_PROXY),
     learnAfterCorrectionsSeconds: Math.min(MAX_LEARN_DELAY_SECONDS, Math.max(0, Number(env.LEARN_AFTER_CORRECTIONS_SECONDS ?? 60) || 0)),
   };
@@ -50,4 +57,15 @@ function trustProxy(value: string | undefined): false | number | string {
   if (v === "" || v === "false" || v === "0") return false;
   if (v === "true") return 1;
   return /^\d+$/.test(v) ? Number(v) : v;
+}
+
+/**
+ * WEB_SESSION_SECRET, when set (several processes serving one page must share it), must be long
+ * enough not to be guessed: whoever knows it can sign a session. Unset or empty (a blank line in an
+ * environment file): a random one per start, so tokens die with the process and the page asks again.
+ */
+function webSessionSecret(value: string | undefined): string {
+  if (!value) return crypto.randomBytes(32).toString("hex");
+  if (value.length < 32) throw new Error("WEB_SESSION_SECRET must be at least 32 characters (e.g. openssl rand -hex 32), or unset.");
+  return value;
 }

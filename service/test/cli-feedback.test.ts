@@ -136,6 +136,14 @@ describe("kalas-iris feedback", () => {
     expect(r.stderr).toBe('kalas-iris: shop "reviewed" has no correction "", "1,2", abc.\n');
   });
 
+  it("delete removes corrections, naming unknown ids with exit code 1", () => {
+    const r = cli("feedback", "delete", "--shop", "reviewed", String(ids["visitor-2"]), "424242");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(`correction ${ids["visitor-2"]}: deleted\n`);
+    expect(r.stderr).toBe('kalas-iris: shop "reviewed" has no correction 424242.\n');
+    expect(listJson().items.map((i) => i.id)).not.toContain(ids["visitor-2"]);
+  });
+
   it("accept needs at least one id", () => {
     const r = cli("feedback", "accept", "--shop", "reviewed");
     expect(r.status).toBe(1);

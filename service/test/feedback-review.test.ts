@@ -21,7 +21,7 @@ const shoe = photo("fp-20856.jpg");
 const auth = () => ({ Authorization: `Bearer ${key}` });
 
 beforeAll(async () => {
-  t = await testApp({ WEB_SHOP: "boutique", RATE_LIMIT_PER_SECOND: "1000" });
+  t = await testApp({ WEB_SHOP: "boutique", RATE_LIMIT_PER_SECOND: "1000", WEB_RATE_LIMIT_PER_SECOND: "1000" });
   key = t.key("boutique");
   token = ((await request(t.app).post("/v1/web/session").send({})).body as { token: string }).token;
   await request(t.app).put("/v1/products/p1").set(auth()).set("Content-Type", "image/jpeg").send(dress).expect(200);
@@ -171,7 +171,7 @@ describe("PATCH /v1/feedback/{id}", () => {
 
 describe("GET /v1/feedback/{id}/image", () => {
   it("answers the stored photo with its type and a private cache header", async () => {
-    const id = await correct("web", dress, { style: "Prep" });
+    const id = await correct("key", dress, { style: "Prep" });
     const res = await request(t.app).get(`/v1/feedback/${id}/image`).set(auth()).buffer(true).expect(200);
     expect(res.headers["content-type"]).toBe("image/jpeg");
     expect(res.headers["cache-control"]).toBe("private, max-age=3600");
@@ -223,12 +223,38 @@ describe("GET /v1/feedback/{id}/image", () => {
   });
 });
 
+describe("deleting a correction", () => {
+  const photoFiles = () => fs.readdirSync(path.join(t.dataDir, "shops", "boutique", "feedback"));
+
+  it("removes it, stops it steering predictions, and removes its photo once no other correction has it", async () => {
+    const own = await sharp(shoe).rotate(180).jpeg().toBuffer();
+    const first = await correct("key", own, { style: "Deleted" });
+    const second = await correct("key", own, { style: "Deleted" });
+    const files = photoFiles().length;
+    expect(await shopLabel(own, "style")).toBe("Deleted");
+
+    expect((await request(t.app).delete(`/v1/feedback/${first}`).set(auth()).expect(200)).body).toEqual({ id: first, deleted: true });
+    expect(photoFiles()).toHaveLength(files); // the second correction came with the same photo
+    await request(t.app).get(`/v1/feedback/${second}/image`).set(auth()).expect(200);
+
+    await request(t.app).delete(`/v1/feedback/${second}`).set(auth()).expect(200);
+    expect(photoFiles()).toHaveLength(files - 1);
+    expect(await shopLabel(own, "style")).toBeUndefined();
+    const again = await request(t.app).delete(`/v1/feedback/${second}`).set(auth());
+    expect([again.status, again.body.error.code]).toEqual([404, "feedback_not_found"]);
+    const ids = ((await list("?limit=1000").expect(200)).body as { items: { id: number }[] }).items.map((i) => i.id);
+    expect(ids).not.toContain(first);
+    expect(ids).not.toContain(second);
+  });
+});
+
 describe("a public web session", () => {
-  it("cannot list, review or see the photos of corrections", async () => {
+  it("cannot list, review, delete or see the photos of corrections", async () => {
     const id = await correct("web", dress, { style: "Mine" });
     for (const send of [
       () => request(t.app).get("/v1/feedback"),
       () => request(t.app).patch(`/v1/feedback/${id}`).send({ review: "accepted" }),
+      () => request(t.app).delete(`/v1/feedback/${id}`),
       () => request(t.app).get(`/v1/feedback/${id}/image`),
     ]) {
       const res = await send().set("Authorization", `Bearer ${token}`);

@@ -12,7 +12,7 @@ import { testApp } from "./helpers.js";
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
   // "true", as older deployments set it: now the one proxy in front, not every proxy.
-  t = await testApp({ WEB_SHOP: "demo", RATE_LIMIT_PER_SECOND: "1", TRUST_PROXY: "true" });
+  t = await testApp({ WEB_SHOP: "demo", WEB_RATE_LIMIT_PER_SECOND: "1", TRUST_PROXY: "true" });
 });
 afterAll(() => t.close());
 

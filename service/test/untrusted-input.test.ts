@@ -12,7 +12,7 @@ let t: Awaited<ReturnType<typeof testApp>>;
 let key: string;
 const dress = photo("fp-10365.jpg");
 beforeAll(async () => {
-  t = await testApp({ WEB_SHOP: "shop", RATE_LIMIT_PER_SECOND: "1000" });
+  t = await testApp({ WEB_SHOP: "shop", RATE_LIMIT_PER_SECOND: "1000", WEB_RATE_LIMIT_PER_SECOND: "1000" });
   key = t.key("shop");
   await request(t.app)
     .put("/v1/products/p1")

@@ -18,7 +18,7 @@ let t: Awaited<ReturnType<typeof testApp>>;
 let key: string;
 const shoe = photo("fp-20856.jpg");
 beforeAll(async () => {
-  t = await testApp({ WEB_SHOP: "staff-only", RATE_LIMIT_PER_SECOND: "1000" });
+  t = await testApp({ WEB_SHOP: "staff-only", RATE_LIMIT_PER_SECOND: "1000", WEB_RATE_LIMIT_PER_SECOND: "1000" });
   key = t.key("staff-only");
 });
 afterAll(() => {

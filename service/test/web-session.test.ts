@@ -6,7 +6,7 @@ import { photo, testApp } from "./helpers.js";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
-  t = await testApp({ WEB_SHOP: "demo", RATE_LIMIT_PER_SECOND: "1000" });
+  t = await testApp({ WEB_SHOP: "demo", RATE_LIMIT_PER_SECOND: "1000", WEB_RATE_LIMIT_PER_SECOND: "1000" });
 });
 afterAll(() => t.close());
 

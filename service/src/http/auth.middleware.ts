@@ -2,6 +2,8 @@
  * Bearer-key auth and per-key rate limiting. The key decides the shop, so one shop's key can
  * never reach another shop's products. Web session tokens reach only a few routes.
  */
+import net from "node:net";
+
 import type { NextFunction, Request, Response } from "express";
 
 import { AppError } from "../errors.js";
@@ -22,14 +24,16 @@ export function authMiddleware(ctx: AppContext) {
       let shopName = ctx.keys.shopFor(token);
       let via: "key" | "web" = "key";
       if (!shopName) {
-        shopName = verifyWebToken(token, req.get("origin"));
+        shopName = verifyWebToken(ctx.config, token, req.get("origin"));
         via = "web";
         if (shopName && !WEB_ROUTES.some((r) => r.test(`${req.method} ${req.baseUrl}${req.path}`))) {
           throw new AppError(403, "forbidden", "A web session cannot use this route.");
         }
       }
       if (!shopName) throw new AppError(401, "invalid_key", "The API key is not valid or has been revoked.");
-      takeToken(buckets, `${via}:${via === "web" ? req.ip : token}`, ctx.config.rateLimit);
+      // Anyone can open a web session, so its visitors get a smaller share than a shop's key.
+      if (via === "web") takeToken(buckets, `web:${visitor(req.ip)}`, ctx.config.webRateLimit, "from this address");
+      else takeToken(buckets, `key:${token}`, ctx.config.rateLimit, "for this key");
       const authed = req as AuthedRequest;
       authed.shop = await ctx.shops.get(shopName);
       authed.via = via;
@@ -40,8 +44,26 @@ export function authMiddleware(ctx: AppContext) {
   };
 }
 
+/**
+ * Who a web visitor is for the limit: the IPv4 address, or an IPv6 address's /64, since one
+ * connection commonly holds a whole /64 and could otherwise take a fresh allowance per request.
+ */
+export function visitor(ip: string | undefined): string {
+  if (!ip || !net.isIPv6(ip)) return ip ?? "";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  const [head, tail = ""] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(":")}::/64`;
+}
+
 /** Token bucket: `rate` per second, bursts up to twice that. */
-function takeToken(buckets: Map<string, { tokens: number; at: number }>, id: string, rate: number): void {
+function takeToken(buckets: Map<string, { tokens: number; at: number }>, id: string, rate: number, whose: string): void {
   const now = Date.now();
   if (buckets.size > 10_000) {
     // One bucket per key or visitor: forget the ones idle long enough to be full again.
@@ -53,7 +75,7 @@ function takeToken(buckets: Map<string, { tokens: number; at: number }>, id: str
   buckets.set(id, b);
   if (b.tokens < 1) {
     const wait = Math.ceil((1 - b.tokens) / rate);
-    throw new AppError(429, "rate_limited", `Too many requests for this key; wait ${wait} s.`, { "Retry-After": String(wait) });
+    throw new AppError(429, "rate_limited", `Too many requests ${whose}; wait ${wait} s.`, { "Retry-After": String(wait) });
   }
   b.tokens -= 1;
 }

@@ -9,7 +9,8 @@ import { AppError, isAppError, megabytes } from "../errors.js";
 import { IMAGE_LIMITS } from "../repositories/image.repository.js";
 
 const JSON_LIMIT = 1024 * 1024;
-const MAX_FIELDS = 20;
+// The image routes' text fields are a handful (a correction; a product's name, links and labels).
+const MAX_FIELDS = 8;
 const FIELD_BYTES = 1024 * 1024;
 // A multipart body also carries its text fields and part headers, so only a length past all of
 // them is sure to break a limit before a byte is read.

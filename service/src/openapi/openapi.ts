@@ -146,6 +146,7 @@ export const openapiDocument = {
           "404": err("product_not_found"),
           "409": err("product_stale: the product was indexed with another model pack"),
           "413": err("body_too_large, image_too_large"),
+          "429": err("rate_limited (Retry-After); review_queue_full: a web session's, while 1,000 from the page wait for review"),
         },
       },
       get: {
@@ -174,6 +175,15 @@ export const openapiDocument = {
         responses: {
           "200": ok({ $ref: "#/components/schemas/FeedbackItem" }),
           "400": err("invalid_request, invalid_json"),
+          "403": err("forbidden: a web session token"),
+          "404": err("feedback_not_found"),
+        },
+      },
+      delete: {
+        summary: "Delete a correction, and its photo unless another correction came with the same one (not with a web session)",
+        parameters: [feedbackId],
+        responses: {
+          "200": ok({ type: "object", properties: { id: { type: "integer" }, deleted: { type: "boolean", enum: [true] } } }),
           "403": err("forbidden: a web session token"),
           "404": err("feedback_not_found"),
         },

@@ -335,6 +335,22 @@ export class CatalogRepository {
   }
 
   /**
+   * Deletes a correction; answers whether it took part in predictions and learning, and its photo's
+   * file when no other correction keeps the same photo (the file is named by its content), or null
+   * when there is no such correction.
+   */
+  deleteFeedback(id: number): { learned: boolean; orphanedImage: string | null } | null {
+    return this.db.transaction(() => {
+      const row = this.getFeedback(id);
+      if (!row) return null;
+      this.db.prepare("DELETE FROM feedback WHERE id = ?").run(id);
+      const shared =
+        row.image_file !== null && this.db.prepare("SELECT 1 FROM feedback WHERE image_file = ? LIMIT 1").get(row.image_file) !== undefined;
+      return { learned: row.learns === 1, orphanedImage: row.image_file !== null && !shared ? row.image_file : null };
+    })();
+  }
+
+  /**
    * Corrections that carry image features of the current model and take part in predictions and
    * learning (`learnsSql`). Those made under another model stay stored (with their photo) but are
    * not compared with new photos.

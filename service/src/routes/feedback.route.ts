@@ -1,13 +1,20 @@
 /**
- * Feedback routes: store a person's correction; list the shop's corrections, review them and show
- * their photos (the shop's own people, with its key: a web session reaches only the POST).
+ * Feedback routes: store a person's correction; list the shop's corrections, review, delete them
+ * and show their photos (the shop's own people, with its key: a web session reaches only the POST).
  */
 import express, { Router } from "express";
 
 import { AppError } from "../errors.js";
 import { shopOf, viaOf } from "../http/context.js";
 import { bodyParsers, fieldsFrom, imageFrom } from "../http/image-body.js";
-import { FEEDBACK_REVIEWS, FEEDBACK_SOURCES, feedbackImage, listFeedback, reviewFeedback } from "../services/feedback-review.service.js";
+import {
+  deleteFeedback,
+  FEEDBACK_REVIEWS,
+  FEEDBACK_SOURCES,
+  feedbackImage,
+  listFeedback,
+  reviewFeedback,
+} from "../services/feedback-review.service.js";
 import { parseCorrection, recordFeedback } from "../services/feedback.service.js";
 import { choiceParam, intParam, jsonField } from "./query.js";
 
@@ -45,6 +52,9 @@ export function feedbackRoute(): Router {
     if (typeof review !== "string" || !(FEEDBACK_REVIEWS as readonly string[]).includes(review))
       throw new AppError(400, "invalid_request", 'Send a JSON object { "review": "accepted" | "rejected" | "pending" }.');
     res.json(reviewFeedback(shopOf(req), String(req.params.id), review as (typeof FEEDBACK_REVIEWS)[number]));
+  });
+  r.delete("/feedback/:id", (req, res) => {
+    res.json(deleteFeedback(shopOf(req), String(req.params.id)));
   });
   r.get("/feedback/:id/image", async (req, res) => {
     const max = req.query.max === undefined ? undefined : intParam(req.query.max, "max", 480, 16, 2048);

@@ -9,6 +9,6 @@ export function webSessionRoute(ctx: AppContext): Router {
   return Router().post("/web/session", (req, res) => {
     if (!ctx.config.webShop)
       throw new AppError(404, "web_sessions_disabled", "This service does not offer public web sessions; use an API key.");
-    res.json(issueWebToken(ctx.config.webShop, req.get("origin")));
+    res.json(issueWebToken(ctx.config, ctx.config.webShop, req.get("origin")));
   });
 }

@@ -12,7 +12,7 @@ import type { LoadedModel } from "../model/load-model.js";
 import { mirror } from "../model/pixels.js";
 import type { Annotation, Prediction } from "../openapi/answers.js";
 import { decodeForModel, type PixelGrid } from "../repositories/image.repository.js";
-import { runLimited } from "./inference-limit.js";
+import { decodeLimit, inferenceLimit } from "./inference-limit.js";
 import { getModel } from "./model.service.js";
 
 export interface Analysis {
@@ -49,14 +49,14 @@ export async function analyzeImages(all: Buffer[], shopPredictor?: ShopPredictor
   const model = await getModel();
   // Every decode ends before a failure is thrown: one still running in libvips while the caller tries
   // the photos one at a time (analyzeEach) can wipe that retry's error, which then reads "Unknown error".
-  const settled = await Promise.allSettled(all.map((b) => decodeForModel(b, model.manifest.encoder)));
+  const settled = await decodeLimit.run(() => Promise.allSettled(all.map((b) => decodeForModel(b, model.manifest.encoder))));
   const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failure) throw failure.reason;
   const decoded = settled.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof decodeForModel>>>).value);
   // With the pack's test-time augmentation, each photo's mirror image goes through in the same batch.
   const views = model.transform.mirror ? 2 : 1;
   const grids = decoded.flatMap((d) => (views === 2 ? [d.model, mirror(d.model)] : [d.model]));
-  const raws = await runLimited(() => model.embed(grids));
+  const raws = await inferenceLimit.run(() => model.embed(grids));
   const elapsed = (performance.now() - started) / all.length;
   return decoded.map((d, i) => describe(model, raws.slice(i * views, (i + 1) * views), d.color, elapsed, shopPredictor));
 }

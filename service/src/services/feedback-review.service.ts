@@ -11,6 +11,7 @@ import { AppError, notFound } from "../errors.js";
 import type { FeedbackCorrection, FeedbackItem, FeedbackList, FeedbackReview } from "../openapi/answers.js";
 import type { FeedbackRow } from "../repositories/catalog.repository.js";
 import { thumbnailJpeg } from "../repositories/image.repository.js";
+import { decodeLimit } from "./inference-limit.js";
 import { feedbackDir } from "./feedback.service.js";
 import { imageMediaType } from "./image-type.js";
 import { correctionsChanged } from "./relearn.service.js";
@@ -40,6 +41,19 @@ export function reviewFeedback(shop: Shop, id: string, review: FeedbackReview): 
 }
 
 /**
+ * Deletes a correction and, unless another correction came with the same photo, its photo: for a
+ * shop that clears what the public page collected, or a person who asks for their photo to go.
+ */
+export function deleteFeedback(shop: Shop, id: string): { id: number; deleted: true } {
+  const n = feedbackId(id);
+  const deleted = shop.catalog.deleteFeedback(n);
+  if (!deleted) throw missing(id);
+  if (deleted.orphanedImage) fs.rmSync(path.join(feedbackDir(shop), path.basename(deleted.orphanedImage)), { force: true });
+  if (deleted.learned) correctionsChanged(shop);
+  return { id: n, deleted: true };
+}
+
+/**
  * The photo a correction was sent with, and its media type; with `max`, a JPEG that fits a square of
  * that side, for a review screen that lists many (a phone photo is megabytes, and browsers do not
  * show every type a correction may be stored in, such as TIFF or HEIC).
@@ -59,7 +73,7 @@ export async function feedbackImage(shop: Shop, id: string, max?: number): Promi
     throw notFound("image_not_found", `The photo of correction ${id} is no longer stored.`);
   }
   if (!max) return { bytes, type: imageMediaType(bytes) };
-  return { bytes: await thumbnailJpeg(bytes, max), type: "image/jpeg" };
+  return { bytes: await decodeLimit.run(() => thumbnailJpeg(bytes, max)), type: "image/jpeg" };
 }
 
 /** Ids are the database's row numbers ("07" is 7); null for anything that cannot name a correction. */

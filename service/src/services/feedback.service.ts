@@ -10,8 +10,10 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import { cleanLabel, cleanLabelMap, MAX_LIST } from "../http/fields.js";
 import type { FeedbackCorrection } from "../openapi/answers.js";
+import { thumbnailJpeg } from "../repositories/image.repository.js";
 import { analyzeImage } from "./analyze.service.js";
 import { checkProductId } from "./catalog.service.js";
+import { decodeLimit } from "./inference-limit.js";
 import { correctionsChanged } from "./relearn.service.js";
 import type { Shop } from "./shops.service.js";
 
@@ -19,6 +21,13 @@ export type Correction = FeedbackCorrection;
 
 /** A correction's `original` (what the model had said) is kept as sent, up to this size. */
 const MAX_ORIGINAL_BYTES = 16 * 1024;
+/**
+ * Corrections from the public page that may wait for review at once, per shop. Anyone can send
+ * them, so without a bound a visitor could fill the disk that every shop's database is on.
+ */
+export const MAX_PENDING_WEB_CORRECTIONS = 1000;
+/** A public page's photo is kept re-encoded to fit this square (about 150 KB), not as sent. */
+const WEB_PHOTO_SIDE = 1024;
 
 export function parseCorrection(body: unknown): { productId: string | null; correction: Correction; original: unknown } {
   if (!body || typeof body !== "object" || Array.isArray(body))
@@ -51,15 +60,24 @@ export async function recordFeedback(
   shop: Shop,
   input: { productId: string | null; correction: Correction; original: unknown; image?: Buffer; source: "key" | "web" },
 ): Promise<{ id: number; stored: true; review: "pending"; learns: boolean }> {
+  if (input.source === "web" && pendingWebCorrections(shop) >= MAX_PENDING_WEB_CORRECTIONS) {
+    throw new AppError(
+      429,
+      "review_queue_full",
+      `${MAX_PENDING_WEB_CORRECTIONS} corrections from this page are waiting for the shop to review them; try again later.`,
+    );
+  }
   let features: Float32Array | null = null;
   let imageFile: string | null = null;
   if (input.image) {
     features = (await analyzeImage(input.image)).features;
-    // Keep the photo: a later retraining (or a new backbone) needs pixels, not just features.
+    // Keep the photo: a later retraining (or a new backbone) needs pixels, not just features. A
+    // visitor's is re-encoded: 20 MB of padding (or a phone's location in its EXIF) is not kept.
+    const kept = input.source === "web" ? await decodeLimit.run(() => thumbnailJpeg(input.image!, WEB_PHOTO_SIDE)) : input.image;
     const dir = feedbackDir(shop);
     fs.mkdirSync(dir, { recursive: true });
-    imageFile = path.join(dir, `${crypto.createHash("sha256").update(input.image).digest("hex").slice(0, 32)}.img`);
-    fs.writeFileSync(imageFile, input.image);
+    imageFile = path.join(dir, `${crypto.createHash("sha256").update(kept).digest("hex").slice(0, 32)}.img`);
+    fs.writeFileSync(imageFile, kept);
   } else if (input.productId) {
     const stored = shop.catalog.featuresOf(input.productId);
     if (!stored)
@@ -91,3 +109,6 @@ export async function recordFeedback(
   if (learns) correctionsChanged(shop);
   return { id, stored: true, review: "pending", learns };
 }
+
+const pendingWebCorrections = (shop: Shop): number =>
+  shop.catalog.listFeedback({ source: "web", review: "pending", limit: 0, offset: 0 }).total;

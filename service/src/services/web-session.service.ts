@@ -6,28 +6,29 @@
  */
 import crypto from "node:crypto";
 
-const TTL_SECONDS = Number(process.env.WEB_SESSION_TTL ?? 3600);
-// A per-process secret: tokens die with the process, which is fine for a page that asks again.
-const secret = process.env.WEB_SESSION_SECRET ?? crypto.randomBytes(32).toString("hex");
+import type { Config } from "../config.js";
 
-export function issueWebToken(shop: string, origin?: string): { token: string; expires_at: string; shop: string } {
-  const exp = Math.floor(Date.now() / 1000) + TTL_SECONDS;
+export function issueWebToken(config: Config, shop: string, origin?: string): { token: string; expires_at: string; shop: string } {
+  const exp = Math.floor(Date.now() / 1000) + config.webSession.ttlSeconds;
   const payload = Buffer.from(JSON.stringify({ shop, exp, origin: origin ?? null })).toString("base64url");
-  return { token: `kiw_${payload}.${sign(payload)}`, expires_at: new Date(exp * 1000).toISOString(), shop };
+  return { token: `kiw_${payload}.${sign(config, payload)}`, expires_at: new Date(exp * 1000).toISOString(), shop };
 }
 
 /**
  * The shop of a valid, unexpired token, or null. Browsers leave Origin off same-origin GETs, so a
- * request without one is accepted; one with a different Origin is not.
+ * request without one is accepted; one with a different Origin is not. Only the shop the service
+ * offers now (WEB_SHOP) is answered: a token signed for another shop, or issued before sessions
+ * were turned off or moved to another shop, reaches nothing.
  */
-export function verifyWebToken(token: string, origin?: string): string | null {
-  if (!token.startsWith("kiw_")) return null;
+export function verifyWebToken(config: Config, token: string, origin?: string): string | null {
+  if (!config.webShop || !token.startsWith("kiw_")) return null;
   const [payload, sig] = token.slice(4).split(".");
   if (!payload || !sig) return null;
-  const expected = sign(payload);
+  const expected = sign(config, payload);
   if (sig.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) return null;
   try {
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as { shop: string; exp: number; origin: string | null };
+    if (claims.shop !== config.webShop) return null;
     if (claims.origin && origin && origin !== claims.origin) return null;
     return claims.exp * 1000 > Date.now() ? claims.shop : null;
   } catch {
@@ -35,4 +36,4 @@ export function verifyWebToken(token: string, origin?: string): string | null {
   }
 }
 
-const sign = (payload: string) => crypto.createHmac("sha256", secret).update(payload).digest("base64url");
+const sign = (config: Config, payload: string) => crypto.createHmac("sha256", config.webSession.secret).update(payload).digest("base64url");

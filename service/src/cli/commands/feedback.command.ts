@@ -2,6 +2,7 @@ import type { Command } from "commander";
 
 import { AppError } from "../../errors.js";
 import {
+  deleteFeedback,
   FEEDBACK_REVIEWS,
   FEEDBACK_SOURCES,
   listFeedback,
@@ -9,6 +10,7 @@ import {
   reviewFeedback,
 } from "../../services/feedback-review.service.js";
 import { oneOf, positiveInt, wholeNumber } from "../checks.js";
+import type { Shop } from "../../services/shops.service.js";
 import { withShop } from "./context.js";
 
 interface ListOptions {
@@ -62,33 +64,43 @@ export function feedbackCommand(program: Command): void {
     ["reject", "rejected", "keep corrections out of the shop's predictions and learning"],
     ["pending", "pending", "undo a review: corrections wait again (those sent with the shop's key count meanwhile)"],
   ] as const) {
-    feedback
-      .command(name)
-      .requiredOption("--shop <name>", "shop the corrections belong to (it must exist)")
-      .argument("<id...>", "correction ids, as `feedback list` shows them")
-      .description(what)
-      .action(async (ids: string[], o: { shop: string }) => {
-        const unknown: string[] = [];
-        await withShop(o.shop, (shop) => {
-          for (const id of distinct(ids)) {
-            try {
-              const item = reviewFeedback(shop, id, review);
-              process.stdout.write(
-                `correction ${id}: ${item.review}, ${item.learns ? "takes part" : "takes no part"} in predictions and learning\n`,
-              );
-            } catch (e) {
-              // One mistyped id must not stop the others: name it, apply the rest, exit non-zero.
-              if (!(e instanceof AppError && e.code === "feedback_not_found")) throw e;
-              unknown.push(id);
-            }
+    byId(feedback.command(name), what, (shop, id) => {
+      const item = reviewFeedback(shop, id, review);
+      return `${item.review}, ${item.learns ? "takes part" : "takes no part"} in predictions and learning`;
+    });
+  }
+  byId(feedback.command("delete"), "delete corrections and their photos (a photo that another correction came with stays)", (shop, id) => {
+    deleteFeedback(shop, id);
+    return "deleted";
+  });
+}
+
+/**
+ * A command that acts on corrections named by id, and prints a line for each. One mistyped id must
+ * not stop the others: it is named at the end, the rest are done, and the exit code is 1.
+ */
+function byId(command: Command, what: string, act: (shop: Shop, id: string) => string): void {
+  command
+    .requiredOption("--shop <name>", "shop the corrections belong to (it must exist)")
+    .argument("<id...>", "correction ids, as `feedback list` shows them")
+    .description(what)
+    .action(async (ids: string[], o: { shop: string }) => {
+      const unknown: string[] = [];
+      await withShop(o.shop, (shop) => {
+        for (const id of distinct(ids)) {
+          try {
+            process.stdout.write(`correction ${id}: ${act(shop, id)}\n`);
+          } catch (e) {
+            if (!(e instanceof AppError && e.code === "feedback_not_found")) throw e;
+            unknown.push(id);
           }
-        });
-        if (unknown.length) {
-          process.stderr.write(`kalas-iris: shop "${o.shop}" has no correction ${unknown.map(shown).join(", ")}.\n`);
-          process.exitCode = 1;
         }
       });
-  }
+      if (unknown.length) {
+        process.stderr.write(`kalas-iris: shop "${o.shop}" has no correction ${unknown.map(shown).join(", ")}.\n`);
+        process.exitCode = 1;
+      }
+    });
 }
 
 /** Each id once, in the order given: "7 7" or "7 07" name one correction, reviewed and reported once. */
