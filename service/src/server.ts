@@ -31,10 +31,18 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
     shops: openShops(config, async () => model.vectorSpace),
   };
   const app = createApp(ctx);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.on("error", reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      // Express 5 hands a failure to listen to this callback: ignoring its argument reported
+      // "listening" on a busy port, and the process then exited 0, which no supervisor restarts.
+      const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    });
+  } catch (e) {
+    ctx.shops.closeAll();
+    ctx.keys.close();
+    throw listenError(e as NodeJS.ErrnoException, config);
+  }
   server.requestTimeout = 60_000;
   log.info("kalas-iris listening", {
     url: `http://${config.host}:${config.port}`,
@@ -47,4 +55,14 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
     ctx.keys.close();
   };
   return { server, ctx, close };
+}
+
+/** A failure to listen as the person starting the service can act on it. */
+function listenError(e: NodeJS.ErrnoException, config: Config): Error {
+  const where = `${config.host}:${config.port}`;
+  if (e.code === "EADDRINUSE")
+    return new Error(`${where} is already in use: stop what listens there, or set PORT (or --port) to another port`);
+  if (e.code === "EACCES") return new Error(`listening on ${where} is not permitted: use a port above 1023, or run as a user allowed to`);
+  if (e.code === "EADDRNOTAVAIL") return new Error(`${config.host} is not an address of this machine: set HOST (or --host) to one`);
+  return e;
 }

@@ -110,6 +110,7 @@ export async function similarToImage(shop: Shop, image: Buffer, k: number): Prom
 function nearest(shop: Shop, vector: Float32Array, k: number, exclude: number | null, query: Annotation | null): SimilarItem[] {
   // Visual candidates first (a few extra: some may belong to products removed since the last
   // save), then the same kind and colour of garment move up among them.
+  shop.sync();
   const hits = shop.index.search(vector, Math.max(k * 4, RERANK_CANDIDATES), exclude == null ? undefined : (label) => label !== exclude);
   const rows = shop.catalog.byLabels(hits.map((h) => h.label));
   const candidates = hits

@@ -200,6 +200,7 @@ export function shopPredictor(shop: Shop): ShopPredictor | undefined {
 /** The shop's products nearest to a search vector, with their own labels. */
 function labelledNeighbours(shop: Shop, vector: Float32Array): { labels: Record<string, string>; score: number }[] {
   if (vector.length !== shop.index.dim) return [];
+  shop.sync();
   const hits = shop.index.search(vector, NEIGHBOURS);
   const rows = shop.catalog.byLabels(hits.map((h) => h.label));
   return hits.map((h) => {

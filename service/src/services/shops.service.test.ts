@@ -84,3 +84,37 @@ describe("opening a shop", () => {
     registry.closeAll();
   });
 });
+
+describe("a shop open in two processes (the service, and the CLI indexing a folder)", () => {
+  const found = (shop: Awaited<ReturnType<ShopRegistry["get"]>>, n: number) => {
+    shop.sync();
+    return shop.index.search(vectorOf(n), 1)[0]?.label === shop.catalog.get(`p${n}`)?.label;
+  };
+
+  it.each([
+    ["searching before its next write", true],
+    ["writing without searching", false],
+  ])("finds what the other committed, and never saves an index that claims changes it lacks (%s)", async (_, search) => {
+    const name = search ? "shared-searched" : "shared-written";
+    const service = new ShopRegistry(dataDir, space);
+    const running = await service.get(name);
+    add(running, 0);
+
+    // The CLI: its own registry and connection, writes, saves and exits.
+    const cli = new ShopRegistry(dataDir, space);
+    const other = await cli.get(name);
+    for (let n = 1; n <= 30; n++) add(other, n);
+    cli.closeAll();
+
+    if (search) expect(found(running, 17)).toBe(true);
+    add(running, 31); // the service's next write, then its save
+    service.closeAll();
+
+    // Opened afresh, the saved index needs no repair and finds both processes' products.
+    const next = new ShopRegistry(dataDir, space);
+    const reopened = await next.get(name);
+    expect(reopened.repair).toMatchObject({ rebuilt: false, replayed: 0 });
+    for (const n of [0, 1, 17, 30, 31]) expect(found(reopened, n), `p${n}`).toBe(true);
+    next.closeAll();
+  });
+});

@@ -1,7 +1,10 @@
 /**
  * Opens each shop's catalogue (SQLite) and vector index (HNSW) on first use and keeps them open.
  * On open, the index is brought back in line with the database, which is the source of truth:
- * after a crash only the changes made since the index was last saved are replayed.
+ * after a crash only the changes made since the index was last saved are replayed. While open, the
+ * changes another process commits (the CLI indexing a folder while the service runs) are replayed
+ * before the index is searched or saved: saved without them, it would claim their sequence number
+ * and lose them for good.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +22,8 @@ export interface Shop {
   repair: RepairReport;
   /** Schedules an index save shortly after a burst of writes. */
   touch(): void;
+  /** Replays into the index what other processes committed since it last looked; before a search. */
+  sync(): void;
   close(): void;
 }
 
@@ -133,10 +138,25 @@ function openShop(dir: string, name: string, space: VectorSpace, options: Catalo
     log.warn("index repaired on open", { shop: name, ...repair, products: catalog.count() });
   }
 
+  // Every change up to `synced` is in the index. Changes since are this process's own (applied as
+  // they were made) unless the database's version says another process committed too.
+  let synced = dbSeq;
+  let seenVersion = catalog.changesElsewhere();
+  const sync = () => {
+    const version = catalog.changesElsewhere();
+    if (version !== seenVersion) {
+      seenVersion = version;
+      // Replaying this process's own changes again only rewrites their vectors in place.
+      const { replayed } = replay(index!, catalog, synced);
+      if (replayed) log.info("index caught up with another process's changes", { shop: name, replayed });
+    }
+    synced = catalog.seq;
+  };
   let timer: NodeJS.Timeout | null = null;
   const save = () => {
     timer = null;
-    index!.save(catalog.seq);
+    sync();
+    index!.save(synced);
   };
   return {
     name,
@@ -146,6 +166,7 @@ function openShop(dir: string, name: string, space: VectorSpace, options: Catalo
     touch() {
       if (!timer) timer = setTimeout(save, SAVE_DELAY_MS).unref();
     },
+    sync,
     close() {
       if (timer) {
         clearTimeout(timer);
@@ -156,11 +177,11 @@ function openShop(dir: string, name: string, space: VectorSpace, options: Catalo
   };
 }
 
-/** Brings the index up to the database's sequence number. */
-function replay(index: VectorIndex, catalog: CatalogRepository): { replayed: number; stale: number } {
+/** Brings the index up to the database's sequence number, from `since` (by default the saved index's). */
+function replay(index: VectorIndex, catalog: CatalogRepository, since = index.seq): { replayed: number; stale: number } {
   let replayed = 0;
   let stale = 0;
-  for (const change of catalog.changesSince(index.seq)) {
+  for (const change of catalog.changesSince(since)) {
     if (change.deleted) index.remove(change.label);
     else if (change.stale) {
       // Indexed with another pack (the model changed): its vector cannot be searched with this one.
