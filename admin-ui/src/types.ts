@@ -160,6 +160,8 @@ export interface ServiceLearnStatus {
 			holdout_accuracy: number | null;
 			/** ISO 8601. */
 			trained_at: string;
+			/** Learned with another model pack: it names nothing until learned again (after a reindex). */
+			stale?: boolean;
 		}
 	>;
 	/** Whether a learning run is under way in the service now. */

@@ -250,6 +250,31 @@ describe('LearnPanel', () => {
 		);
 	});
 
+	it('says when what the service learned was learned with the previous model', async () => {
+		const stale = {
+			...relearned,
+			fields: {
+				category: { ...relearned.fields.category!, stale: true },
+			},
+		};
+		answer(status(null, stale), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		expect((await screen.findByTestId('learn-stale')).textContent).toMatch(
+			/learned with the previous model/
+		);
+	});
+
+	it('says nothing of the previous model when the service learned with this one', async () => {
+		answer(status(null, relearned), () =>
+			Promise.reject(new Error('not asked'))
+		);
+		render(<LearnPanel />);
+		await screen.findByTestId('learn-result');
+		expect(screen.queryByTestId('learn-stale')).toBeNull();
+	});
+
 	it('says when the service is learning by itself, but not during its own run', async () => {
 		let finish: (r: LearnResult) => void = () => undefined;
 		answer(

@@ -137,6 +137,16 @@ export function LearnPanel() {
 					</span>
 				</Notice>
 			) : null}
+			{learned?.stale && !running ? (
+				<Notice status="warning" isDismissible={false}>
+					<span data-testid="learn-stale">
+						{__(
+							'Your categories were learned with the previous model, so new products are not named in them. They are learned again by themselves once the shop is indexed again with the new model (Kalas Iris → Backfill).',
+							'kalas-iris'
+						)}
+					</span>
+				</Notice>
+			) : null}
 			{learnedAt && !running ? (
 				<Notice
 					status={category ? 'success' : 'warning'}

@@ -78,8 +78,11 @@ export interface FeedbackList {
 
 /** What a shop has learned, and whether it is learning (`GET /v1/learn`). */
 export interface LearnStatus {
-  /** By field: its labels, how many products and corrections taught them, and when. */
-  fields: Record<string, { labels: string[]; examples: number; holdout_accuracy: number | null; trained_at: string }>;
+  /**
+   * By field: its labels, how many products and corrections taught them, and when; `stale` when it
+   * was learned with another model pack, so it predicts nothing until the shop learns again.
+   */
+  fields: Record<string, { labels: string[]; examples: number; holdout_accuracy: number | null; trained_at: string; stale: boolean }>;
   /** Whether a learning run is under way now. */
   running: boolean;
   /** When the shop learns again by itself for corrections that changed, or null. */

@@ -403,12 +403,16 @@ export const openapiDocument = {
             type: "object",
             additionalProperties: {
               type: "object",
-              required: ["labels", "examples", "holdout_accuracy", "trained_at"],
+              required: ["labels", "examples", "holdout_accuracy", "trained_at", "stale"],
               properties: {
                 labels: { type: "array", items: { type: "string" } },
                 examples: { type: "integer", description: "Labelled products and corrections it learned from" },
                 holdout_accuracy: { type: ["number", "null"], description: "Top-1 on the fifth set aside while learning" },
                 trained_at: { type: "string" },
+                stale: {
+                  type: "boolean",
+                  description: "Learned with another model pack: it predicts nothing until learned again (after a reindex, by itself)",
+                },
               },
             },
           },

@@ -26,6 +26,11 @@ export interface LearnedHeadMeta {
   trained_at: string;
   /** Top-1 on the fifth held out while fitting; absent in files written before it was kept. */
   holdout_accuracy?: number | null;
+  /**
+   * Fingerprint of the model pack whose vectors it was learned on: another pack's vectors mean
+   * nothing to it. Absent in files written before it was kept (their `dim` is all there is to check).
+   */
+  model?: string;
 }
 
 interface LearnedHeadFile extends LearnedHeadMeta {

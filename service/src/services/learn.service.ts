@@ -22,7 +22,7 @@ import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import { packJob, type LabelHeadJob } from "../model/label-head-job.js";
 import { fitLabelHeadsInThread } from "../model/label-head-thread.js";
 import type { LearnStatus, Prediction } from "../openapi/answers.js";
-import { type LearnedHead, LearnedHeadsRepository } from "../repositories/learned-heads.repository.js";
+import { type LearnedHead, type LearnedHeadMeta, LearnedHeadsRepository } from "../repositories/learned-heads.repository.js";
 import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";
 import { readMarker, settleMarker } from "./relearn-marker.js";
@@ -118,7 +118,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     const labels = [...counts.keys()].filter((l) => counts.get(l)! >= MIN_EXAMPLES_PER_LABEL).sort();
     if (labels.length < 2) continue;
     const keep = data.y.map((l, i) => (counts.get(l)! >= MIN_EXAMPLES_PER_LABEL ? i : -1)).filter((i) => i >= 0);
-    const previousHead = warmStart(store, field);
+    const previousHead = warmStart(store, field, shop);
     const init =
       previousHead && sameLabels(previousHead.meta.labels, labels) ? { weights: previousHead.weights, bias: previousHead.bias } : undefined;
     planned.push({ field, labels, examples: keep.length, dim: data.x[0].length });
@@ -142,7 +142,11 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     const { final, temperature, accuracy, seconds } = fits[k];
     const holdout_accuracy = accuracy == null ? null : round(accuracy);
     const trained_at = new Date().toISOString();
-    store.save({ field, labels, dim, temperature, examples, trained_at, holdout_accuracy }, final.weights, final.bias);
+    store.save(
+      { field, labels, dim, temperature, examples, trained_at, holdout_accuracy, model: shop.catalog.model },
+      final.weights,
+      final.bias,
+    );
     report.fields[field] = { labels: labels.length, examples, holdout_accuracy, seconds: round(seconds) };
   });
   // A field that no longer has two labels to tell apart (its corrections rejected, its products
@@ -172,9 +176,11 @@ function oneFittingAtATime<T>(fit: () => Promise<T>): Promise<T> {
 const shopClosed = (shop: Shop) => new AppError(503, "shop_closed", `Shop "${shop.name}" was closed (the service is stopping).`);
 
 /** The field's current head to start from, or none when it cannot be read (learning replaces it). */
-function warmStart(store: LearnedHeadsRepository, field: string): LearnedHead | null {
+function warmStart(store: LearnedHeadsRepository, field: string, shop: Shop): LearnedHead | null {
   try {
-    return store.load(field);
+    const head = store.load(field);
+    // Learned on another pack's vectors (the model changed): nothing to start from.
+    return head && madeFor(head.meta, shop) ? head : null;
   } catch (e) {
     log.warn("learning starts a damaged head afresh", { field, error: (e as Error).message });
     return null;
@@ -221,7 +227,13 @@ export function learnedFields(shop: Shop): Record<string, LearnedField> {
       .list()
       .map((m) => [
         m.field,
-        { labels: m.labels, examples: m.examples, holdout_accuracy: m.holdout_accuracy ?? null, trained_at: m.trained_at },
+        {
+          labels: m.labels,
+          examples: m.examples,
+          holdout_accuracy: m.holdout_accuracy ?? null,
+          trained_at: m.trained_at,
+          stale: !madeFor(m, shop),
+        },
       ]),
   );
 }
@@ -301,11 +313,21 @@ function shopModel(shop: Shop): ShopModel {
   return model;
 }
 
+/** Whether a head was learned on the vectors the shop's current pack makes. */
+const madeFor = (meta: LearnedHeadMeta, shop: Shop): boolean =>
+  meta.dim === shop.index.dim && (meta.model === undefined || meta.model === shop.catalog.model);
+
 /** The shop's heads; one that cannot be read is left out (logged) rather than failing every prediction. */
 function loadHeads(shop: Shop): Head[] {
   const { heads, damaged } = headsOf(shop).loadAll();
   for (const d of damaged) log.warn("learned head left out", { shop: shop.name, ...d });
-  return heads.map(({ meta, weights, bias }) => ({
+  const current = heads.filter((h) => madeFor(h.meta, shop));
+  for (const h of heads.filter((h) => !current.includes(h)))
+    log.warn("learned head left out: learned with another model pack; it is learned again after the shop is reindexed", {
+      shop: shop.name,
+      field: h.meta.field,
+    });
+  return current.map(({ meta, weights, bias }) => ({
     field: meta.field,
     labels: meta.labels,
     weights,

@@ -4,6 +4,7 @@
  * longer than any HTTP request should wait.
  */
 import { log } from "../log.js";
+import { hasLearnedHeads, learnShop } from "./learn.service.js";
 import { reindexStale, type ReindexReport } from "./reindex.service.js";
 import type { Shop } from "./shops.service.js";
 
@@ -56,6 +57,10 @@ export function startReindex(shop: Shop): ReindexProgress {
     .then((report) => {
       run.report = report;
       log.info("reindex done", { shop: shop.name, reindexed: report.reindexed, failed: report.failed.length });
+      // Heads learned on the old pack's vectors predict nothing with the new one: learn them again
+      // from the vectors just made, as the shop would have to ask for otherwise.
+      if (report.reindexed > 0 && hasLearnedHeads(shop))
+        learnShop(shop).catch((e: Error) => log.warn("learning after the reindex failed", { shop: shop.name, error: e.message }));
     })
     // reindexStale records each product's failure; this is only for a fault around them (a closed shop).
     .catch((e: Error) => {
