@@ -2,6 +2,8 @@
 import crypto from "node:crypto";
 import path from "node:path";
 
+import { checkEnvironment } from "./config-checks.js";
+
 export interface Config {
   host: string;
   port: number;
@@ -34,6 +36,7 @@ export interface Config {
 const MAX_LEARN_DELAY_SECONDS = 86_400;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  checkEnvironment(env);
   return {
     host: env.HOST ?? "127.0.0.1",
     port: Number(env.PORT ?? 8787),

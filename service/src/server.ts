@@ -3,6 +3,7 @@
  * cleanly (saving every shop's index) on SIGINT/SIGTERM.
  */
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 
 import { createApp } from "./app.js";
 import { readConfig, type Config } from "./config.js";
@@ -45,7 +46,8 @@ export async function startServer(config: Config = readConfig()): Promise<{ serv
   }
   server.requestTimeout = 60_000;
   log.info("kalas-iris listening", {
-    url: `http://${config.host}:${config.port}`,
+    // The port it got: with PORT=0 the system picks one.
+    url: `http://${config.host}:${(server.address() as AddressInfo).port}`,
     pack: `${model.manifest.name}@${model.manifest.version}`,
     dataDir: config.dataDir,
   });

@@ -34,3 +34,26 @@ describe("serve", () => {
     }
   }, 90_000);
 });
+
+describe("serve with a setting it cannot use", () => {
+  it.each([
+    ["MAX_IMAGE_BYTES", "20MB", /MAX_IMAGE_BYTES must be a whole number 1024 or more, in bytes \(20 MB is 20971520\); it is "20MB"/],
+    ["RATE_LIMIT_PER_SECOND", "abc", /RATE_LIMIT_PER_SECOND must be a number .*; it is "abc"/],
+    ["PORT", "http", /PORT must be a whole number from 0 to 65535/],
+    ["WEB_SHOP", "My Shop", /WEB_SHOP: A shop name is 1-63 lowercase letters/],
+    ["WEB_SESSION_SECRET", "short", /WEB_SESSION_SECRET must be at least 32 characters/],
+  ])(
+    "%s=%s stops it at once with one sentence naming the variable",
+    (name, value, message) => {
+      const r = spawnSync(process.execPath, [CLI, "serve"], {
+        env: { ...process.env, DATA_DIR: dataDir, PORT: "0", [name]: value },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^kalas-iris: ${message.source}`));
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    },
+    90_000,
+  );
+});

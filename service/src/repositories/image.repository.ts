@@ -11,9 +11,11 @@ import { AppError } from "../errors.js";
 sharp.cache(false);
 sharp.concurrency(1);
 
+// Read as modules load, before the configuration is checked (config-checks.ts stops the process
+// on a value that is not a number): until then a bad one must not reach multer, which throws.
 export const IMAGE_LIMITS = {
-  maxBytes: Number(process.env.MAX_IMAGE_BYTES ?? 20 * 1024 * 1024),
-  maxPixels: Number(process.env.MAX_IMAGE_PIXELS ?? 50_000_000),
+  maxBytes: Number(process.env.MAX_IMAGE_BYTES) || 20 * 1024 * 1024,
+  maxPixels: Number(process.env.MAX_IMAGE_PIXELS) || 50_000_000,
 };
 const FORMATS = new Set(["jpeg", "png", "webp", "gif", "avif", "heif", "tiff"]);
 

@@ -9,10 +9,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { AppError } from "../errors.js";
 import { log } from "../log.js";
 import { CatalogRepository, type CatalogOptions } from "../repositories/catalog.repository.js";
 import { VectorIndex, type VectorSpace } from "../repositories/index.repository.js";
+import { checkShopName } from "./shop-name.js";
+
+export { checkShopName };
 
 export interface Shop {
   name: string;
@@ -35,20 +37,9 @@ export interface RepairReport {
   reason: string | null;
 }
 
-const SHOP_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const SAVE_DELAY_MS = Number(process.env.INDEX_SAVE_DELAY_MS ?? 2000);
 /** Fewer removed products than this are never worth a rebuild. */
 const COMPACT_MIN_REMOVED = Number(process.env.INDEX_COMPACT_MIN_REMOVED ?? 1000);
-
-export function checkShopName(name: string): string {
-  if (!SHOP_NAME.test(name))
-    throw new AppError(
-      400,
-      "invalid_request",
-      "A shop name is 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit.",
-    );
-  return name;
-}
 
 export class ShopRegistry {
   private readonly shops = new Map<string, Shop>();
