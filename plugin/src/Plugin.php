@@ -29,6 +29,7 @@ use KalasIris\Products\CatalogLearning;
 use KalasIris\Products\ImageReader;
 use KalasIris\Products\ProductEvents;
 use KalasIris\Products\ReviewService;
+use KalasIris\Products\VisibilityEvents;
 use KalasIris\Products\WcProductGateway;
 use KalasIris\Products\WpCatalog;
 use KalasIris\Products\WriteBack;
@@ -74,6 +75,7 @@ final class Plugin {
 
 		// Jobs and product events run in every context: admin, REST, cron, WP-CLI, imports.
 		$this->events()->register();
+		( new VisibilityEvents( $this->events(), new WcProductGateway(), $this->meta() ) )->register();
 		$this->annotate_job()->register();
 		( new LostJobRecovery( $this->annotate_job(), self::fetch_action( ... ) ) )->register();
 		$this->backfill()->register();

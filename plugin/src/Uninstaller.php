@@ -21,11 +21,13 @@ use KalasIris\Products\CatalogLearning;
 use KalasIris\Rest\ConnectController;
 use KalasIris\Settings\Settings;
 use KalasIris\Support\IndexVersion;
+use KalasIris\Support\WooCommerceKey;
 
 /**
- * Removes the plugin's options, product meta, transients and scheduled actions.
- * Names come from the classes that own them. Tags, attributes, categories and
- * products stay: they are the shop's, whoever added them.
+ * Removes the plugin's options, product meta, transients and scheduled actions, and the
+ * WooCommerce REST key the plugin had WooCommerce create for the service. Names come from
+ * the classes that own them. Tags, attributes, categories and products stay: they are the
+ * shop's, whoever added them.
  */
 final class Uninstaller {
 
@@ -51,6 +53,10 @@ final class Uninstaller {
 	 * Runs the clean-up.
 	 */
 	public static function run(): void {
+		// Before the options go: the connection record names the key. The key gave the service
+		// read/write access to the shop, which must end with the plugin.
+		$connection = get_option( ConnectController::OPTION, array() );
+		WooCommerceKey::revoke( is_array( $connection ) ? $connection : array() );
 		foreach ( self::options() as $option ) {
 			delete_option( $option );
 		}

@@ -10,10 +10,10 @@ declare(strict_types=1);
 namespace KalasIris\Blocks;
 
 /**
- * The service ranks every product it has indexed, and some of those are drafts,
- * hidden, or deleted in the shop with their removal job still queued (a bulk
- * delete of hundreds queues hundreds). Asking for a few extra is enough on most
- * pages; when it is not, one wider request fills the list rather than a page
+ * The service ranks every product it has indexed, and some of those shoppers can no
+ * longer see: deleted, unpublished or hidden in the shop with their removal job still
+ * queued (a bulk delete of hundreds queues hundreds). Asking for a few extra is enough
+ * on most pages; when it is not, one wider request fills the list rather than a page
  * showing one product where four were asked for. A fetch that costs more than
  * its answer (a search by photo: the photo is sent and analysed again) asks for
  * the widest list at once instead.

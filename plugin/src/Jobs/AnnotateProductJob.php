@@ -1,6 +1,6 @@
 <?php
 /**
- * Background job: annotate and index one product or variation.
+ * Background job: annotate one product or variation, and index the products shoppers can see.
  *
  * @package KalasIris
  */
@@ -112,11 +112,14 @@ class AnnotateProductJob {
 			return 'no_image';
 		}
 
-		$image  = $this->images->read( $image_id );
-		$client = ( $this->client )();
-		if ( $product->is_variation() ) {
-			// Variations are annotated for their colour but not indexed: the storefront
-			// shows parent products as similar items, never single variations.
+		$image   = $this->images->read( $image_id );
+		$client  = ( $this->client )();
+		$indexed = $product->is_indexable();
+		if ( ! $indexed ) {
+			// Annotated for their labels but not indexed: variations (the storefront shows
+			// parent products as similar items) and what shoppers cannot see, since the service
+			// shows anyone the name, link and photo of what its index holds. VisibilityEvents
+			// has a product indexed once shoppers can see it.
 			$annotation = $client->annotate( $image );
 		} else {
 			$answer     = $client->put_product(
@@ -133,6 +136,18 @@ class AnnotateProductJob {
 			IndexVersion::bump();
 		}
 
+		if ( $indexed && $this->only_indexing( $product_id, $image_id ) ) {
+			$record = array_replace( $this->meta->get_json( $product_id, AnnotationMeta::ANNOTATION ), array( 'indexed' => true ) );
+			$this->meta->set_json( $product_id, AnnotationMeta::ANNOTATION, $record );
+			delete_post_meta( $product_id, AnnotationMeta::JOB );
+			return $this->meta->status( $product_id );
+		}
+		if ( ! $indexed && ! $product->is_variation() && $this->meta->is_indexed( $product_id ) ) {
+			// Indexed before shoppers lost sight of it in a way no hook reported (or before the
+			// plugin indexed only what they see): the new record says it is not, so it must go.
+			RemoveProductJob::enqueue_once( $this->scheduler, $product_id );
+		}
+
 		$settings   = $this->settings->all();
 		$suggestion = LabelPlan::suggest( $annotation, $settings );
 		$this->meta->set_json(
@@ -143,6 +158,7 @@ class AnnotateProductJob {
 				'model'        => $annotation['model'] ?? null,
 				'annotated_at' => gmdate( 'c' ),
 				'image_id'     => $image_id,
+				'indexed'      => $indexed,
 				'suggestion'   => $suggestion,
 			)
 		);
@@ -166,6 +182,34 @@ class AnnotateProductJob {
 	}
 
 	/**
+	 * Whether this run was only to index the product: shoppers can now see a product whose
+	 * photo's annotation is not in the index (it was annotated while they could not see it, or
+	 * removed when they stopped), and its suggestion has been dealt with (waits for review, was
+	 * accepted, rejected or applied). Its record and its status then stay, so a product
+	 * reviewed as a draft does not come back to the review queue when published. Whoever wants
+	 * the photo annotated afresh (a new photo, "Re-annotate", a retry) marks the product
+	 * pending (or retrying) first.
+	 *
+	 * @param int $product_id Product id.
+	 * @param int $image_id   The photo annotated now.
+	 */
+	private function only_indexing( int $product_id, int $image_id ): bool {
+		$record = $this->meta->get_json( $product_id, AnnotationMeta::ANNOTATION );
+		return $this->settled_unindexed( $product_id ) && (int) ( $record['image_id'] ?? 0 ) === $image_id;
+	}
+
+	/**
+	 * Whether the product's suggestion has been dealt with and its annotation is not in the index.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	private function settled_unindexed( int $product_id ): bool {
+		$record = $this->meta->get_json( $product_id, AnnotationMeta::ANNOTATION );
+		return false === ( $record['indexed'] ?? null )
+			&& in_array( $this->meta->status( $product_id ), array( 'review', 'applied', 'rejected' ), true );
+	}
+
+	/**
 	 * Reschedules with backoff, or marks the product failed. Also called by
 	 * {@see LostJobRecovery} for jobs that died without reaching handle()'s catch.
 	 *
@@ -176,7 +220,11 @@ class AnnotateProductJob {
 	public function retry_or_fail( int $product_id, int $attempt, ServiceError $error ): void {
 		$failures = $attempt + 1;
 		$delay    = $error->is_retryable() ? Backoff::delay( $failures, $error->retry_after ) : null;
-		$state    = array(
+		// A run that was only to index keeps the status: it says what became of the suggestion,
+		// and a "retrying" would make the retry suggest the labels again. The job state still
+		// tells the admin.
+		$keep  = $this->settled_unindexed( $product_id );
+		$state = array(
 			'attempt' => $failures,
 			'error'   => $error->to_array(),
 			'at'      => gmdate( 'c' ),
@@ -184,13 +232,17 @@ class AnnotateProductJob {
 		if ( null !== $delay ) {
 			$state['next_at'] = gmdate( 'c', time() + $delay );
 			$this->scheduler->schedule( time() + $delay, self::HOOK, self::args( $product_id, $failures ) );
-			$this->meta->set_status( $product_id, 'retrying' );
+			if ( ! $keep ) {
+				$this->meta->set_status( $product_id, 'retrying' );
+			}
 			$this->logger->log(
 				'warning',
 				sprintf( 'Product %d: attempt %d failed (%s), retrying in %d s.', $product_id, $failures, $error->getMessage(), $delay )
 			);
 		} else {
-			$this->meta->set_status( $product_id, ServiceError::NOT_CONFIGURED === $error->error_code ? 'not_configured' : 'failed' );
+			if ( ! $keep ) {
+				$this->meta->set_status( $product_id, ServiceError::NOT_CONFIGURED === $error->error_code ? 'not_configured' : 'failed' );
+			}
 			$this->logger->log(
 				'error',
 				sprintf( 'Product %d: annotation failed after %d attempt(s): [%s] %s', $product_id, $failures, $error->error_code, $error->getMessage() )

@@ -15,7 +15,8 @@ use KalasIris\Support\IndexVersion;
 use KalasIris\Support\Logger;
 
 /**
- * Trashed and deleted products must stop appearing as similar items.
+ * Trashed and deleted products, and products shoppers can no longer see, must stop
+ * appearing as similar items.
  */
 class RemoveProductJob {
 
@@ -27,6 +28,20 @@ class RemoveProductJob {
 	 * @param Logger                   $logger    Log.
 	 */
 	public function __construct( private $client, private Scheduler $scheduler, private Logger $logger ) {
+	}
+
+	/**
+	 * Enqueues the removal unless one is waiting already: a product trashed from the editor
+	 * asks twice (the trash, then its status change).
+	 *
+	 * @param Scheduler $scheduler  Job queue.
+	 * @param int       $product_id Product id.
+	 */
+	public static function enqueue_once( Scheduler $scheduler, int $product_id ): void {
+		$args = array( 'product_id' => $product_id );
+		if ( ! $scheduler->is_pending( self::HOOK, $args ) ) {
+			$scheduler->enqueue( self::HOOK, $args );
+		}
 	}
 
 	/**

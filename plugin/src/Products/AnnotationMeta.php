@@ -15,7 +15,11 @@ namespace KalasIris\Products;
  */
 class AnnotationMeta {
 
-	/** JSON: { annotation, model, annotated_at, image_id, suggestion }. */
+	/**
+	 * JSON: { annotation, model, annotated_at, image_id, indexed, suggestion }; `indexed` says
+	 * whether the similar-items index holds this annotation (missing before it was recorded,
+	 * when every annotated product was indexed).
+	 */
 	public const ANNOTATION = '_kalas_iris_annotation';
 	/** pending | retrying | review | applied | annotated | rejected | failed | no_image. */
 	public const STATUS = '_kalas_iris_status';
@@ -27,6 +31,8 @@ class AnnotationMeta {
 	public const IMAGE_SIGNATURE = '_kalas_iris_image_sig';
 	/** Unix time a write-back started; product events ignore the product meanwhile. */
 	public const WRITING = '_kalas_iris_writing';
+	/** '1' or '0': whether shoppers could see the product when the plugin last looked ({@see VisibilityEvents}). */
+	public const VISIBLE = '_kalas_iris_visible';
 
 	/**
 	 * Every meta key, for uninstall.
@@ -34,7 +40,7 @@ class AnnotationMeta {
 	 * @return list<string>
 	 */
 	public static function keys(): array {
-		return array( self::ANNOTATION, self::STATUS, self::APPLIED, self::JOB, self::IMAGE_SIGNATURE, self::WRITING );
+		return array( self::ANNOTATION, self::STATUS, self::APPLIED, self::JOB, self::IMAGE_SIGNATURE, self::WRITING, self::VISIBLE );
 	}
 
 	/**
@@ -59,6 +65,31 @@ class AnnotationMeta {
 	 */
 	public function set_json( int $product_id, string $key, array $value ): void {
 		update_post_meta( $product_id, $key, wp_slash( (string) wp_json_encode( $value ) ) );
+	}
+
+	/**
+	 * Whether the similar-items index holds the product's annotation, as far as the plugin
+	 * knows: an annotation recorded before `indexed` was is, as the plugin then indexed every one.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	public function is_indexed( int $product_id ): bool {
+		$record = $this->get_json( $product_id, self::ANNOTATION );
+		return array() !== $record && false !== ( $record['indexed'] ?? true );
+	}
+
+	/**
+	 * Records that the product's annotation has left the index (its removal is queued), so
+	 * that indexing it again later is known to need no new suggestion.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	public function set_unindexed( int $product_id ): void {
+		$record = $this->get_json( $product_id, self::ANNOTATION );
+		if ( array() !== $record && false !== ( $record['indexed'] ?? true ) ) {
+			$record['indexed'] = false;
+			$this->set_json( $product_id, self::ANNOTATION, $record );
+		}
 	}
 
 	/**

@@ -31,7 +31,9 @@ interface Catalog {
 	public function next_unannotated( int $after_id, int $limit ): array;
 
 	/**
-	 * Ids of products (not variations) in the service's index, with id > $after_id, ascending.
+	 * Ids of products (not variations) in the service's index, with id > $after_id, ascending:
+	 * annotated products that shoppers can see ({@see ProductInfo::is_indexable()}), as the
+	 * index holds no others.
 	 *
 	 * @param int $after_id Cursor.
 	 * @param int $limit    Batch size.

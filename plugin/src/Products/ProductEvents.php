@@ -100,14 +100,40 @@ class ProductEvents {
 	}
 
 	/**
-	 * A product went to the trash or was deleted: take it out of the similar-items index.
+	 * A product went to the trash or was deleted: take it out of the similar-items index
+	 * ({@see VisibilityEvents} covers the other ways shoppers lose sight of it).
 	 *
 	 * @param int|string $post_id Post id.
 	 */
 	public function on_removed( $post_id ): void {
 		if ( 'product' === get_post_type( (int) $post_id ) ) {
-			$this->scheduler->enqueue( RemoveProductJob::HOOK, array( 'product_id' => (int) $post_id ) );
+			$this->unindex( (int) $post_id );
 		}
+	}
+
+	/**
+	 * Shoppers can now see the product: its annotation job puts it in the similar-items index.
+	 * Nothing about its photo changed, so the image signature is not compared, and its status
+	 * is left as it is: a job that finds the photo annotated and its suggestion dealt with only
+	 * indexes it ({@see AnnotateProductJob::annotate()}), rather than asking for a review again.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	public function index( int $product_id ): void {
+		// Without a photo there is nothing to index; adding one is an image change of its own.
+		if ( '' !== ImageSignature::of( $product_id ) ) {
+			$this->queue( $product_id );
+		}
+	}
+
+	/**
+	 * The product is gone or shoppers can no longer see it: take it out of the similar-items index.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	public function unindex( int $product_id ): void {
+		RemoveProductJob::enqueue_once( $this->scheduler, $product_id );
+		$this->meta->set_unindexed( $product_id );
 	}
 
 	/**
@@ -131,21 +157,29 @@ class ProductEvents {
 			return false;
 		}
 		update_post_meta( $product_id, AnnotationMeta::IMAGE_SIGNATURE, $signature );
-		if ( ! $this->defer ) {
-			$this->enqueue( $product_id );
-			return true;
-		}
-		// The image meta changes in the middle of a save: in the product editor, WooCommerce
-		// writes the attributes from the form after it. A job runner quick enough to annotate
-		// before that had its colours overwritten by the form's (WordPress flow 2, once), so
-		// the job is enqueued when the request has finished writing.
 		$this->meta->set_status( $product_id, 'pending' );
+		$this->queue( $product_id );
+		return true;
+	}
+
+	/**
+	 * Enqueues the annotation job now, or when the request has finished writing. The image meta
+	 * changes in the middle of a save: in the product editor, WooCommerce writes the attributes
+	 * from the form after it. A job runner quick enough to annotate before that had its colours
+	 * overwritten by the form's (WordPress flow 2, once), so the plugin defers.
+	 *
+	 * @param int $product_id Product or variation id.
+	 */
+	private function queue( int $product_id ): void {
+		if ( ! $this->defer ) {
+			$this->dispatch( $product_id );
+			return;
+		}
 		if ( array() === $this->deferred ) {
 			// Before Action Scheduler's own shutdown dispatch (priority 10), so the job can start at once.
 			add_action( 'shutdown', array( $this, 'flush' ), 1, 0 );
 		}
 		$this->deferred[ $product_id ] = true;
-		return true;
 	}
 
 	/**
@@ -155,7 +189,7 @@ class ProductEvents {
 		$ids            = array_keys( $this->deferred );
 		$this->deferred = array();
 		foreach ( $ids as $product_id ) {
-			$this->enqueue( $product_id );
+			$this->dispatch( $product_id );
 		}
 	}
 
@@ -165,11 +199,18 @@ class ProductEvents {
 	 * @param int $product_id Product or variation id.
 	 */
 	public function enqueue( int $product_id ): void {
+		$this->dispatch( $product_id );
+		$this->meta->set_status( $product_id, 'pending' );
+	}
+
+	/**
+	 * @param int $product_id Product or variation id.
+	 */
+	private function dispatch( int $product_id ): void {
 		$args = AnnotateProductJob::args( $product_id, 0 );
 		// A job that has not started yet reads the newest images when it runs, so one is enough.
 		if ( ! $this->scheduler->is_pending( AnnotateProductJob::HOOK, $args ) ) {
 			$this->scheduler->enqueue( AnnotateProductJob::HOOK, $args );
 		}
-		$this->meta->set_status( $product_id, 'pending' );
 	}
 }

@@ -22,6 +22,8 @@ final class ProductInfo {
 	 * @param string    $permalink   Storefront URL.
 	 * @param int       $image_id    Main image attachment id, 0 when none.
 	 * @param list<int> $gallery_ids Gallery attachment ids.
+	 * @param bool      $password_protected Whether the product has a post password.
+	 * @param string    $catalog_visibility WooCommerce's catalog visibility: visible, catalog, search or hidden.
 	 */
 	public function __construct(
 		public readonly int $id,
@@ -30,7 +32,9 @@ final class ProductInfo {
 		public readonly string $name,
 		public readonly string $permalink,
 		public readonly int $image_id,
-		public readonly array $gallery_ids
+		public readonly array $gallery_ids,
+		public readonly bool $password_protected,
+		public readonly string $catalog_visibility
 	) {
 	}
 
@@ -39,6 +43,20 @@ final class ProductInfo {
 	 */
 	public function is_variation(): bool {
 		return $this->parent_id > 0;
+	}
+
+	/**
+	 * Whether the similar-items index may hold this product. The service answers anyone who
+	 * asks for similar items (its public try-it page too) with each match's name, permalink and
+	 * image, so it holds only what shoppers can see: published, without a password, and shown
+	 * in the catalogue or in search. Never a variation: shoppers see parent products as
+	 * similar items. {@see WpCatalog::next_indexed()} asks the database the same question.
+	 */
+	public function is_indexable(): bool {
+		return ! $this->is_variation()
+			&& 'publish' === $this->status
+			&& ! $this->password_protected
+			&& 'hidden' !== $this->catalog_visibility;
 	}
 
 	/**

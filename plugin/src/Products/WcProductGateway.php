@@ -30,7 +30,9 @@ final class WcProductGateway implements ProductGateway {
 			(string) $product->get_name(),
 			(string) $product->get_permalink(),
 			(int) $product->get_image_id(),
-			array_map( 'intval', $product->get_gallery_image_ids() )
+			array_map( 'intval', $product->get_gallery_image_ids() ),
+			'' !== (string) $product->get_post_password(),
+			(string) $product->get_catalog_visibility()
 		);
 	}
 

@@ -50,7 +50,32 @@ final class WpCatalog implements Catalog {
 				),
 			)
 		);
+		// What shoppers can see, as ProductInfo::is_indexable() says: only those are indexed.
+		$args['post_status']  = 'publish';
+		$args['has_password'] = false;
+		$args['tax_query']    = self::not_hidden(); // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, in id order.
 		return $this->ids_after( $after_id, $args );
+	}
+
+	/**
+	 * Products whose catalog visibility is not "hidden". WooCommerce keeps it as terms of
+	 * product_visibility: "hidden" has both exclude-from-catalog and exclude-from-search,
+	 * "catalog" and "search" one of them each.
+	 *
+	 * @return array<int|string, mixed> tax_query.
+	 */
+	private static function not_hidden(): array {
+		$without = static fn( string $term ): array => array(
+			'taxonomy' => 'product_visibility',
+			'field'    => 'name',
+			'terms'    => array( $term ),
+			'operator' => 'NOT IN',
+		);
+		return array(
+			'relation' => 'OR',
+			$without( 'exclude-from-catalog' ),
+			$without( 'exclude-from-search' ),
+		);
 	}
 
 	/**

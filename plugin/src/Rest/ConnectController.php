@@ -10,13 +10,15 @@ declare(strict_types=1);
 namespace KalasIris\Rest;
 
 use KalasIris\Service\ServiceClient;
+use KalasIris\Support\WooCommerceKey;
 
 /**
  * Uses WooCommerce's own app authorization (/wc-auth/v1/authorize): the owner approves
  * "Kalas Iris" on a WooCommerce screen, WooCommerce creates a read/write key and POSTs it
  * to /connect/callback, which forwards it to the service (PUT /v1/shop/woocommerce) and
- * keeps nothing but the fact that it happened. A one-time state token, passed as
- * WooCommerce's user_id, proves the callback answers a request this admin started.
+ * keeps nothing but the fact that it happened and which key it was, so that the next
+ * connection, or an uninstall, deletes it ({@see WooCommerceKey}). A one-time state token,
+ * passed as WooCommerce's user_id, proves the callback answers a request this admin started.
  */
 final class ConnectController extends RestController {
 
@@ -165,14 +167,14 @@ final class ConnectController extends RestController {
 			return new \WP_Error( 'invalid_credentials', __( 'These are not WooCommerce REST API keys.', 'kalas-iris' ), array( 'status' => 400 ) );
 		}
 		( $this->client )()->put_woocommerce_credentials( home_url( '/' ), $key, $secret );
-		update_option(
-			self::OPTION,
-			array(
-				'connected_at' => gmdate( 'c' ),
-				'key_id'       => $key_id,
-			),
-			false
-		);
+		// Only once the service holds the new key: a failed reconnection leaves it the old one.
+		$previous = get_option( self::OPTION, array() );
+		update_option( self::OPTION, array( 'connected_at' => gmdate( 'c' ) ) + WooCommerceKey::record( $key_id, $key ), false );
+		if ( is_array( $previous ) && (int) ( $previous['key_id'] ?? 0 ) !== (int) $key_id ) {
+			// The service no longer uses the key WooCommerce created last time; left in place it
+			// would stay a working read/write key.
+			WooCommerceKey::revoke( $previous );
+		}
 		return array(
 			'ok'         => true,
 			'connection' => self::connection(),

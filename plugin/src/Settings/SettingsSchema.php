@@ -77,7 +77,7 @@ final class SettingsSchema {
 				'maxLength'   => self::MAX_URL_LENGTH,
 			),
 			'api_key'          => array(
-				'description' => 'The service\'s API key: 8 to 256 printable characters, "" for none, null to keep the saved one. Never read back.',
+				'description' => 'The service\'s API key: 8 to 256 printable characters, "" for none, null to keep the saved one (removed when service_url changes). Never read back.',
 				'type'        => array( 'string', 'null' ),
 			),
 			'mode'             => array(
@@ -113,15 +113,16 @@ final class SettingsSchema {
 	 *
 	 * Keys absent from $input keep their current value, so the admin can save one
 	 * section at a time and the API key is kept when the browser (which never sees
-	 * it) sends nothing for it.
+	 * it) sends nothing for it, unless the service URL changes: the saved key then goes.
 	 *
 	 * @param array<string, mixed> $input   Untrusted payload.
 	 * @param array<string, mixed> $current Current valid settings.
 	 * @return array{0: array<string, mixed>, 1: array<string, string>} Clean settings, and errors by key.
 	 */
 	public static function validate( array $input, array $current ): array {
-		$clean  = array_replace( self::defaults(), $current );
-		$errors = array();
+		$clean       = array_replace( self::defaults(), $current );
+		$current_url = $clean['service_url'];
+		$errors      = array();
 
 		if ( array_key_exists( 'service_url', $input ) ) {
 			// Spaces and line breaks around a pasted URL are dropped; a NUL byte is not.
@@ -142,6 +143,12 @@ final class SettingsSchema {
 			} else {
 				$errors['api_key'] = 'The API key must be 8 to 256 printable characters without spaces.';
 			}
+		} elseif ( $clean['service_url'] !== $current_url ) {
+			// The key is the shop's credential for one service, and every request carries it. Kept
+			// for a new address, it would be sent there: anyone who may change the settings but not
+			// read the key (a shop manager) could point the plugin at a server of theirs, press
+			// "Test connection" and read it. So a new address needs its key again.
+			$clean['api_key'] = '';
 		}
 
 		if ( array_key_exists( 'mode', $input ) ) {

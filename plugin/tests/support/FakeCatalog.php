@@ -26,7 +26,12 @@ final class FakeCatalog implements Catalog {
 	}
 
 	public function next_indexed( int $after_id, int $limit ): array {
-		return $this->after( $after_id, $limit, fn( int $id ): bool => isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) );
+		$products = new FakeProducts();
+		return $this->after(
+			$after_id,
+			$limit,
+			fn( int $id ): bool => 'product' === Wp::$posts[ $id ]['type'] && isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) && $products->find( $id )->is_indexable()
+		);
 	}
 
 	public function with_status( string $status, int $page, int $per_page ): array {

@@ -51,10 +51,29 @@ final class FakeProducts implements ProductGateway {
 		}
 	}
 
+	/**
+	 * Sets a product's catalog visibility the way WooCommerce stores it: as product_visibility terms.
+	 *
+	 * @param int    $id         Product id.
+	 * @param string $visibility visible, catalog, search or hidden.
+	 */
+	public static function set_catalog_visibility( int $id, string $visibility ): void {
+		$terms = array(
+			'visible' => array(),
+			'catalog' => array( 'exclude-from-search' ),
+			'search'  => array( 'exclude-from-catalog' ),
+			'hidden'  => array( 'exclude-from-catalog', 'exclude-from-search' ),
+		);
+		Wp::$posts[ $id ]['terms']['product_visibility'] = $terms[ $visibility ];
+	}
+
 	public function find( int $product_id ): ?ProductInfo {
 		if ( ! isset( Wp::$posts[ $product_id ] ) ) {
 			return null;
 		}
+		$excluded = Wp::$posts[ $product_id ]['terms']['product_visibility'] ?? array();
+		$catalog  = in_array( 'exclude-from-catalog', $excluded, true );
+		$search   = in_array( 'exclude-from-search', $excluded, true );
 		return new ProductInfo(
 			$product_id,
 			$this->parents[ $product_id ] ?? 0,
@@ -62,7 +81,9 @@ final class FakeProducts implements ProductGateway {
 			'Product ' . $product_id,
 			'https://shop.test/?p=' . $product_id,
 			(int) ( Wp::$meta[ $product_id ]['_thumbnail_id'] ?? 0 ),
-			array()
+			array(),
+			'' !== ( Wp::$posts[ $product_id ]['password'] ?? '' ),
+			$catalog && $search ? 'hidden' : ( $catalog ? 'search' : ( $search ? 'catalog' : 'visible' ) )
 		);
 	}
 

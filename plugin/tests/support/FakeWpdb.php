@@ -1,7 +1,8 @@
 <?php
 /**
- * Just the statements the plugin runs: the rate limiter's on the options table, and the
- * catalogue's count of statuses over post meta joined to posts.
+ * Just the statements the plugin runs: the rate limiter's on the options table, the
+ * catalogue's count of statuses over post meta joined to posts, the uninstaller's deletion of
+ * transients, and deleting a WooCommerce REST key.
  *
  * @package KalasIris
  */
@@ -18,9 +19,13 @@ namespace KalasIris\Tests;
  */
 final class FakeWpdb {
 
+	public string $prefix   = 'wp_';
 	public string $options  = 'wp_options';
 	public string $postmeta = 'wp_postmeta';
 	public string $posts    = 'wp_posts';
+
+	/** @var array<int, array<string, mixed>> Rows of wp_woocommerce_api_keys by key_id. */
+	public array $api_keys = array();
 
 	private int $last_insert_id = 0;
 
@@ -54,7 +59,62 @@ final class FakeWpdb {
 			Wp::$options[ $args[0] ] = (string) $this->last_insert_id;
 			return 2;
 		}
+		if ( 'DELETE FROM wp_options WHERE option_name LIKE %s OR option_name LIKE %s' === $sql ) {
+			$deleted = 0;
+			foreach ( array_keys( Wp::$options ) as $name ) {
+				foreach ( $args as $like ) {
+					if ( self::like( (string) $name, (string) $like ) ) {
+						unset( Wp::$options[ $name ] );
+						++$deleted;
+						break;
+					}
+				}
+			}
+			return $deleted;
+		}
 		throw new \LogicException( "FakeWpdb does not know: $sql" );
+	}
+
+	public function esc_like( string $text ): string {
+		return addcslashes( $text, '_%\\' );
+	}
+
+	/**
+	 * wpdb::delete() on wp_woocommerce_api_keys: the rows that match every column of $where.
+	 *
+	 * @param string               $table  Table.
+	 * @param array<string, mixed> $where  Column => value.
+	 * @param list<string>|null    $format One placeholder per column.
+	 * @return int|false Rows deleted.
+	 */
+	public function delete( string $table, array $where, ?array $format = null ) {
+		if ( 'wp_woocommerce_api_keys' !== $table || ( null !== $format && count( $format ) !== count( $where ) ) ) {
+			throw new \LogicException( "FakeWpdb does not know: DELETE FROM $table" );
+		}
+		$deleted = 0;
+		foreach ( $this->api_keys as $key_id => $row ) {
+			$row['key_id'] = $key_id;
+			foreach ( $where as $column => $value ) {
+				if ( ! array_key_exists( $column, $row ) || (string) $row[ $column ] !== (string) $value ) {
+					continue 2;
+				}
+			}
+			unset( $this->api_keys[ $key_id ] );
+			++$deleted;
+		}
+		return $deleted;
+	}
+
+	/**
+	 * SQL LIKE with % and _ and backslash escapes.
+	 */
+	private static function like( string $text, string $pattern ): bool {
+		$regex = preg_replace_callback(
+			'/\\\\(.)|(%)|(_)|(.)/s',
+			static fn( array $m ): string => '' !== ( $m[2] ?? '' ) ? '.*' : ( '' !== ( $m[3] ?? '' ) ? '.' : preg_quote( '' !== $m[1] ? $m[1] : $m[4], '/' ) ),
+			$pattern
+		);
+		return 1 === preg_match( '/^' . $regex . '$/s', $text );
 	}
 
 	/**

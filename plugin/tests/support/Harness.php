@@ -12,6 +12,7 @@ namespace KalasIris\Tests;
 use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Products\ProductEvents;
+use KalasIris\Products\VisibilityEvents;
 use KalasIris\Products\WriteBack;
 use KalasIris\Settings\Settings;
 use KalasIris\Support\Logger;
@@ -27,6 +28,7 @@ final class Harness {
 	public AnnotationMeta $meta;
 	public Settings $settings;
 	public ProductEvents $events;
+	public VisibilityEvents $visibility;
 	public WriteBack $write;
 	public AnnotateProductJob $job;
 
@@ -57,7 +59,9 @@ final class Harness {
 			$this->settings,
 			new Logger()
 		);
+		$this->visibility = new VisibilityEvents( $this->events, $this->products, $this->meta );
 		$this->events->register();
+		$this->visibility->register();
 		$this->job->register();
 	}
 

@@ -20,7 +20,7 @@ final class Wp {
 	public static array $options = array();
 	/** @var array<int, array<string, mixed>> */
 	public static array $meta = array();
-	/** @var array<int, array{type: string, status: string}> */
+	/** @var array<int, array{type: string, status: string, password?: string, terms?: array<string, list<string>>}> Terms by name. */
 	public static array $posts = array();
 	/** @var array<int, \WC_Product> */
 	public static array $products = array();

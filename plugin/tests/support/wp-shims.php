@@ -21,7 +21,13 @@ function add_filter( string $hook, callable $callback, int $priority = 10, int $
 }
 
 function remove_filter( string $hook, $callback, int $priority = 10 ): bool {
-	return true;
+	foreach ( Wp::$actions[ $hook ] ?? array() as $i => [ $added ] ) {
+		if ( $added === $callback ) {
+			unset( Wp::$actions[ $hook ][ $i ] );
+			return true;
+		}
+	}
+	return false;
 }
 
 function do_action( string $hook, ...$args ): void {
@@ -72,6 +78,13 @@ function update_post_meta( int $id, string $key, $value ): bool {
 
 function delete_post_meta( int $id, string $key ): bool {
 	unset( Wp::$meta[ $id ][ $key ] );
+	return true;
+}
+
+function delete_post_meta_by_key( string $key ): bool {
+	foreach ( array_keys( Wp::$meta ) as $id ) {
+		unset( Wp::$meta[ $id ][ $key ] );
+	}
 	return true;
 }
 
@@ -165,23 +178,33 @@ class WP_Query {
 	}
 
 	/**
-	 * Ids of Wp::$posts, ascending, that match post_type, post_status and meta_query clauses
-	 * (a key with a value, EXISTS or NOT EXISTS; AND), as WP_Query documents them. Anything it
-	 * does not read, a posts_where filter included, throws rather than being left out.
+	 * Ids of Wp::$posts, ascending, that match post_type, post_status, has_password, meta_query
+	 * clauses (a key with a value, EXISTS or NOT EXISTS; AND), tax_query clauses (terms by
+	 * name, IN or NOT IN; AND or OR) and an id cursor added through posts_where, as WP_Query
+	 * documents them. Anything it does not read, another posts_where filter included, throws
+	 * rather than being left out.
 	 *
 	 * @param array<string, mixed> $args WP_Query arguments.
 	 * @return list<int>
 	 */
 	private static function matching( array $args ): array {
-		$read    = array( 'post_type', 'post_status', 'meta_query', 'fields', 'posts_per_page', 'paged', 'orderby', 'order', 'no_found_rows', 'suppress_filters' );
+		$read    = array( 'post_type', 'post_status', 'has_password', 'meta_query', 'tax_query', 'fields', 'posts_per_page', 'paged', 'orderby', 'order', 'no_found_rows', 'suppress_filters' );
 		$clauses = (array) ( $args['meta_query'] ?? array() );
-		if ( array() !== array_diff( array_keys( $args ), $read ) || ! isset( $args['post_type'], $args['post_status'] ) || 'AND' !== ( $clauses['relation'] ?? 'AND' ) || ! empty( Wp::$actions['posts_where'] ) ) {
+		if ( array() !== array_diff( array_keys( $args ), $read ) || ! isset( $args['post_type'], $args['post_status'] ) || 'AND' !== ( $clauses['relation'] ?? 'AND' ) ) {
 			throw new LogicException( 'The WP_Query shim cannot answer ' . json_encode( $args ) );
 		}
+		$after = self::cursor();
 		unset( $clauses['relation'] );
 		$ids = array();
 		foreach ( Wp::$posts as $id => $post ) {
-			if ( ! in_array( $post['type'], (array) $args['post_type'], true ) || ! in_array( $post['status'], (array) $args['post_status'], true ) ) {
+			if ( $id <= $after || ! in_array( $post['type'], (array) $args['post_type'], true ) || ! in_array( $post['status'], (array) $args['post_status'], true ) ) {
+				continue;
+			}
+			// has_password: true, posts with one; false, posts without; null (the default), all.
+			if ( isset( $args['has_password'] ) && ( '' !== ( $post['password'] ?? '' ) ) !== (bool) $args['has_password'] ) {
+				continue;
+			}
+			if ( isset( $args['tax_query'] ) && ! self::in_terms( $post['terms'] ?? array(), (array) $args['tax_query'] ) ) {
 				continue;
 			}
 			foreach ( $clauses as $clause ) {
@@ -199,6 +222,48 @@ class WP_Query {
 		}
 		sort( $ids );
 		return $ids;
+	}
+
+	/**
+	 * The id a posts_where filter starts after (FakeWpdb's prepared " AND wp_posts.ID > %d"),
+	 * 0 without one; any other WHERE throws.
+	 */
+	private static function cursor(): int {
+		$where = apply_filters( 'posts_where', '' );
+		if ( '' === $where ) {
+			return 0;
+		}
+		$prepared = json_decode( $where, true );
+		if ( ! is_array( $prepared ) || ' AND wp_posts.ID > %d' !== ( $prepared[0] ?? null ) || ! is_int( $prepared[1][0] ?? null ) ) {
+			throw new LogicException( 'The WP_Query shim cannot apply the posts_where ' . $where );
+		}
+		return $prepared[1][0];
+	}
+
+	/**
+	 * Whether a post's terms meet a tax_query of clauses { taxonomy, field: name, terms,
+	 * operator: IN | NOT IN } joined by AND or OR; any other form throws.
+	 *
+	 * @param array<string, list<string>> $terms     The post's term names by taxonomy.
+	 * @param array<int|string, mixed>    $tax_query tax_query.
+	 */
+	private static function in_terms( array $terms, array $tax_query ): bool {
+		$relation = $tax_query['relation'] ?? 'AND';
+		unset( $tax_query['relation'] );
+		$met = array();
+		foreach ( $tax_query as $clause ) {
+			$clause   = is_array( $clause ) ? $clause : array();
+			$operator = $clause['operator'] ?? 'IN';
+			if ( 'name' !== ( $clause['field'] ?? null ) || ! isset( $clause['taxonomy'], $clause['terms'] ) || ! in_array( $operator, array( 'IN', 'NOT IN' ), true ) || array() !== array_diff( array_keys( $clause ), array( 'taxonomy', 'field', 'terms', 'operator' ) ) ) {
+				throw new LogicException( 'The WP_Query shim cannot answer the tax_query clause ' . json_encode( $clause ) );
+			}
+			$has   = array() !== array_intersect( (array) $clause['terms'], $terms[ $clause['taxonomy'] ] ?? array() );
+			$met[] = 'IN' === $operator ? $has : ! $has;
+		}
+		if ( ! in_array( $relation, array( 'AND', 'OR' ), true ) || array() === $met ) {
+			throw new LogicException( 'The WP_Query shim cannot answer the tax_query ' . json_encode( $tax_query ) );
+		}
+		return 'AND' === $relation ? ! in_array( false, $met, true ) : in_array( true, $met, true );
 	}
 }
 

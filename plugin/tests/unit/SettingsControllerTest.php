@@ -98,7 +98,8 @@ final class SettingsControllerTest extends TestCase {
 	}
 
 	public function test_valid_settings_are_saved_through_the_route(): void {
-		update_option( Settings::OPTION, array( 'api_key' => 'saved-key-123' ) );
+		// The saved address, sent again as the form does (a trailing slash is the same address).
+		update_option( Settings::OPTION, array( 'service_url' => 'https://iris.example.com', 'api_key' => 'saved-key-123' ) );
 		$answer = self::post(
 			array(
 				'service_url'      => 'https://iris.example.com/',
@@ -123,6 +124,17 @@ final class SettingsControllerTest extends TestCase {
 		$this->assertTrue( $answer['set_category'] );
 		$this->assertFalse( $answer['protect_manual'] );
 		$this->assertSame( 'saved-key-123', ( new Settings() )->get( 'api_key' ), 'null keeps the saved key' );
+	}
+
+	public function test_a_new_service_url_without_its_key_removes_the_saved_key_and_says_so(): void {
+		update_option( Settings::OPTION, array( 'service_url' => 'https://iris.example.com', 'api_key' => 'saved-key-123' ) );
+		// A shop manager, who cannot read the key, points the plugin at a server of their own.
+		$answer = self::post( array( 'service_url' => 'https://collector.example.net', 'api_key' => null, 'mode' => 'auto' ) );
+
+		$this->assertIsArray( $answer );
+		$this->assertSame( 'https://collector.example.net', $answer['service_url'] );
+		$this->assertFalse( $answer['has_api_key'], 'the settings screen asks for the key again' );
+		$this->assertSame( '', ( new Settings() )->get( 'api_key' ), '"Test connection" has no key to send there' );
 	}
 
 	public function test_the_route_documents_every_setting_from_settings_schema(): void {

@@ -135,6 +135,29 @@ final class SettingsSchemaTest extends TestCase {
 		$this->assertStringNotContainsString( 'secret', (string) json_encode( $browser ) );
 	}
 
+	public function test_a_new_service_url_needs_its_api_key_again(): void {
+		$current = array( 'service_url' => 'https://iris.example.com', 'api_key' => 'saved-key-123' ) + SettingsSchema::defaults();
+
+		foreach ( array( 'not sent' => array(), 'null' => array( 'api_key' => null ) ) as $case => $key ) {
+			[ $clean, $errors ] = SettingsSchema::validate( array( 'service_url' => 'https://collector.example.net' ) + $key, $current );
+			$this->assertSame( array(), $errors, $case );
+			$this->assertSame( '', $clean['api_key'], $case );
+		}
+
+		// With its key, or to the same address (as pasted, or with a trailing slash), it is kept.
+		[ $clean ] = SettingsSchema::validate( array( 'service_url' => 'https://collector.example.net', 'api_key' => 'new-key-4567' ), $current );
+		$this->assertSame( 'new-key-4567', $clean['api_key'] );
+		foreach ( array( 'https://iris.example.com', ' https://iris.example.com/ ' ) as $same ) {
+			[ $clean ] = SettingsSchema::validate( array( 'service_url' => $same, 'api_key' => null ), $current );
+			$this->assertSame( 'saved-key-123', $clean['api_key'], $same );
+		}
+
+		// A URL that is refused changes nothing, the key included.
+		[ $clean, $errors ] = SettingsSchema::validate( array( 'service_url' => 'ftp://collector.example.net' ), $current );
+		$this->assertArrayHasKey( 'service_url', $errors );
+		$this->assertSame( 'saved-key-123', $clean['api_key'] );
+	}
+
 	public function test_invalid_update_saves_nothing(): void {
 		Wp::reset();
 		$settings = new Settings();

@@ -4,6 +4,9 @@ declare(strict_types=1);
 namespace KalasIris\Tests\Unit;
 
 use KalasIris\Products\AnnotationMeta;
+use KalasIris\Rest\ConnectController;
+use KalasIris\Settings\Settings;
+use KalasIris\Tests\Wp;
 use KalasIris\Uninstaller;
 use PHPUnit\Framework\TestCase;
 
@@ -29,6 +32,34 @@ final class UninstallerTest extends TestCase {
 		foreach ( array( 'wp_delete_term', 'wp_delete_post', 'wp_remove_object_terms', 'wc_delete_attribute', '->delete(' ) as $call ) {
 			$this->assertStringNotContainsString( $call, $source );
 		}
+	}
+
+	public function test_uninstall_revokes_the_woocommerce_key_it_was_given_and_no_other(): void {
+		Wp::reset();
+		$wpdb           = $GLOBALS['wpdb'];
+		$wpdb->api_keys = array(
+			3 => array( 'truncated_key' => 'ccccccc' ), // The shop's own.
+			7 => array( 'truncated_key' => 'abcdef1' ),
+		);
+		Wp::$options[ ConnectController::OPTION ]           = array( 'connected_at' => '2025-01-01T00:00:00+00:00', 'key_id' => 7, 'truncated_key' => 'abcdef1' );
+		Wp::$options[ Settings::OPTION ]                    = array( 'api_key' => 'secret-key-1234' );
+		Wp::$options['_transient_kalas_iris_similar_1']     = array( 2, 3 );
+		Wp::$options['_transient_other_plugin']             = 1;
+		Wp::$meta[1]                                        = array( AnnotationMeta::STATUS => 'applied', '_price' => '10' );
+
+		Uninstaller::run();
+
+		$this->assertSame( array( 3 ), array_keys( $wpdb->api_keys ) );
+		$this->assertSame( array( '_transient_other_plugin' ), array_keys( Wp::$options ) );
+		$this->assertSame( array( '_price' => '10' ), Wp::$meta[1] );
+	}
+
+	public function test_a_connection_recorded_before_the_key_ending_was_is_revoked_by_id(): void {
+		Wp::reset();
+		$GLOBALS['wpdb']->api_keys                = array( 7 => array( 'truncated_key' => 'abcdef1' ) );
+		Wp::$options[ ConnectController::OPTION ] = array( 'connected_at' => '2025-01-01T00:00:00+00:00', 'key_id' => 7 );
+		Uninstaller::run();
+		$this->assertSame( array(), $GLOBALS['wpdb']->api_keys );
 	}
 
 	public function test_job_hooks_follow_the_naming_convention(): void {

@@ -5,6 +5,7 @@ namespace KalasIris\Tests\Unit;
 
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Products\WpCatalog;
+use KalasIris\Tests\FakeProducts;
 use KalasIris\Tests\Wp;
 use PHPUnit\Framework\TestCase;
 
@@ -103,6 +104,35 @@ final class WpCatalogTest extends TestCase {
 		ksort( $counts );
 		$this->assertSame( array( 'annotated' => 1, 'applied' => 1, 'failed' => 1, 'review' => 2 ), $counts );
 		$this->assertSame( $catalog->count_with_status( 'review' ), $counts['review'], 'the jobs table and the menu badge' );
+	}
+
+	public function test_learning_reads_only_the_products_the_index_holds(): void {
+		self::shop(
+			array(
+				1 => array( 'product', 'publish', 'applied' ),
+				2 => array( 'product', 'draft', 'review' ),
+				3 => array( 'product', 'private', 'applied' ),
+				4 => array( 'product', 'future', 'applied' ),
+				5 => array( 'product', 'pending', 'applied' ),
+				6 => array( 'product', 'publish', 'applied' ),
+				7 => array( 'product', 'publish', 'applied' ),
+				8 => array( 'product', 'publish', 'applied' ),
+				9 => array( 'product', 'publish', 'applied' ),
+				10 => array( 'product_variation', 'publish', 'annotated' ),
+				11 => array( 'product', 'publish', 'failed' ),
+			)
+		);
+		foreach ( range( 1, 10 ) as $id ) {
+			Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] = '{}';
+		}
+		Wp::$posts[6]['password'] = 'preview';
+		FakeProducts::set_catalog_visibility( 7, 'hidden' );
+		FakeProducts::set_catalog_visibility( 8, 'catalog' );
+		FakeProducts::set_catalog_visibility( 9, 'search' );
+
+		$catalog = new WpCatalog();
+		$this->assertSame( array( 1, 8, 9 ), $catalog->next_indexed( 0, 500 ) );
+		$this->assertSame( array( 8, 9 ), $catalog->next_indexed( 1, 500 ), 'the cursor still applies' );
 	}
 
 	public function test_review_queue_filters_on_status(): void {
