@@ -26,9 +26,10 @@ export function isAppError(e: unknown): e is AppError {
 }
 
 /**
- * Sizes in the sentences of errors: "20 MB", "953.7 MB". Rounded up, so a body just over a limit
- * never reads as the limit itself.
+ * Sizes in the sentences of errors: "20 MB", "953.7 MB", "16 KB" under a megabyte (a 16 KB limit
+ * read as "0.1 MB"). Rounded up, so a body just over a limit never reads as the limit itself.
  */
 export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil((bytes / 1024) * 10) / 10} KB`;
   return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

@@ -66,12 +66,14 @@ describe("annotate", () => {
       share: expect.any(Number),
     });
     const model = await request(t.app).get("/v1/model").set(auth(keyA));
-    // Only groups the pack can predict appear.
-    expect(Object.keys(res.body.attributes).sort()).toEqual(
-      Object.keys(model.body.attributes)
-        .filter((g) => g !== "color")
-        .sort(),
-    );
+    // Only groups the pack can predict appear, and every one of them that is not scoped to some garments.
+    const predicted = Object.keys(model.body.attributes).filter((g) => g !== "color");
+    const said = Object.keys(res.body.attributes);
+    expect(predicted).toEqual(expect.arrayContaining(said));
+    expect(predicted.filter((g) => !said.includes(g)).every((g) => g in model.body.attribute_scopes)).toBe(true);
+    // A dress has no sleeve length in this pack: the sleeve head learned on tops only.
+    expect(model.body.attribute_scopes.sleeve).not.toContain("Dresses");
+    expect(said).not.toContain("sleeve");
   });
   it("accepts multipart too", async () => {
     const res = await request(t.app).post("/v1/annotate").set(auth(keyA)).attach("image", photo("cc0-dress.jpg"), "dress.jpg");
@@ -192,5 +194,12 @@ describe("OpenAPI document", () => {
     expect([...served].sort()).toEqual([...documented].sort());
     const res = await request(t.app).get("/v1/openapi.json");
     expect(res.body.openapi).toBe("3.1.0");
+    // Every operation that needs a key names the errors a key can meet; the public ones do not.
+    for (const [p, ops] of Object.entries(res.body.paths as Record<string, Record<string, { security?: []; responses: object }>>))
+      for (const [m, op] of Object.entries(ops)) {
+        const keys = Object.keys(op.responses);
+        if (op.security?.length === 0) expect(keys, `${m} ${p}`).not.toContain("401");
+        else expect(keys, `${m} ${p}`).toEqual(expect.arrayContaining(["401", "403", "429"]));
+      }
   });
 });

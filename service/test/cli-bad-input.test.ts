@@ -44,6 +44,18 @@ describe("index and annotate with bad images", () => {
     expect(r.stderr.match(/truncated or corrupt/g)).toHaveLength(6);
   });
 
+  it("index keeps one photo per product id: a second file of the same name fails instead of replacing the first", () => {
+    const [a, b] = [path.join(dataDir, "twins-a"), path.join(dataDir, "twins-b")];
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    fs.copyFileSync(dress, path.join(a, "twin.jpg"));
+    fs.copyFileSync(dress, path.join(b, "twin.jpg"));
+    const r = cli("index", a, b, "--shop", "twins");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^indexed 1, failed 1, .* now holds 1 products/);
+    expect(r.stderr).toContain(`failed ${path.join(b, "twin.jpg")}: product id "twin" is already the name of ${path.join(a, "twin.jpg")}`);
+  });
+
   it("annotate names each failure on stderr in file terms, and tries a named file whatever its extension", () => {
     const empty = put("empty.jpg", "");
     const text = put("notes.txt", "hello");
@@ -156,7 +168,7 @@ describe("learn --labels", () => {
     const r = learn("id,category\ndress-1,Dresses\n");
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).fields).toEqual({});
-    expect(r.stderr).toMatch(/Nothing learned for shop "real": a field needs at least 2 labels/);
+    expect(r.stderr).toMatch(/Nothing learned: a field needs at least 2 labels/);
   });
 });
 

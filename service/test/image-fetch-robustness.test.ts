@@ -44,6 +44,8 @@ beforeAll(async () => {
         sent++;
       }, 100);
       timers.add(tick);
+    } else if (req.url === "/page") {
+      res.writeHead(200, { "content-type": "image/jpeg" }).end("<html>not a photo</html>");
     } else {
       res.writeHead(200, { "content-type": "image/jpeg" }).end(jpeg);
     }
@@ -89,6 +91,15 @@ describe("fetching an image URL", () => {
     const res = await put(guarded, "by-name", `http://localhost:${port}/photo.jpg`);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("url_not_allowed");
+  });
+
+  it("says that the file at image_url is not an image, not that the request's body is", async () => {
+    const res = await put(allowed, "page", `http://localhost:${port}/page`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({
+      code: "not_an_image",
+      message: "The file at image_url is not an image that can be read (JPEG, PNG, WebP, GIF, AVIF or TIFF).",
+    });
   });
 
   it("keeps serving after those failures", async () => {

@@ -40,6 +40,8 @@ describe("feedback labels", () => {
     ["eleven colours", { product_id: "p1", colors: Array.from({ length: 11 }, (_, i) => `c${i}`) }],
     ["an 'original' over 16 KB", { product_id: "p1", category: "Dresses", original: { note: "x".repeat(20_000) } }],
     ["a product id that is a boolean", { product_id: true, category: "Dresses" }],
+    ["a product id that is not a whole number", { product_id: 1.5e3 + 0.5, category: "Dresses" }],
+    ["a misspelt field", { product_id: "p1", categroy: "Dresses" }],
     ["an array body", [{ product_id: "p1", category: "Dresses" }]],
   ] as const) {
     it(`refuses ${what} with a clear 400`, async () => {
@@ -69,6 +71,27 @@ describe("feedback labels", () => {
     expect(res.status).toBe(201);
     const [latest] = (await request(t.app).get("/v1/feedback?limit=1").set(auth())).body.items as { product_id: string | null }[];
     expect(latest.product_id).toBe("p1");
+  });
+
+  it("names a misspelt field and the fields there are", async () => {
+    const res = await request(t.app).post("/v1/feedback").set(auth()).send({ product_id: "p1", categroy: "Dresses" });
+    expect(res.body.error.message).toBe(
+      'Feedback has no field "categroy"; its fields are product_id, category, attributes, colors, labels, original.',
+    );
+  });
+
+  it("counts a label's length in characters as a person sees them", async () => {
+    const emoji = "👗".repeat(150); // 300 UTF-16 units, 150 characters
+    await request(t.app)
+      .post("/v1/feedback")
+      .set(auth())
+      .send({ product_id: "p1", labels: { style: emoji } })
+      .expect(201);
+    const res = await request(t.app)
+      .post("/v1/feedback")
+      .set(auth())
+      .send({ product_id: "p1", labels: { style: "é".repeat(201) } });
+    expect(res.body.error.message).toMatch(/got 201 characters/);
   });
 });
 

@@ -22,7 +22,8 @@ const bad = (message: string) => new AppError(400, "invalid_request", message);
 export function cleanLabel(value: unknown, what: string, max = MAX_LABEL): string {
   if (typeof value !== "string") throw bad(`${what} must be a string.`);
   const v = value.trim();
-  if (!v || v.length > max || CONTROL.test(v))
+  // Counted in characters as a person sees them: an emoji or an accent is one, not two UTF-16 units.
+  if (!v || characters(v) > max || CONTROL.test(v))
     throw bad(`${what} must be 1 to ${max} characters, without control characters (got ${describe(v)}).`);
   return v;
 }
@@ -80,5 +81,20 @@ export function optionalName(value: unknown, what: string, max = 500): string | 
 }
 
 function describe(v: string): string {
-  return v.length > 40 ? `${v.length} characters` : JSON.stringify(v);
+  return characters(v) > 40 ? `${characters(v)} characters` : JSON.stringify(v);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** No character a person types takes more UTF-16 units than this (a family emoji takes 11). */
+const MAX_UNITS_PER_CHARACTER = 16;
+
+/**
+ * Characters as a person sees them. Counting is cut short past what any limit here allows, so a
+ * megabyte of text costs a comparison, not a megabyte of segments (that ran the process out of memory).
+ */
+function characters(v: string): number {
+  if (v.length > MAX_LABEL * MAX_UNITS_PER_CHARACTER) return v.length;
+  let n = 0;
+  for (const _ of graphemes.segment(v)) n++;
+  return n;
 }

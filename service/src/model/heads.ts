@@ -14,6 +14,29 @@ export interface Head {
   scale: number;
   abstain: number;
   input: "embedding" | "embedding+color";
+  /** The categories (labels of the category head) the attribute was learned on; absent: any. */
+  appliesTo?: string[];
+}
+
+/**
+ * A label is confident only when it is more likely right than wrong, whatever a pack's threshold
+ * says: a threshold chosen for 90 % accuracy over a whole test set can be 0, and a 4-label head's
+ * 0.36 then read as confident.
+ */
+export const CONFIDENT_FLOOR = 0.5;
+export const abstainOf = (spec: { abstain?: number }): number => Math.max(spec.abstain ?? 0, CONFIDENT_FLOOR);
+
+/**
+ * Whether an attribute speaks for this photo: the category head gives at least even odds to the
+ * categories it was learned on. A sleeve head learned on tops otherwise named the sleeves of shorts.
+ */
+export function inScope(head: Head, category: Head | undefined, categoryProbs: Float32Array | null): boolean {
+  if (!head.appliesTo || !category || !categoryProbs) return true;
+  let mass = 0;
+  category.labels.forEach((label, i) => {
+    if (head.appliesTo!.includes(label)) mass += categoryProbs[i];
+  });
+  return mass >= 0.5;
 }
 
 export function predict(head: Head, x: Float32Array, alternatives = 3): Prediction {

@@ -12,7 +12,7 @@ import type { PixelGrid } from "../repositories/image.repository.js";
 import type { VectorSpace } from "../repositories/index.repository.js";
 import { openOnnxModel, type OnnxModel } from "../repositories/onnx.repository.js";
 import type { FeatureTransform } from "./features.js";
-import type { Head } from "./heads.js";
+import { abstainOf, type Head } from "./heads.js";
 import { toEncoderTensor } from "./pixels.js";
 import { buildTextHeads } from "./text-heads.js";
 
@@ -85,7 +85,8 @@ export async function loadModel(packDir: string, opts: { heads?: boolean } = {})
       weights: all.subarray(0, n * inDim),
       bias: all.subarray(n * inDim),
       scale: 1 / (spec.temperature ?? 1),
-      abstain: spec.abstain ?? 0,
+      abstain: abstainOf(spec),
+      ...(spec.applies_to ? { appliesTo: spec.applies_to } : {}),
       input: spec.input ?? "embedding",
     });
   }

@@ -8,7 +8,7 @@ import { packFile, readJson } from "../pack/pack.repository.js";
 import { openOnnxModel } from "../repositories/onnx.repository.js";
 import { loadTokenizer } from "../repositories/tokenizer.repository.js";
 import { l2normalize } from "./features.js";
-import type { Head } from "./heads.js";
+import { abstainOf, type Head } from "./heads.js";
 
 export async function buildTextHeads(packDir: string, text: TextSpec, specs: HeadSpec[], dim: number): Promise<Head[]> {
   const embed = text.encoder ? await textEmbedder(packDir, text) : null;
@@ -30,7 +30,8 @@ export async function buildTextHeads(packDir: string, text: TextSpec, specs: Hea
       weights,
       bias: new Float32Array(spec.labels.length),
       scale: text.logitScale / (spec.temperature ?? 1),
-      abstain: spec.abstain ?? 0,
+      abstain: abstainOf(spec),
+      ...(spec.applies_to ? { appliesTo: spec.applies_to } : {}),
       input: "embedding",
     });
   }

@@ -24,7 +24,7 @@ const feedbackId = { name: "id", in: "path", required: true, schema: { type: "st
 const k = { name: "k", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 8 } };
 const similar = { $ref: "#/components/schemas/SimilarList" };
 
-export const openapiDocument = {
+const document = {
   openapi: "3.1.0",
   info: { title: "Kalas Iris service", version: "1.0.0", description: "Fashion annotation and similar-item search for WooCommerce shops." },
   servers: [{ url: "/" }],
@@ -271,7 +271,21 @@ export const openapiDocument = {
         summary: "What the shop has learned of its own labels, and whether it is learning",
         responses: { "200": ok({ $ref: "#/components/schemas/LearnStatus" }) },
       },
-      post: { summary: "Learn the shop's own labels from its products and corrections", responses: { "200": ok({ type: "object" }) } },
+      post: {
+        summary: "Learn the shop's own labels from its products and corrections",
+        responses: {
+          "200": ok({
+            type: "object",
+            required: ["fields", "corrections", "removed"],
+            properties: {
+              fields: { type: "object", description: "By field learned: labels, examples, holdout_accuracy, seconds" },
+              corrections: { type: "integer" },
+              removed: { type: "array", items: { type: "string" }, description: "Fields whose heads were removed" },
+              note: { type: "string", description: "Why nothing was learned, when nothing was" },
+            },
+          }),
+        },
+      },
     },
     "/v1/labels": {
       put: {
@@ -442,3 +456,26 @@ export const openapiDocument = {
     },
   },
 };
+
+/**
+ * Every operation that needs a key can also be refused for the key (401), for a web session's token
+ * on a route it may not use (403), or for the rate (429): written once here rather than per route,
+ * where most operations had left them out.
+ */
+function withAuthErrors<T extends { paths: Record<string, Record<string, unknown>> }>(doc: T): T {
+  type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+  for (const operations of Object.values(doc.paths)) {
+    for (const op of Object.values(operations) as Operation[]) {
+      if (Array.isArray(op.security) && op.security.length === 0) continue;
+      op.responses = {
+        "401": err("missing_key, invalid_key"),
+        "403": err("forbidden: a web session token on a route it may not use"),
+        "429": err("rate_limited (Retry-After)"),
+        ...op.responses,
+      };
+    }
+  }
+  return doc;
+}
+
+export const openapiDocument = withAuthErrors(document);

@@ -46,8 +46,13 @@ export interface HeadSpec {
   prompts?: string[];
   /** Softmax temperature fitted on held-out data so scores behave like probabilities. */
   temperature?: number;
-  /** Scores below this are returned with confident=false. */
+  /** Scores below this (and below 0.5 always: heads.ts CONFIDENT_FLOOR) are returned with confident=false. */
   abstain?: number;
+  /**
+   * Optional, for attributes: the labels of the category head whose garments the attribute was learned
+   * on (sleeve length: tops). The attribute is left out of an answer when the photo is unlikely to be one.
+   */
+  applies_to?: string[];
   /**
    * Optional: which features the head reads; "embedding" (default) or "embedding+color": the embedding
    * followed by the garment's colour features (colors/color-features.ts, COLOR_FEATURE_DIM values).

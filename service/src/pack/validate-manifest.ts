@@ -38,6 +38,12 @@ export function validateManifest(raw: unknown, packDir: string): PackManifest {
       throw fail(packDir, `text head "${h.field}" needs one prompt per label`);
     if (h.kind !== "linear" && h.kind !== "text") throw fail(packDir, `head "${h.field}" has unknown kind ${JSON.stringify(h.kind)}`);
   }
+  const categories = m.heads.find((h) => h.field === "category")?.labels ?? [];
+  for (const h of m.heads.filter((h) => h.applies_to !== undefined)) {
+    const unknown = Array.isArray(h.applies_to) ? h.applies_to.filter((c) => !categories.includes(c)) : ["(not a list)"];
+    if (unknown.length)
+      throw fail(packDir, `head "${h.field}": "applies_to" names no category of the category head: ${unknown.join(", ")}`);
+  }
   if (m.heads.some((h) => h.kind === "text") && !m.text) throw fail(packDir, 'text heads need a "text" section');
   if (m.text && !m.text.encoder && !m.text.embeddings) throw fail(packDir, '"text" needs an "encoder" or precomputed "embeddings"');
   for (const file of filesOf(m as PackManifest)) {

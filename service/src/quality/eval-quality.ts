@@ -16,7 +16,7 @@ import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
 import { argmax, concatFeatures as concat, dot, searchVector } from "../model/features.js";
 import { servedFeatures } from "../training/extract-features.js";
-import { predict, probabilities, type Head } from "../model/heads.js";
+import { inScope, predict, probabilities, type Head } from "../model/heads.js";
 import { NEIGHBOURS, predictWithNeighbours } from "../model/neighbour-vote.js";
 import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
 import { decodeForModel } from "../repositories/image.repository.js";
@@ -80,6 +80,20 @@ for (const [k, head] of model.heads.entries()) {
     summary.category_top1_fashion_products = accuracy(scored.filter((_, j) => examples[rows[j]].source === "fashion-products-224"));
   }
 }
+// 1b. Attribute scopes: how often a scoped attribute is said of the garments it was learned on, and
+//     left out of the others (judged by the photo's true category), as the service decides it.
+const categoryHead = model.heads.find((h) => h.field === "category");
+const scopeRows: string[] = [];
+for (const head of model.heads.filter((h) => h.appliesTo && categoryHead)) {
+  const labelled = test.filter((i) => examples[i].labels.category);
+  const said = (i: number) => inScope(head, categoryHead, probabilities(categoryHead!, feats[i]));
+  const inside = labelled.filter((i) => head.appliesTo!.includes(examples[i].labels.category!));
+  const outside = labelled.filter((i) => !head.appliesTo!.includes(examples[i].labels.category!));
+  scopeRows.push(
+    `| ${head.field} | ${head.appliesTo!.join(", ")} | ${f3(inside.filter(said).length / (inside.length || 1))} (${inside.length}) | ${f3(outside.filter((i) => !said(i)).length / (outside.length || 1))} (${outside.length}) |`,
+  );
+}
+
 await savePng(
   lineChartSvg("Accuracy against coverage (test split)", "coverage", "accuracy of kept predictions", curves),
   path.join(plotDir, "accuracy-coverage.png"),
@@ -257,6 +271,16 @@ ${targetsTable}
 | field | labels | test photos | top-1 | ECE | abstain below | coverage | accuracy when not abstaining |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${headRows.join("\n")}
+
+## Attribute scopes (test split)
+
+An attribute learned on some garments only is said when the category head gives those garments at least even
+odds (service/src/model/heads.ts): how often it is said of test photos of those garments, and left out of the
+others (by their catalogue category; photos in brackets).
+
+| field | said of | said, for those garments | left out, for the others |
+| --- | --- | --- | --- |
+${scopeRows.join("\n")}
 
 ## Plots
 

@@ -2,7 +2,7 @@
  * A shop's similar-items catalogue: upsert and remove products, and find the nearest products
  * to a product or to a photo.
  */
-import { AppError, notFound } from "../errors.js";
+import { AppError, isAppError, notFound } from "../errors.js";
 import type { ProductRow } from "../repositories/catalog.repository.js";
 import { RERANK_CANDIDATES, rerank } from "../model/rerank.js";
 import { fetchImage } from "../repositories/image-fetch.repository.js";
@@ -33,7 +33,15 @@ export async function upsertProduct(shop: Shop, input: ProductInput): Promise<{ 
   const bytes = input.image ?? (input.imageUrl ? await fetchImage(input.imageUrl, allowsPrivateUrls(shop)) : null);
   if (!bytes)
     throw new AppError(400, "invalid_request", 'Send the product image as the body, as multipart field "image", or as JSON "image_url".');
-  return storeProduct(shop, input, await analyzeImage(bytes, shopPredictor(shop)));
+  let analysis: Analysis;
+  try {
+    analysis = await analyzeImage(bytes, shopPredictor(shop));
+  } catch (e) {
+    // The image errors speak of "the body"; one fetched from image_url must say so instead.
+    if (input.image || !isAppError(e) || e.status !== 400) throw e;
+    throw new AppError(400, e.code, fromUrl(e));
+  }
+  return storeProduct(shop, input, analysis);
 }
 
 /** Stores an already analysed product: the database first, then the index. */
@@ -139,4 +147,11 @@ function itemOf(row: ProductRow, score: number): SimilarItem {
 
 export function allowsPrivateUrls(shop: Shop): boolean {
   return shop.catalog.getSetting("allow_private_urls") === "true" || process.env.ALLOW_PRIVATE_IMAGE_URLS === "true";
+}
+
+/** An image error told of the file at image_url, not of a request body the client never sent. */
+function fromUrl(e: AppError): string {
+  if (e.code === "empty_body") return "The file at image_url is empty.";
+  if (e.code === "not_an_image") return "The file at image_url is not an image that can be read (JPEG, PNG, WebP, GIF, AVIF or TIFF).";
+  return `The file at image_url: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`;
 }

@@ -29,10 +29,20 @@ export const MAX_PENDING_WEB_CORRECTIONS = 1000;
 /** A public page's photo is kept re-encoded to fit this square (about 150 KB), not as sent. */
 const WEB_PHOTO_SIDE = 1024;
 
+const FEEDBACK_FIELDS = ["product_id", "category", "attributes", "colors", "labels", "original"];
+
 export function parseCorrection(body: unknown): { productId: string | null; correction: Correction; original: unknown } {
   if (!body || typeof body !== "object" || Array.isArray(body))
     throw new AppError(400, "invalid_request", "Feedback must be a JSON object.");
   const b = body as Record<string, unknown>;
+  // A misspelt field ("categroy") would otherwise vanish, and the correction with it.
+  const unknown = Object.keys(b).filter((k) => !FEEDBACK_FIELDS.includes(k));
+  if (unknown.length)
+    throw new AppError(
+      400,
+      "invalid_request",
+      `Feedback has no field ${unknown.map((k) => JSON.stringify(k.slice(0, 64))).join(", ")}; its fields are ${FEEDBACK_FIELDS.join(", ")}.`,
+    );
   const correction: Correction = {};
   if (b.category !== undefined) correction.category = cleanLabel(b.category, '"category"');
   if (b.attributes !== undefined) correction.attributes = cleanLabelMap(b.attributes, '"attributes"', true);
@@ -44,8 +54,8 @@ export function parseCorrection(body: unknown): { productId: string | null; corr
   if (b.labels !== undefined) correction.labels = cleanLabelMap(b.labels, '"labels"') as Record<string, string>;
   if (!Object.keys(correction).length)
     throw new AppError(400, "invalid_request", "Feedback needs at least one of category, attributes, colors or labels.");
-  if (b.product_id != null && typeof b.product_id !== "string" && typeof b.product_id !== "number")
-    throw new AppError(400, "invalid_request", '"product_id" must be a string or a number.');
+  if (b.product_id != null && typeof b.product_id !== "string" && !Number.isSafeInteger(b.product_id))
+    throw new AppError(400, "invalid_request", '"product_id" must be a string or a whole number.');
   const productId = b.product_id == null ? null : checkProductId(String(b.product_id));
   const original = b.original ?? null;
   if (original !== null && Buffer.byteLength(JSON.stringify(original)) > MAX_ORIGINAL_BYTES)

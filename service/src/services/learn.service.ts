@@ -58,7 +58,12 @@ export interface LearnReport {
   corrections: number;
   /** Fields learned before that no longer have two labels with two examples each: their heads are gone. */
   removed: string[];
+  /** Why nothing was learned, when nothing was: a person reads the answer. */
+  note?: string;
 }
+
+const NOTHING_TO_LEARN =
+  "Nothing learned: a field needs at least 2 labels with 2 or more labelled products (or corrections) each; send the shop's own labels with its products (labels), through PUT /v1/labels, or as corrections.";
 
 /**
  * Retrains the shop's heads from its labelled products and corrections. The fitting runs in a worker
@@ -156,6 +161,7 @@ async function learnNow(shop: Shop, opts: { epochs?: number }): Promise<LearnRep
     store.remove(field);
     report.removed.push(field);
   }
+  if (!Object.keys(report.fields).length) report.note = NOTHING_TO_LEARN;
   settleMarker(shop, marker);
   cache.delete(shop);
   return report;

@@ -16,6 +16,8 @@ export async function describeModel() {
     search_dim: m.transform.outDim ?? m.manifest.embeddingDim,
     category: category ?? [],
     attributes,
+    // Attributes said only of some garments (sleeve length of tops): absent from other photos' answers.
+    attribute_scopes: Object.fromEntries(m.heads.filter((h) => h.appliesTo).map((h) => [h.field, h.appliesTo!])),
     palette: PALETTE.map(({ name, hex }) => ({ name, hex })),
     metrics: m.manifest.metrics ?? {},
   };

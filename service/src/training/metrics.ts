@@ -1,4 +1,6 @@
 /** Calibration and selective-prediction measures for a field's held-out predictions. */
+import { CONFIDENT_FLOOR } from "../model/heads.js";
+
 export interface Scored {
   truth: number;
   guess: number;
@@ -39,7 +41,8 @@ export function accuracyCoverage(s: Scored[], thresholds = [0, 0.3, 0.4, 0.5, 0.
 
 /** The lowest threshold whose kept predictions reach `target` accuracy (so a wrong label is rarer than no label). */
 export function abstainThreshold(s: Scored[], target = 0.9): number {
-  for (let t = 0; t <= 0.99; t += 0.01) {
+  // Never under even odds (heads.ts CONFIDENT_FLOOR), however accurate the whole set is.
+  for (let t = CONFIDENT_FLOOR; t <= 0.99; t += 0.01) {
     const kept = s.filter((x) => x.score >= t);
     if (kept.length && accuracy(kept) >= target) return Math.round(t * 100) / 100;
   }

@@ -2,6 +2,7 @@
 import fs from "node:fs";
 
 import { PALETTE } from "../colors/palette.js";
+import type { HeadSpec } from "../pack/manifest.js";
 import type { Example } from "./datasets.js";
 import {
   ARTICLE_TYPE_TO_CATEGORY,
@@ -14,7 +15,12 @@ import {
   USAGE,
 } from "./taxonomy.js";
 
-export function writeTaxonomyDoc(file: string, examples: Example[], unmapped: Record<string, Record<string, number>>): void {
+export function writeTaxonomyDoc(
+  file: string,
+  examples: Example[],
+  unmapped: Record<string, Record<string, number>>,
+  heads: HeadSpec[],
+): void {
   const count = (field: keyof Example["labels"]) => {
     const m = new Map<string, number>();
     for (const e of examples) if (e.labels[field]) m.set(e.labels[field]!, (m.get(e.labels[field]!) ?? 0) + 1);
@@ -44,6 +50,14 @@ export function writeTaxonomyDoc(file: string, examples: Example[], unmapped: Re
       [...new Set(SLEEVE_WORDS.map(([, l]) => l))].join(", ") +
       " — from topwear display names, plus clothing-cc0 Longsleeve (long) and T-Shirt/Polo (short).",
     "- Neckline, length, fabric and fit are not predicted: the shared data has no labels for them (DeepFashion's attribute names are names only). They appear only in packs that can predict them.",
+    "",
+    "## What the default pack predicts",
+    "A taxonomy label with too few labelled photos to learn (at least 20 training photos per label; colours 5) is not predicted. An attribute with categories listed is left out of an answer unless the photo is likely one of them.",
+    "",
+    table(
+      ["field", "labels", "only for"],
+      heads.map((h) => [h.field, h.labels.join(", "), h.applies_to?.join(", ") ?? "any category"]),
+    ),
     "",
     "## Colour palette",
     table(

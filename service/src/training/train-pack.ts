@@ -22,6 +22,7 @@ import type { HeadSpec, PackManifest } from "../pack/manifest.js";
 import type { Example } from "./datasets.js";
 import { servedFeatures } from "./extract-features.js";
 import { datasetsDir, parseFlags } from "./flags.js";
+import { fieldScopes } from "./field-scopes.js";
 import { abstainThreshold, accuracy, accuracyCoverage, expectedCalibrationError, type Scored } from "./metrics.js";
 import { pca } from "./pca.js";
 import { type Role, trainingRoles } from "./splits.js";
@@ -77,6 +78,11 @@ async function main() {
   const viewsWithColor = views.map((rows) => rows.map((f, i) => concat(f, table.color[i])));
   process.stderr.write(`examples ${examples.length}: train ${fitIdx.length}, calibrate ${calIdx.length}, test ${testIdx.length}\n`);
 
+  // Which categories each attribute was learned on, from the fit photos' labels.
+  const scopes = fieldScopes(
+    fitIdx.map((i) => examples[i]),
+    FIELDS.map((f) => f.field).filter((f) => f !== "category"),
+  );
   const heads: HeadSpec[] = [];
   const metrics: Record<string, unknown> = {};
   fs.mkdirSync(path.join(packDir, "heads"), { recursive: true });
@@ -120,7 +126,17 @@ async function main() {
     const test = scored(testIdx.filter(keep));
     const file = `heads/${spec.field}.bin`;
     fs.writeFileSync(path.join(packDir, file), Buffer.concat([f32(w.weights), f32(w.bias)]));
-    heads.push({ field: spec.field, kind: "linear", labels, file, temperature, abstain, input: spec.input });
+    const appliesTo = scopes[spec.field];
+    heads.push({
+      field: spec.field,
+      kind: "linear",
+      labels,
+      file,
+      temperature,
+      abstain,
+      input: spec.input,
+      ...(appliesTo ? { applies_to: appliesTo } : {}),
+    });
     const bySource = (src: string) => test.filter((_, k) => examples[testIdx.filter(keep)[k]].source === src);
     metrics[spec.field] = {
       labels: labels.length,
@@ -180,7 +196,7 @@ async function main() {
     palette: PALETTE.map((c) => c.name).join(", "),
   };
   fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + "\n");
-  writeTaxonomyDoc(path.join(repoRoot, "docs", "taxonomy.md"), examples, unmapped);
+  writeTaxonomyDoc(path.join(repoRoot, "docs", "taxonomy.md"), examples, unmapped, heads);
   process.stdout.write(JSON.stringify(metrics, (k, v) => (k === "accuracy_coverage" ? undefined : v), 2) + "\n");
 }
 

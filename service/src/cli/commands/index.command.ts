@@ -24,11 +24,21 @@ export function indexCommand(program: Command): void {
       const started = performance.now();
       const failures: { file: string; reason: string }[] = [];
       const items = [];
+      const firstWith = new Map<string, string>();
       for (const file of files) {
         const id = path.basename(file).replace(/\.[^.]+$/, "");
+        // Two files with one name (a.jpg and a.png, or two folders' 1.jpg) would be one product,
+        // the second silently replacing the first: the first keeps the id, the others fail.
+        const first = firstWith.get(id);
+        if (first) {
+          failures.push({ file, reason: `product id "${id}" is already the name of ${first}; rename one of them` });
+          bar.tick(true);
+          continue;
+        }
         // The same rule as the API, so an id made from a file name is one the shop can be asked about.
         try {
           items.push({ id: checkProductId(id), file, name: path.basename(file) });
+          firstWith.set(id, file);
         } catch (e) {
           failures.push({ file, reason: `product id "${id}" from the file name: ${(e as Error).message}` });
           bar.tick(true);

@@ -27,11 +27,7 @@ export function learnCommand(program: Command): void {
         }
         return learnShop(shop);
       });
-      if (!Object.keys(report.fields).length) {
-        process.stderr.write(
-          `Nothing learned for shop "${o.shop}": a field needs at least 2 labels with 2 or more labelled products (or corrections) each.\n`,
-        );
-      }
+      if (report.note) process.stderr.write(`${report.note}\n`);
       process.stdout.write(JSON.stringify(report, null, 2) + "\n");
     });
 }
