@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 
 import { checkEnvironment } from "./config-checks.js";
+import { envNumber } from "./env.js";
 
 export interface Config {
   host: string;
@@ -39,18 +40,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   checkEnvironment(env);
   return {
     host: env.HOST ?? "127.0.0.1",
-    port: Number(env.PORT ?? 8787),
+    port: envNumber("PORT", 8787, env),
     // Relative to where the person ran npm (INIT_CWD): `npm start` runs in service/, but `./data`
     // should mean the folder they typed the command in, the same one `npx kalas-iris keys` uses.
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? "./data"),
     pack: env.MODEL_PACK ?? "kalas-fashion-mnv2",
-    rateLimit: Number(env.RATE_LIMIT_PER_SECOND ?? 20),
+    rateLimit: envNumber("RATE_LIMIT_PER_SECOND", 20, env),
     webShop: env.WEB_SHOP || null,
     webFeedbackLearns: env.WEB_FEEDBACK_LEARNS === "true",
-    webSession: { secret: webSessionSecret(env.WEB_SESSION_SECRET), ttlSeconds: Number(env.WEB_SESSION_TTL ?? 3600) },
-    webRateLimit: Number(env.WEB_RATE_LIMIT_PER_SECOND ?? 5),
+    webSession: { secret: webSessionSecret(env.WEB_SESSION_SECRET), ttlSeconds: envNumber("WEB_SESSION_TTL", 3600, env) },
+    webRateLimit: envNumber("WEB_RATE_LIMIT_PER_SECOND", 5, env),
     trustProxy: trustProxy(env.TRUST_PROXY),
-    learnAfterCorrectionsSeconds: Math.min(MAX_LEARN_DELAY_SECONDS, Math.max(0, Number(env.LEARN_AFTER_CORRECTIONS_SECONDS ?? 60) || 0)),
+    learnAfterCorrectionsSeconds: Math.min(MAX_LEARN_DELAY_SECONDS, Math.max(0, envNumber("LEARN_AFTER_CORRECTIONS_SECONDS", 60, env))),
   };
 }
 

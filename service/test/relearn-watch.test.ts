@@ -15,14 +15,25 @@ import { relearningShop } from "./helpers.js";
 const DELAY_SECONDS = 30;
 let t: Awaited<ReturnType<typeof relearningShop>>["t"];
 let shop: Shop;
+let auth: { Authorization: string };
 
 beforeAll(async () => {
   // Only the watch's interval is faked; timeouts (the relearn's own wait) stay real.
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-  let auth: { Authorization: string };
   ({ t, auth, shop } = await relearningShop("watched", { products: 30, seed: 9, delaySeconds: DELAY_SECONDS }));
   await request(t.app).post("/v1/learn").set(auth).expect(200);
 }, 120_000);
+
+/** Another process (the CLI) leaves a pending relearn in the shop's database. */
+function markerFromElsewhere(): number {
+  const other = new Database(path.join(t.dataDir, "shops", "watched", "catalog.sqlite"));
+  const now = Date.now();
+  other
+    .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('relearn_pending', ?)")
+    .run(JSON.stringify({ first: now, last: now }));
+  other.close();
+  return now;
+}
 afterAll(() => {
   vi.useRealTimers();
   return t.close();
@@ -31,16 +42,21 @@ afterAll(() => {
 describe("an open shop", () => {
   it("notices a marker another process wrote within the watch interval, without any request", () => {
     expect(nextRelearn(shop)).toBeNull();
-    const other = new Database(path.join(t.dataDir, "shops", "watched", "catalog.sqlite"));
-    const now = Date.now();
-    other
-      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('relearn_pending', ?)")
-      .run(JSON.stringify({ first: now, last: now }));
-    other.close();
+    const now = markerFromElsewhere();
     expect(nextRelearn(shop)).toBeNull(); // nothing has looked yet
     vi.advanceTimersByTime(WATCH_SECONDS * 1000);
     const at = nextRelearn(shop);
     expect(at).not.toBeNull();
     expect(at!.getTime()).toBeGreaterThanOrEqual(now + DELAY_SECONDS * 1000 - 1000);
+  });
+
+  it("keeps watching after a run asked for by hand made the waiting one unnecessary", async () => {
+    expect(nextRelearn(shop)).not.toBeNull();
+    await request(t.app).post("/v1/learn").set(auth).expect(200); // settles the marker
+    await request(t.app).get("/v1/learn").set(auth).expect(200); // finds nothing waiting
+    expect(nextRelearn(shop)).toBeNull();
+    markerFromElsewhere();
+    vi.advanceTimersByTime(WATCH_SECONDS * 1000);
+    expect(nextRelearn(shop)).not.toBeNull();
   });
 });

@@ -19,7 +19,10 @@ function variablesRead(dir: string): Set<string> {
       if (!["training", "quality", "bench", "testing"].includes(e.name)) for (const v of variablesRead(p)) found.add(v);
     } else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts")) {
       const text = fs.readFileSync(p, "utf8");
-      for (const m of text.matchAll(/(?:process\.env|\benv)\.([A-Z][A-Z0-9_]+)/g)) if (!DEVELOPER_ONLY.has(m[1])) found.add(m[1]);
+      for (const m of text.matchAll(/(?:process\.env|\benv)\.([A-Z][A-Z0-9_]+)|envNumber\("([A-Z][A-Z0-9_]+)"/g)) {
+        const name = m[1] ?? m[2];
+        if (!DEVELOPER_ONLY.has(name)) found.add(name);
+      }
     }
   }
   return found;

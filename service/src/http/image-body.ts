@@ -7,6 +7,7 @@ import multer from "multer";
 
 import { AppError, isAppError, megabytes } from "../errors.js";
 import { IMAGE_LIMITS } from "../repositories/image.repository.js";
+import { envNumber } from "../env.js";
 
 const JSON_LIMIT = 1024 * 1024;
 // The image routes' text fields are a handful (a correction; a product's name, links and labels).
@@ -25,7 +26,7 @@ const json = express.json({ limit: JSON_LIMIT });
 
 // Uploads being received at once. Each may hold up to MAX_IMAGE_BYTES in memory, so past this
 // many the service answers 503 before reading the body instead of running out of memory.
-const MAX_INFLIGHT = Number(process.env.MAX_INFLIGHT_UPLOADS ?? 32);
+const MAX_INFLIGHT = envNumber("MAX_INFLIGHT_UPLOADS", 32);
 let inflight = 0;
 
 /** Parses whichever body kind the request has; routes then call `imageFrom`. */

@@ -30,6 +30,20 @@ export const abstainOf = (spec: { abstain?: number }): number => Math.max(spec.a
  * Whether an attribute speaks for this photo: the category head gives at least even odds to the
  * categories it was learned on. A sleeve head learned on tops otherwise named the sleeves of shorts.
  */
+/**
+ * For one photo, which of the pack's heads speak for it: the category head's odds are computed once
+ * (from `inputOf`, the photo's features as each head reads them) and every scoped head is judged on them.
+ */
+export function scopeGate(heads: Head[], inputOf: (head: Head) => Float32Array): (head: Head) => boolean {
+  const category = heads.find((h) => h.field === "category");
+  let probs: Float32Array | null = null;
+  return (head) => {
+    if (!head.appliesTo || !category) return true;
+    probs ??= probabilities(category, inputOf(category));
+    return inScope(head, category, probs);
+  };
+}
+
 export function inScope(head: Head, category: Head | undefined, categoryProbs: Float32Array | null): boolean {
   if (!head.appliesTo || !category || !categoryProbs) return true;
   let mass = 0;

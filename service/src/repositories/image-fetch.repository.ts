@@ -12,6 +12,7 @@ import net from "node:net";
 
 import { AppError } from "../errors.js";
 import { IMAGE_LIMITS } from "./image.repository.js";
+import { envNumber } from "../env.js";
 
 const MAX_REDIRECTS = 3;
 
@@ -23,7 +24,7 @@ const MAX_REDIRECTS = 3;
  * Read per fetch, not at import, so tests can shorten it.
  */
 function fetchLimitMs(): number {
-  const ms = Number(process.env.IMAGE_FETCH_TIMEOUT_MS ?? 10_000);
+  const ms = envNumber("IMAGE_FETCH_TIMEOUT_MS", 10_000);
   return Number.isFinite(ms) && ms > 0 ? ms : 10_000;
 }
 

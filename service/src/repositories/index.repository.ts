@@ -9,11 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 import hnswlib from "hnswlib-node";
+import { envNumber } from "../env.js";
 
 const { HierarchicalNSW } = hnswlib;
 type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
-export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: Number(process.env.HNSW_EF ?? 96), seed: 42 };
+export const HNSW_PARAMS = { m: 16, efConstruction: 200, efSearch: envNumber("HNSW_EF", 96), seed: 42 };
 const INITIAL_CAPACITY = 1024;
 
 /**

@@ -3,6 +3,7 @@
  * imports onnxruntime.
  */
 import * as ort from "onnxruntime-node";
+import { envNumber } from "../env.js";
 
 export interface OnnxModel {
   inputNames: readonly string[];
@@ -15,7 +16,7 @@ export interface OnnxModel {
 }
 
 /** Threads: the service already runs requests concurrently, so each run gets the cores it needs, no more. */
-export async function openOnnxModel(file: string, threads = Number(process.env.ORT_THREADS ?? 2)): Promise<OnnxModel> {
+export async function openOnnxModel(file: string, threads = envNumber("ORT_THREADS", 2)): Promise<OnnxModel> {
   const session = await ort.InferenceSession.create(file, {
     graphOptimizationLevel: "all",
     intraOpNumThreads: threads,

@@ -7,7 +7,7 @@ import { dominantColors } from "../colors/dominant-colors.js";
 import { garmentPixels } from "../colors/garment-mask.js";
 import { nameWithHead } from "../colors/name-with-head.js";
 import { concatFeatures as concat, prepareViews, searchVector } from "../model/features.js";
-import { inScope, predict, probabilities, type Head } from "../model/heads.js";
+import { predict, scopeGate, type Head } from "../model/heads.js";
 import type { LoadedModel } from "../model/load-model.js";
 import { mirror } from "../model/pixels.js";
 import type { Annotation, Prediction } from "../openapi/answers.js";
@@ -76,11 +76,10 @@ function describe(
   const attributes: Record<string, Prediction> = {};
   let category: Prediction | null = null;
   let color: Prediction | undefined;
-  const categoryHead = model.heads.find((h) => h.field === "category");
-  const categoryProbs = categoryHead ? probabilities(categoryHead, inputFor(categoryHead, features, withColor)) : null;
+  const speaks = scopeGate(model.heads, (h) => inputFor(h, features, withColor));
   for (const head of model.heads) {
     // An attribute is not said of a garment it was never learned on (no sleeve length for shorts).
-    if (!inScope(head, categoryHead, categoryProbs)) continue;
+    if (!speaks(head)) continue;
     const p = predict(head, inputFor(head, features, withColor));
     if (head.field === "category") category = p;
     else if (head.field === "color") color = p;

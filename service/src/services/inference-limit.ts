@@ -7,9 +7,10 @@
  * the encoder. Separate, so that an indexing batch decodes its next photos while the encoder runs.
  */
 import { AppError } from "../errors.js";
+import { envNumber } from "../env.js";
 
-const MAX_RUNNING = Number(process.env.MAX_CONCURRENT_INFERENCE ?? 2);
-const MAX_WAITING = Number(process.env.MAX_QUEUED_INFERENCE ?? 32);
+const MAX_RUNNING = envNumber("MAX_CONCURRENT_INFERENCE", 2);
+const MAX_WAITING = envNumber("MAX_QUEUED_INFERENCE", 32);
 
 export class WorkLimit {
   private running = 0;

@@ -27,6 +27,7 @@ import type { ShopPredictor } from "./analyze.service.js";
 import { getModel } from "./model.service.js";
 import { readMarker, settleMarker } from "./relearn-marker.js";
 import type { Shop } from "./shops.service.js";
+import { envNumber } from "../env.js";
 
 /** What a shop has learned of one field, as its head file says. */
 type LearnedField = LearnStatus["fields"][string];
@@ -41,7 +42,7 @@ interface ShopModel {
 }
 
 /** Cosine above which a corrected photo counts as "the same kind of photo". */
-const CORRECTION_SIMILARITY = Number(process.env.CORRECTION_SIMILARITY ?? 0.8);
+const CORRECTION_SIMILARITY = envNumber("CORRECTION_SIMILARITY", 0.8);
 /**
  * Cosine above which it is the same product photographed again (another crop, a mirror image): the
  * person's correction then wins over the learned head, however sure the head is

@@ -4,7 +4,6 @@
  * longer than any HTTP request should wait.
  */
 import { log } from "../log.js";
-import { hasLearnedHeads, learnShop } from "./learn.service.js";
 import { reindexStale, type ReindexReport } from "./reindex.service.js";
 import type { Shop } from "./shops.service.js";
 
@@ -57,14 +56,16 @@ export function startReindex(shop: Shop): ReindexProgress {
     .then((report) => {
       run.report = report;
       log.info("reindex done", { shop: shop.name, reindexed: report.reindexed, failed: report.failed.length });
-      // Heads learned on the old pack's vectors predict nothing with the new one: learn them again
-      // from the vectors just made, as the shop would have to ask for otherwise.
-      if (report.reindexed > 0 && hasLearnedHeads(shop))
-        learnShop(shop).catch((e: Error) => log.warn("learning after the reindex failed", { shop: shop.name, error: e.message }));
     })
     // reindexStale records each product's failure; this is only for a fault around them (a closed shop).
     .catch((e: Error) => {
-      run.report = { stale: stale.length, reindexed: run.done - run.failed, failed: [{ id: "*", error: e.message }], without_url: [] };
+      run.report = {
+        stale: stale.length,
+        reindexed: run.done - run.failed,
+        failed: [{ id: "*", error: e.message }],
+        without_url: [],
+        learned_again: false,
+      };
       log.error("reindex stopped", { shop: shop.name, error: e.message });
     })
     .finally(() => {

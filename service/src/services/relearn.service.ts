@@ -81,18 +81,22 @@ export function followShop(shop: Shop): void {
 export function nextRelearn(shop: Shop): Date | null {
   const w = waiting.get(shop);
   if (!w) return null;
-  // Settled meanwhile by a run someone asked for: nothing is left to learn.
+  // Settled meanwhile by a run someone asked for: nothing is left to learn (the watch goes on).
   if (!readMarker(shop)) {
-    forgetRelearn(shop);
+    dropWaiting(shop);
     return null;
   }
   return new Date(w.at);
 }
 
-/** Drops the shop's waiting run (it is closing); its marker stays for the next open. */
+/** The shop is closing: its watch and waiting run stop; its marker stays for the next open. */
 export function forgetRelearn(shop: Shop): void {
   clearInterval(watching.get(shop));
   watching.delete(shop);
+  dropWaiting(shop);
+}
+
+function dropWaiting(shop: Shop): void {
   clearTimeout(waiting.get(shop)?.timer);
   waiting.delete(shop);
   failures.delete(shop);

@@ -118,3 +118,34 @@ describe("a shop open in two processes (the service, and the CLI indexing a fold
     next.closeAll();
   });
 });
+
+describe("a commit by another process while the index catches up", () => {
+  it("is replayed at the next sync, not counted as caught up", async () => {
+    const service = new ShopRegistry(dataDir, space);
+    const running = await service.get("racing");
+    add(running, 0);
+    const cli = async (from: number, to: number) => {
+      const other = new ShopRegistry(dataDir, space);
+      const shop = await other.get("racing");
+      for (let n = from; n <= to; n++) add(shop, n);
+      other.closeAll();
+    };
+    await cli(1, 5);
+    // The CLI commits again while the service is replaying its first commit (its own connection).
+    const changesSince = running.catalog.changesSince.bind(running.catalog);
+    let committed = false;
+    running.catalog.changesSince = function* (seq: number) {
+      yield* changesSince(seq);
+      if (committed) return;
+      committed = true;
+      const other = new CatalogRepository(path.join(dataDir, "shops", "racing"), "test");
+      other.upsert({ id: "p6", annotation: {}, vector: vectorOf(6), features: vectorOf(6) });
+      other.close();
+    };
+    running.sync();
+    running.catalog.changesSince = changesSince;
+    running.sync();
+    expect(running.index.search(vectorOf(6), 1)[0]?.label).toBe(running.catalog.get("p6")!.label);
+    service.closeAll();
+  });
+});

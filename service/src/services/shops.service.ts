@@ -13,6 +13,7 @@ import { log } from "../log.js";
 import { CatalogRepository, type CatalogOptions } from "../repositories/catalog.repository.js";
 import { VectorIndex, type VectorSpace } from "../repositories/index.repository.js";
 import { checkShopName } from "./shop-name.js";
+import { envNumber } from "../env.js";
 
 export { checkShopName };
 
@@ -37,9 +38,9 @@ export interface RepairReport {
   reason: string | null;
 }
 
-const SAVE_DELAY_MS = Number(process.env.INDEX_SAVE_DELAY_MS ?? 2000);
+const SAVE_DELAY_MS = envNumber("INDEX_SAVE_DELAY_MS", 2000);
 /** Fewer removed products than this are never worth a rebuild. */
-const COMPACT_MIN_REMOVED = Number(process.env.INDEX_COMPACT_MIN_REMOVED ?? 1000);
+const COMPACT_MIN_REMOVED = envNumber("INDEX_COMPACT_MIN_REMOVED", 1000);
 
 export class ShopRegistry {
   private readonly shops = new Map<string, Shop>();
@@ -91,6 +92,9 @@ function openShop(dir: string, name: string, space: VectorSpace, options: Catalo
   fs.mkdirSync(dir, { recursive: true });
   const catalog = new CatalogRepository(dir, space.model, options);
   const dbSeq = catalog.seq;
+  // Read with dbSeq, before the replay below: a commit by another process while it runs then shows
+  // as a new version, and the first sync replays it.
+  let seenVersion = catalog.changesElsewhere();
   let index = VectorIndex.load(dir, space);
   const repair: RepairReport = { rebuilt: false, replayed: 0, stale: 0, reason: null };
   // One open can need several repairs; each says why, and the report names them all.
@@ -132,8 +136,10 @@ function openShop(dir: string, name: string, space: VectorSpace, options: Catalo
   // Every change up to `synced` is in the index. Changes since are this process's own (applied as
   // they were made) unless the database's version says another process committed too.
   let synced = dbSeq;
-  let seenVersion = catalog.changesElsewhere();
   const sync = () => {
+    // The sequence first, the version after: a commit between the two shows as a new version and is
+    // replayed now or at the next sync, never counted in `synced` without being in the index.
+    const upTo = catalog.seq;
     const version = catalog.changesElsewhere();
     if (version !== seenVersion) {
       seenVersion = version;
@@ -141,7 +147,7 @@ function openShop(dir: string, name: string, space: VectorSpace, options: Catalo
       const { replayed } = replay(index!, catalog, synced);
       if (replayed) log.info("index caught up with another process's changes", { shop: name, replayed });
     }
-    synced = catalog.seq;
+    synced = upTo;
   };
   let timer: NodeJS.Timeout | null = null;
   const save = () => {
@@ -175,7 +181,9 @@ function replay(index: VectorIndex, catalog: CatalogRepository, since = index.se
   for (const change of catalog.changesSince(since)) {
     if (change.deleted) index.remove(change.label);
     else if (change.stale) {
-      // Indexed with another pack (the model changed): its vector cannot be searched with this one.
+      // Indexed with another pack (the model changed): its vector cannot be searched with this one,
+      // and an older vector of this pack under its label is no longer the product's.
+      index.remove(change.label);
       stale++;
       continue;
     } else index.put(change.label, change.vector);

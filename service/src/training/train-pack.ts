@@ -126,7 +126,10 @@ async function main() {
     const test = scored(testIdx.filter(keep));
     const file = `heads/${spec.field}.bin`;
     fs.writeFileSync(path.join(packDir, file), Buffer.concat([f32(w.weights), f32(w.bias)]));
-    const appliesTo = scopes[spec.field];
+    // Only categories the category head predicts: a scope naming another could never be met (and the
+    // pack would not load).
+    const categoryLabels = heads.find((h) => h.field === "category")?.labels ?? [];
+    const appliesTo = scopes[spec.field]?.filter((c) => categoryLabels.includes(c));
     heads.push({
       field: spec.field,
       kind: "linear",

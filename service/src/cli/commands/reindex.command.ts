@@ -24,7 +24,7 @@ export function reindexCommand(program: Command): void {
         );
       }
       process.stdout.write(
-        `shop "${o.shop}": ${report.stale} products from another model, ${report.reindexed} indexed again, ${report.failed.length} failed, ${report.without_url.length} without an image URL\n`,
+        `shop "${o.shop}": ${report.stale} products from another model, ${report.reindexed} indexed again, ${report.failed.length} failed, ${report.without_url.length} without an image URL${report.learned_again ? "; its own labels learned again" : ""}\n`,
       );
       if (report.failed.length || report.without_url.length) process.exitCode = 1;
     });

@@ -45,4 +45,9 @@ describe('toAppError', () => {
     expect(hidden.code).toBe('server_error');
     expect(hidden.message).not.toContain('undefined');
   });
+  it('says a full review queue is not a matter of waiting a moment', () => {
+    const error = fromResponse(429, { error: { code: 'review_queue_full', message: '1000 corrections…' } }, null);
+    expect(error.code).not.toBe('rate_limited');
+    expect(error.message).toMatch(/waiting for review/);
+  });
 });

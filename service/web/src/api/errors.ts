@@ -75,6 +75,13 @@ export function fromResponse(status: number, body: unknown, retryAfterHeader: st
   const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader.trim()) ? Number(retryAfterHeader) : undefined;
 
   if (status === 401) return invalidKey();
+  // Not a matter of waiting a moment: the shop has to review what the page's visitors sent first.
+  if (code === 'review_queue_full') {
+    return new AppError(
+      'server_error',
+      'This shop has many corrections waiting for review; it cannot take yours now. Try again another day.',
+    );
+  }
   if (status === 429 || code === 'rate_limited' || code === 'overloaded') return rateLimited(retryAfter);
   if (status === 413) return new AppError('too_large', message || `The photo is too large; the limit is ${MAX_UPLOAD_MB} MB.`);
   if (code === 'not_an_image' || code === 'unsupported_format' || code === 'unsupported_media_type') {
