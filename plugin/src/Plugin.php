@@ -19,6 +19,7 @@ use KalasIris\Blocks\SimilarProducts;
 use KalasIris\Jobs\ActionSchedulerQueue;
 use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Jobs\BackfillJob;
+use KalasIris\Jobs\DataUpgrade;
 use KalasIris\Jobs\FeedbackJob;
 use KalasIris\Jobs\LearnJob;
 use KalasIris\Jobs\LostJobRecovery;
@@ -79,9 +80,10 @@ final class Plugin {
 		$this->annotate_job()->register();
 		( new LostJobRecovery( $this->annotate_job(), self::fetch_action( ... ) ) )->register();
 		$this->backfill()->register();
-		( new RemoveProductJob( $this->client_factory(), $this->scheduler(), $this->logger() ) )->register();
+		( new RemoveProductJob( $this->client_factory(), $this->scheduler(), $this->logger(), new WcProductGateway() ) )->register();
 		( new FeedbackJob( $this->client_factory(), $this->scheduler(), $this->logger() ) )->register();
 		( new LearnJob( $this->catalog_learning(), $this->scheduler(), $this->logger() ) )->register();
+		( new DataUpgrade( new WpCatalog(), new WcProductGateway(), $this->scheduler(), $this->meta(), $this->logger() ) )->register();
 		add_action( 'untrashed_post', fn( $id ) => 'product' === get_post_type( (int) $id ) && $this->events()->enqueue( (int) $id ) );
 
 		add_action( 'init', fn() => ( new BlockRegistry( $this->dir ) )->register() );

@@ -12,6 +12,7 @@ namespace KalasIris;
 use KalasIris\Jobs\AnnotateProductJob;
 use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\BackfillProgress;
+use KalasIris\Jobs\DataUpgrade;
 use KalasIris\Jobs\FeedbackJob;
 use KalasIris\Jobs\LearnJob;
 use KalasIris\Jobs\RemoveProductJob;
@@ -37,7 +38,7 @@ final class Uninstaller {
 	 * @return list<string>
 	 */
 	public static function options(): array {
-		return array( Settings::OPTION, BackfillProgress::OPTION, IndexVersion::OPTION, ConnectController::OPTION, CatalogLearning::OPTION );
+		return array( Settings::OPTION, BackfillProgress::OPTION, IndexVersion::OPTION, ConnectController::OPTION, CatalogLearning::OPTION, DataUpgrade::OPTION );
 	}
 
 	/**
@@ -46,7 +47,7 @@ final class Uninstaller {
 	 * @return list<string>
 	 */
 	public static function job_hooks(): array {
-		return array( AnnotateProductJob::HOOK, BackfillJob::HOOK, RemoveProductJob::HOOK, FeedbackJob::HOOK, LearnJob::HOOK );
+		return array( AnnotateProductJob::HOOK, BackfillJob::HOOK, RemoveProductJob::HOOK, FeedbackJob::HOOK, LearnJob::HOOK, DataUpgrade::HOOK );
 	}
 
 	/**

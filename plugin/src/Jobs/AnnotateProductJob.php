@@ -112,9 +112,13 @@ class AnnotateProductJob {
 			return 'no_image';
 		}
 
-		$image   = $this->images->read( $image_id );
-		$client  = ( $this->client )();
 		$indexed = $product->is_indexable();
+		if ( ! $indexed && ! $product->is_variation() && $this->settled( $product_id, $image_id ) ) {
+			return $this->keep_out_of_index( $product_id );
+		}
+
+		$image  = $this->images->read( $image_id );
+		$client = ( $this->client )();
 		if ( ! $indexed ) {
 			// Annotated for their labels but not indexed: variations (the storefront shows
 			// parent products as similar items) and what shoppers cannot see, since the service
@@ -146,6 +150,7 @@ class AnnotateProductJob {
 			// Indexed before shoppers lost sight of it in a way no hook reported (or before the
 			// plugin indexed only what they see): the new record says it is not, so it must go.
 			RemoveProductJob::enqueue_once( $this->scheduler, $product_id );
+			$this->meta->set_out_of_sight( $product_id );
 		}
 
 		$settings   = $this->settings->all();
@@ -194,16 +199,51 @@ class AnnotateProductJob {
 	 * @param int $image_id   The photo annotated now.
 	 */
 	private function only_indexing( int $product_id, int $image_id ): bool {
-		$record = $this->meta->get_json( $product_id, AnnotationMeta::ANNOTATION );
-		return $this->settled_unindexed( $product_id ) && (int) ( $record['image_id'] ?? 0 ) === $image_id;
+		return $this->settled_unindexed( $product_id ) && $this->settled( $product_id, $image_id );
 	}
 
 	/**
-	 * Whether the product's suggestion has been dealt with and its annotation is not in the index.
+	 * A job for a product shoppers cannot see, whose photo is annotated and its suggestion dealt
+	 * with: a job queued to index it when it looked visible (a save's first hook may come before
+	 * the save hides it), or one whose product went out of sight while it waited. A new suggestion
+	 * would undo the review decision, or apply the labels again in auto mode, for a photo that did
+	 * not change, so the record and the status stay; the product only leaves the index if the
+	 * record says it is there.
+	 *
+	 * @param int $product_id Product id.
+	 * @return string The status, unchanged.
+	 */
+	private function keep_out_of_index( int $product_id ): string {
+		if ( $this->meta->is_indexed( $product_id ) ) {
+			RemoveProductJob::enqueue_once( $this->scheduler, $product_id );
+			$this->meta->set_out_of_sight( $product_id );
+		}
+		delete_post_meta( $product_id, AnnotationMeta::JOB );
+		return $this->meta->status( $product_id );
+	}
+
+	/**
+	 * Whether this photo's annotation is recorded and its suggestion has been dealt with (waits
+	 * for review, was accepted, rejected or applied).
+	 *
+	 * @param int $product_id Product id.
+	 * @param int $image_id   The photo to annotate now.
+	 */
+	private function settled( int $product_id, int $image_id ): bool {
+		$record = $this->meta->get_json( $product_id, AnnotationMeta::ANNOTATION );
+		return array() !== $record
+			&& (int) ( $record['image_id'] ?? 0 ) === $image_id
+			&& in_array( $this->meta->status( $product_id ), array( 'review', 'applied', 'rejected' ), true );
+	}
+
+	/**
+	 * Whether the product's suggestion has been dealt with and its annotation is not in the index:
+	 * a job for it, when shoppers can see it, only indexes it, and its failure leaves the status
+	 * as it is ({@see BackfillJob} asks too).
 	 *
 	 * @param int $product_id Product id.
 	 */
-	private function settled_unindexed( int $product_id ): bool {
+	public function settled_unindexed( int $product_id ): bool {
 		$record = $this->meta->get_json( $product_id, AnnotationMeta::ANNOTATION );
 		return false === ( $record['indexed'] ?? null )
 			&& in_array( $this->meta->status( $product_id ), array( 'review', 'applied', 'rejected' ), true );

@@ -19,6 +19,12 @@ use KalasIris\Support\Logger;
  * and enqueues the next action. While the service is unreachable the batch keeps its
  * cursor and retries with backoff, so products are only counted as failed when the
  * service rejects them.
+ *
+ * A run also indexes the products shoppers can see whose annotation is not in the index: a
+ * product that became visible is indexed by a job of its own, and when that job gives up
+ * (the service refused the key, or was away through every retry) nothing else would ask
+ * again. A suggestion that was dealt with stays: the annotation job only indexes the product
+ * and keeps its status ({@see AnnotateProductJob::settled_unindexed()}).
  */
 class BackfillJob {
 
@@ -97,7 +103,7 @@ class BackfillJob {
 		if ( in_array( $current['state'], array( 'running', 'paused' ), true ) ) {
 			return $this->progress();
 		}
-		$progress = BackfillProgress::start( $this->catalog->count_unannotated(), $this->now() );
+		$progress = BackfillProgress::start( $this->catalog->count_unannotated() + $this->catalog->count_unindexed(), $this->now() );
 		$this->save( $progress );
 		if ( 'running' === $progress['state'] ) {
 			$this->scheduler->enqueue( self::HOOK, array() );
@@ -149,7 +155,7 @@ class BackfillJob {
 			return;
 		}
 		$started = microtime( true );
-		$ids     = $this->catalog->next_unannotated( (int) $progress['cursor'], self::BATCH );
+		$ids     = $this->next_batch( (int) $progress['cursor'] );
 
 		foreach ( $ids as $product_id ) {
 			try {
@@ -161,7 +167,11 @@ class BackfillJob {
 					return;
 				}
 				++$progress['failed'];
-				$this->meta->set_status( $product_id, 'failed' );
+				// A product that was only to be indexed keeps its status: it says what became of
+				// its suggestion. The job record tells the admin.
+				if ( ! $this->annotate->settled_unindexed( $product_id ) ) {
+					$this->meta->set_status( $product_id, 'failed' );
+				}
 				$this->meta->set_json( $product_id, AnnotationMeta::JOB, array( 'attempt' => 1, 'error' => $e->to_array(), 'at' => gmdate( 'c' ) ) );
 				$this->logger->log( 'error', sprintf( 'Backfill: product %d failed: [%s] %s', $product_id, $e->error_code, $e->getMessage() ) );
 			}
@@ -185,6 +195,19 @@ class BackfillJob {
 		if ( 'running' === $progress['state'] ) {
 			$this->scheduler->enqueue( self::HOOK, array() );
 		}
+	}
+
+	/**
+	 * The next products of the run, in id order: those without an annotation, and those shoppers
+	 * can see whose annotation is not in the index.
+	 *
+	 * @param int $cursor Last product id done.
+	 * @return list<int>
+	 */
+	private function next_batch( int $cursor ): array {
+		$ids = array_unique( array_merge( $this->catalog->next_unannotated( $cursor, self::BATCH ), $this->catalog->next_unindexed( $cursor, self::BATCH ) ) );
+		sort( $ids );
+		return array_slice( $ids, 0, self::BATCH );
 	}
 
 	/**

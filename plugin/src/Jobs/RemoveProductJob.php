@@ -9,6 +9,7 @@ declare(strict_types=1);
 
 namespace KalasIris\Jobs;
 
+use KalasIris\Products\ProductGateway;
 use KalasIris\Service\ServiceClient;
 use KalasIris\Service\ServiceError;
 use KalasIris\Support\IndexVersion;
@@ -26,8 +27,9 @@ class RemoveProductJob {
 	 * @param callable(): ServiceClient $client    Client factory.
 	 * @param Scheduler                $scheduler Job queue.
 	 * @param Logger                   $logger    Log.
+	 * @param ProductGateway           $products  Reads the product as WooCommerce sees it now.
 	 */
-	public function __construct( private $client, private Scheduler $scheduler, private Logger $logger ) {
+	public function __construct( private $client, private Scheduler $scheduler, private Logger $logger, private ProductGateway $products ) {
 	}
 
 	/**
@@ -58,6 +60,11 @@ class RemoveProductJob {
 		$args       = is_array( $args ) ? $args : array();
 		$product_id = (int) ( $args['product_id'] ?? 0 );
 		$attempt    = (int) ( $args['attempt'] ?? 0 );
+		// A removal may run long after it was asked for (its retries wait for the service), by
+		// which time the product may be back in sight and indexed again by its own job: it stays.
+		if ( $this->products->find( $product_id )?->is_indexable() ) {
+			return;
+		}
 		try {
 			( $this->client )()->delete_product( $product_id );
 			IndexVersion::bump();

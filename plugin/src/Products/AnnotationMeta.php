@@ -93,6 +93,19 @@ class AnnotationMeta {
 	}
 
 	/**
+	 * Records that shoppers cannot see the product and that its annotation is leaving the index
+	 * (its removal is queued), for a job that found so without a hook telling
+	 * {@see VisibilityEvents}: when the product is shown again, VisibilityEvents then sees a change
+	 * and has it indexed.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	public function set_out_of_sight( int $product_id ): void {
+		$this->set_unindexed( $product_id );
+		update_post_meta( $product_id, self::VISIBLE, '0' );
+	}
+
+	/**
 	 * Current status, '' when never queued.
 	 *
 	 * @param int $product_id Product id.

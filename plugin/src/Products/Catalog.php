@@ -42,6 +42,31 @@ interface Catalog {
 	public function next_indexed( int $after_id, int $limit ): array;
 
 	/**
+	 * How many products shoppers can see have an annotation that is not in the index: their
+	 * indexing gave up (the service refused the key, or was away through every retry).
+	 */
+	public function count_unindexed(): int;
+
+	/**
+	 * Ids of the products {@see count_unindexed()} counts, with id > $after_id, ascending.
+	 *
+	 * @param int $after_id Cursor.
+	 * @param int $limit    Batch size.
+	 * @return list<int>
+	 */
+	public function next_unindexed( int $after_id, int $limit ): array;
+
+	/**
+	 * Ids of products (not variations) outside the trash whose annotation record does not say it
+	 * left the index, whether or not shoppers can see them, with id > $after_id, ascending.
+	 *
+	 * @param int $after_id Cursor.
+	 * @param int $limit    Batch size.
+	 * @return list<int>
+	 */
+	public function next_recorded_indexed( int $after_id, int $limit ): array;
+
+	/**
 	 * Product ids with a given plugin status, newest first.
 	 *
 	 * @param string $status Status.

@@ -24,8 +24,11 @@ class ProductEvents {
 	private const IMAGE_META_KEYS = array( '_thumbnail_id', '_product_image_gallery' );
 	private const POST_TYPES      = array( 'product', 'product_variation' );
 
-	/** @var array<int, true> Products whose annotation waits for the end of this request. */
+	/** @var array<string, callable(): void> Work that waits for the end of this request, by what it is about. */
 	private array $deferred = array();
+
+	/** Whether the end of the request is running the deferred work now. */
+	private bool $flushing = false;
 
 	/**
 	 * @param Scheduler      $scheduler Job queue.
@@ -171,25 +174,44 @@ class ProductEvents {
 	 * @param int $product_id Product or variation id.
 	 */
 	private function queue( int $product_id ): void {
-		if ( ! $this->defer ) {
-			$this->dispatch( $product_id );
+		$this->later( 'annotate:' . $product_id, fn() => $this->dispatch( $product_id ) );
+	}
+
+	/**
+	 * Runs $work once the request has finished writing (at once when the plugin does not defer,
+	 * or when the end of the request is running already). A save fires several hooks, some before
+	 * it is complete, so what they ask for waits until the product is as the save leaves it, and
+	 * work under a key that waits already is not added twice: however many hooks a save fires,
+	 * the product gets one annotation job and one look at whether shoppers can see it
+	 * ({@see VisibilityEvents}).
+	 *
+	 * @param string           $key  What the work is about, e.g. "annotate:12".
+	 * @param callable(): void $work The work.
+	 */
+	public function later( string $key, callable $work ): void {
+		if ( ! $this->defer || $this->flushing ) {
+			$work();
 			return;
 		}
 		if ( array() === $this->deferred ) {
 			// Before Action Scheduler's own shutdown dispatch (priority 10), so the job can start at once.
 			add_action( 'shutdown', array( $this, 'flush' ), 1, 0 );
 		}
-		$this->deferred[ $product_id ] = true;
+		$this->deferred[ $key ] ??= $work;
 	}
 
 	/**
-	 * Enqueues the annotations this request deferred.
+	 * Runs the work this request deferred, in the order it was first asked for.
 	 */
 	public function flush(): void {
-		$ids            = array_keys( $this->deferred );
-		$this->deferred = array();
-		foreach ( $ids as $product_id ) {
-			$this->dispatch( $product_id );
+		$this->flushing = true;
+		try {
+			while ( array() !== $this->deferred ) {
+				$work = array_shift( $this->deferred );
+				$work();
+			}
+		} finally {
+			$this->flushing = false;
 		}
 	}
 

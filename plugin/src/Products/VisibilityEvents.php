@@ -20,8 +20,11 @@ namespace KalasIris\Products;
  * save, WooCommerce's or not, and a scheduled post publishing, end in `transition_post_status`)
  * and with its catalog visibility, a taxonomy WooCommerce writes after the post row, before its
  * `woocommerce_new_product` / `woocommerce_update_product`. A save fires several of these, and
- * the first may come before the save is complete, so each compares with what it last saw
- * (AnnotationMeta::VISIBLE): the last one is right, and the others cost one meta read.
+ * `transition_post_status` comes before WooCommerce has written the terms: a draft published
+ * and hidden in one save looks visible there. So no hook decides: each asks for one look at the
+ * product once the request has finished writing ({@see ProductEvents::later()}), which compares
+ * what shoppers can see then with what the plugin last saw (AnnotationMeta::VISIBLE). One save
+ * yields at most one index job or one removal, from the state the save left.
  */
 final class VisibilityEvents {
 
@@ -63,13 +66,24 @@ final class VisibilityEvents {
 	}
 
 	/**
-	 * Indexes or removes the product when whether shoppers can see it changed.
+	 * Has the product looked at once the request has finished writing.
 	 *
 	 * @param int|string $product_id Product id.
 	 */
 	public function check( $product_id ): void {
 		$product_id = (int) $product_id;
-		$product    = $this->products->find( $product_id );
+		if ( $product_id > 0 ) {
+			$this->events->later( 'visibility:' . $product_id, fn() => $this->decide( $product_id ) );
+		}
+	}
+
+	/**
+	 * Indexes or removes the product when whether shoppers can see it changed.
+	 *
+	 * @param int $product_id Product id.
+	 */
+	private function decide( int $product_id ): void {
+		$product = $this->products->find( $product_id );
 		if ( null === $product || $product->is_variation() ) {
 			return;
 		}

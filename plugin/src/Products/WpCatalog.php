@@ -22,6 +22,12 @@ final class WpCatalog implements Catalog {
 	private const ANNOTATED_TYPES = array( 'product', 'product_variation' );
 
 	/**
+	 * How an annotation record that left the index reads in the database: wp_json_encode() of
+	 * `indexed => false`. A label cannot fake it, as JSON escapes the quotes inside a string.
+	 */
+	private const UNINDEXED = '"indexed":false';
+
+	/**
 	 * {@inheritDoc}
 	 */
 	public function count_unannotated(): int {
@@ -50,11 +56,69 @@ final class WpCatalog implements Catalog {
 				),
 			)
 		);
-		// What shoppers can see, as ProductInfo::is_indexable() says: only those are indexed.
+		return $this->ids_after( $after_id, self::for_shoppers( $args ) );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function count_unindexed(): int {
+		$query = new \WP_Query( array_replace( self::unindexed_args( 1 ), array( 'no_found_rows' => false ) ) );
+		return (int) $query->found_posts;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function next_unindexed( int $after_id, int $limit ): array {
+		return $this->ids_after( $after_id, self::unindexed_args( $limit ) );
+	}
+
+	/**
+	 * {@inheritDoc}
+	 */
+	public function next_recorded_indexed( int $after_id, int $limit ): array {
+		return $this->ids_after(
+			$after_id,
+			self::ids_by_id_args( 'product', $limit, array( self::record_says_unindexed( 'NOT LIKE' ) ) )
+		);
+	}
+
+	/**
+	 * Query of products shoppers can see whose annotation is not in the index.
+	 *
+	 * @param int $limit Page size.
+	 * @return array<string, mixed>
+	 */
+	private static function unindexed_args( int $limit ): array {
+		return self::for_shoppers( self::ids_by_id_args( 'product', $limit, array( self::record_says_unindexed( 'LIKE' ) ) ) );
+	}
+
+	/**
+	 * Meta condition on the annotation record's `indexed` (a JSON string, so a text match).
+	 *
+	 * @param string $compare LIKE: the record says it left the index; NOT LIKE: an annotation that does not say so.
+	 * @return array<string, string>
+	 */
+	private static function record_says_unindexed( string $compare ): array {
+		return array(
+			'key'     => AnnotationMeta::ANNOTATION,
+			'value'   => self::UNINDEXED,
+			'compare' => $compare,
+		);
+	}
+
+	/**
+	 * Narrows a query to what shoppers can see, as ProductInfo::is_indexable() says: only those are indexed.
+	 *
+	 * @param array<string, mixed> $args WP_Query arguments.
+	 * @return array<string, mixed>
+	 */
+	private static function for_shoppers( array $args ): array {
 		$args['post_status']  = 'publish';
 		$args['has_password'] = false;
 		$args['tax_query']    = self::not_hidden(); // phpcs:ignore WordPress.DB.SlowDBQuery -- chunked, in id order.
-		return $this->ids_after( $after_id, $args );
+		return $args;
 	}
 
 	/**

@@ -34,6 +34,35 @@ final class FakeCatalog implements Catalog {
 		);
 	}
 
+	public function count_unindexed(): int {
+		return count( $this->next_unindexed( 0, PHP_INT_MAX ) );
+	}
+
+	public function next_unindexed( int $after_id, int $limit ): array {
+		$products = new FakeProducts();
+		return $this->after(
+			$after_id,
+			$limit,
+			fn( int $id ): bool => 'product' === Wp::$posts[ $id ]['type'] && false === ( $this->record( $id )['indexed'] ?? null ) && $products->find( $id )->is_indexable()
+		);
+	}
+
+	public function next_recorded_indexed( int $after_id, int $limit ): array {
+		return $this->after(
+			$after_id,
+			$limit,
+			fn( int $id ): bool => 'product' === Wp::$posts[ $id ]['type'] && 'trash' !== Wp::$posts[ $id ]['status'] && isset( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ) && false !== ( $this->record( $id )['indexed'] ?? null )
+		);
+	}
+
+	/**
+	 * @return array<string, mixed> The decoded annotation record, empty without one.
+	 */
+	private function record( int $id ): array {
+		$record = json_decode( (string) ( Wp::$meta[ $id ][ AnnotationMeta::ANNOTATION ] ?? '' ), true );
+		return is_array( $record ) ? $record : array();
+	}
+
 	public function with_status( string $status, int $page, int $per_page ): array {
 		$ids = $this->after( 0, PHP_INT_MAX, fn( int $id ): bool => ( Wp::$meta[ $id ][ AnnotationMeta::STATUS ] ?? null ) === $status );
 		return array(

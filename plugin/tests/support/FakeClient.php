@@ -74,6 +74,11 @@ final class FakeClient extends ServiceClient {
 		return $this->annotation;
 	}
 
+	public function delete_product( int $product_id ): void {
+		$this->calls[] = 'delete:' . $product_id;
+		$this->maybe_fail();
+	}
+
 	/** @var list<array{0: string, 1: string, 2: string}> */
 	public array $credentials = array();
 

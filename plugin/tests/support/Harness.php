@@ -33,9 +33,11 @@ final class Harness {
 	public AnnotateProductJob $job;
 
 	/**
-	 * @param array<string, mixed> $settings Settings overrides.
+	 * @param array<string, mixed> $settings   Settings overrides.
+	 * @param bool                 $in_request Product events wait for the end of the request, as in the
+	 *                                         plugin ({@see Harness::end_request()}); otherwise they act at once.
 	 */
-	public function __construct( array $settings = array() ) {
+	public function __construct( array $settings = array(), bool $in_request = false ) {
 		Wp::reset();
 		Wp::$options[ Settings::OPTION ] = array_replace(
 			array( 'api_key' => 'test-key-123', 'attribute_fields' => array( 'color', 'pattern' ), 'tag_fields' => array( 'usage', 'gender' ) ),
@@ -46,7 +48,7 @@ final class Harness {
 		$this->client    = new FakeClient();
 		$this->meta      = new AnnotationMeta();
 		$this->settings  = new Settings();
-		$this->events    = new ProductEvents( $this->scheduler, $this->meta );
+		$this->events    = new ProductEvents( $this->scheduler, $this->meta, $in_request );
 		$this->write     = new WriteBack( $this->products, $this->meta, $this->settings );
 		$client          = $this->client;
 		$this->job       = new AnnotateProductJob(
@@ -63,6 +65,13 @@ final class Harness {
 		$this->events->register();
 		$this->visibility->register();
 		$this->job->register();
+	}
+
+	/**
+	 * The request ends: what product events deferred runs.
+	 */
+	public function end_request(): void {
+		do_action( 'shutdown' );
 	}
 
 	/**

@@ -179,7 +179,7 @@ class WP_Query {
 
 	/**
 	 * Ids of Wp::$posts, ascending, that match post_type, post_status, has_password, meta_query
-	 * clauses (a key with a value, EXISTS or NOT EXISTS; AND), tax_query clauses (terms by
+	 * clauses (a key with a value, LIKE, NOT LIKE, EXISTS or NOT EXISTS; AND), tax_query clauses (terms by
 	 * name, IN or NOT IN; AND or OR) and an id cursor added through posts_where, as WP_Query
 	 * documents them. Anything it does not read, another posts_where filter included, throws
 	 * rather than being left out.
@@ -213,6 +213,10 @@ class WP_Query {
 					'='          => is_scalar( $value ) && (string) $value === (string) $clause['value'],
 					'EXISTS'     => null !== $value,
 					'NOT EXISTS' => null === $value,
+					// The value anywhere in the meta's, case-insensitively as MySQL's default collation
+					// compares; NOT LIKE needs the meta to exist, as WordPress joins it.
+					'LIKE'       => is_scalar( $value ) && false !== stripos( (string) $value, (string) $clause['value'] ),
+					'NOT LIKE'   => is_scalar( $value ) && false === stripos( (string) $value, (string) $clause['value'] ),
 				};
 				if ( ! $match ) {
 					continue 2;

@@ -4,10 +4,13 @@ declare(strict_types=1);
 namespace KalasIris\Tests\Unit;
 
 use KalasIris\Jobs\AnnotateProductJob;
+use KalasIris\Jobs\BackfillJob;
 use KalasIris\Jobs\RemoveProductJob;
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Products\ReviewService;
 use KalasIris\Service\ServiceError;
+use KalasIris\Support\Logger;
+use KalasIris\Tests\FakeCatalog;
 use KalasIris\Tests\FakeProducts;
 use KalasIris\Tests\Harness;
 use KalasIris\Tests\Wp;
@@ -23,12 +26,13 @@ final class IndexVisibilityTest extends TestCase {
 	private Harness $shop;
 
 	protected function setUp(): void {
-		$this->shop = new Harness( array( 'mode' => 'review' ) );
+		// Product events wait for the end of the request, as in the plugin.
+		$this->shop = new Harness( array( 'mode' => 'review' ), true );
 	}
 
 	/**
-	 * Creates a product with a photo as WooCommerce does: the post, its meta, then its action.
-	 * Its annotation job is queued, not run.
+	 * Creates a product with a photo as WooCommerce does, in a request of its own: the post, its
+	 * meta, then its action. Its annotation job is queued, not run.
 	 *
 	 * @param int    $id     Product id.
 	 * @param string $status Post status.
@@ -37,18 +41,30 @@ final class IndexVisibilityTest extends TestCase {
 		Wp::post( $id, 'product', $status );
 		update_post_meta( $id, '_thumbnail_id', 100 + $id );
 		do_action( 'woocommerce_new_product', $id );
+		$this->shop->end_request();
 	}
 
 	/**
-	 * What a save through WooCommerce fires: WordPress's status transition (also on a save that
-	 * keeps the status), then WooCommerce's update action once the terms are written.
+	 * A save through WooCommerce (the classic editor's, say), in WooCommerce's order: WordPress
+	 * writes the post row (set its status and password before calling) and fires the status
+	 * transition, also on a save that keeps the status; then WooCommerce writes the catalog
+	 * visibility terms, fires its update action, and the request ends.
 	 *
-	 * @param int    $id         Product id.
-	 * @param string $old_status Status before the save.
+	 * @param int         $id         Product id.
+	 * @param string      $old_status Status before the save.
+	 * @param string|null $visibility Catalog visibility the save sets, null to leave it.
 	 */
-	private function save( int $id, string $old_status ): void {
+	private function save( int $id, string $old_status, ?string $visibility = null ): void {
 		do_action( 'transition_post_status', Wp::$posts[ $id ]['status'], $old_status, (object) array( 'ID' => $id ) );
+		if ( null !== $visibility ) {
+			FakeProducts::set_catalog_visibility( $id, $visibility );
+		}
 		do_action( 'woocommerce_update_product', $id );
+		$this->shop->end_request();
+	}
+
+	private function review(): ReviewService {
+		return new ReviewService( $this->shop->write, $this->shop->meta, $this->shop->scheduler );
 	}
 
 	/**
@@ -135,6 +151,7 @@ final class IndexVisibilityTest extends TestCase {
 		// wp_publish_post() for a scheduled product: only WordPress's transition, no WooCommerce save.
 		Wp::$posts[1]['status'] = 'publish';
 		do_action( 'transition_post_status', 'publish', $old_status, (object) array( 'ID' => 1 ) );
+		$this->shop->end_request();
 
 		$this->assertSame( 1, $this->jobs( AnnotateProductJob::HOOK ), 'the photo is the same, and still the product is queued' );
 		$this->shop->run_queue();
@@ -200,56 +217,54 @@ final class IndexVisibilityTest extends TestCase {
 		Wp::$posts[1]['password'] = 'preview';
 		$this->save( 1, 'publish' );
 		$this->product( 2 );
-		FakeProducts::set_catalog_visibility( 2, 'hidden' );
-		do_action( 'woocommerce_update_product', 2 );
+		$this->save( 2, 'publish', 'hidden' );
 		$this->shop->run_queue();
 		$this->assertSame( array( 'annotate', 'annotate' ), $this->calls() );
 		$this->shop->client->calls = array();
 
 		Wp::$posts[1]['password'] = '';
 		$this->save( 1, 'publish' );
-		FakeProducts::set_catalog_visibility( 2, 'search' );
-		do_action( 'woocommerce_update_product', 2 );
+		$this->save( 2, 'publish', 'search' );
 		$this->shop->run_queue();
 
 		$this->assertSame( array( 'put:1', 'put:2' ), $this->calls() );
 	}
 
 	/**
-	 * @return array<string, array{0: callable(): void}>
+	 * @return array<string, array{0: callable(): void, 1: string|null}>
 	 */
 	public static function withdrawals(): array {
 		$status = static fn( string $status ): callable => static function () use ( $status ): void {
 			Wp::$posts[1]['status'] = $status;
 		};
+		$none   = static function (): void {
+		};
 		return array(
-			'back to draft'      => array( $status( 'draft' ) ),
-			'made private'       => array( $status( 'private' ) ),
-			'pending review'     => array( $status( 'pending' ) ),
+			'back to draft'      => array( $status( 'draft' ), null ),
+			'made private'       => array( $status( 'private' ), null ),
+			'pending review'     => array( $status( 'pending' ), null ),
 			'password added'     => array(
 				static function (): void {
 					Wp::$posts[1]['password'] = 'preview';
 				},
+				null,
 			),
-			'hidden'             => array(
-				static function (): void {
-					FakeProducts::set_catalog_visibility( 1, 'hidden' );
-				},
-			),
+			'hidden'             => array( $none, 'hidden' ),
 		);
 	}
 
 	/**
 	 * @dataProvider withdrawals
-	 * @param callable(): void $change What the owner changes.
+	 * @param callable(): void $change     What the owner changes in the post row.
+	 * @param string|null      $visibility The catalog visibility the owner sets.
 	 */
-	public function test_a_product_shoppers_stop_seeing_leaves_the_index( callable $change ): void {
+	public function test_a_product_shoppers_stop_seeing_leaves_the_index( callable $change, ?string $visibility ): void {
 		$this->product( 1 );
 		$this->shop->run_queue();
 		$this->assertSame( array( 'put:1' ), $this->calls() );
 
 		$change();
-		$this->save( 1, 'publish' );
+		$this->save( 1, 'publish', $visibility );
 
 		$this->assertSame( 1, $this->jobs( RemoveProductJob::HOOK ) );
 		$this->assertSame( array( 'product_id' => 1 ), $this->shop->scheduler->of( RemoveProductJob::HOOK )[0]['args'] );
@@ -280,13 +295,11 @@ final class IndexVisibilityTest extends TestCase {
 		foreach ( array( 1 => 'publish', 2 => 'draft' ) as $id => $status ) {
 			// A price edit; and the catalogue visibility changed between two that shoppers see.
 			$this->save( $id, $status );
-			FakeProducts::set_catalog_visibility( $id, 'catalog' );
-			$this->save( $id, $status );
+			$this->save( $id, $status, 'catalog' );
 		}
 		$this->assertSame( array(), $this->shop->scheduler->jobs );
 
-		FakeProducts::set_catalog_visibility( 1, 'hidden' );
-		$this->save( 1, 'publish' );
+		$this->save( 1, 'publish', 'hidden' );
 		Wp::$posts[2]['status'] = 'publish';
 		$this->save( 2, 'draft' );
 		$this->assertSame( array( array( 'product_id' => 1 ) ), array_column( $this->shop->scheduler->of( RemoveProductJob::HOOK ), 'args' ) );
@@ -299,6 +312,7 @@ final class IndexVisibilityTest extends TestCase {
 		do_action( 'wp_trash_post', 1 );
 		Wp::$posts[1]['status'] = 'trash';
 		do_action( 'transition_post_status', 'trash', 'publish', (object) array( 'ID' => 1 ) );
+		$this->shop->end_request();
 		$this->assertSame( 1, $this->jobs( RemoveProductJob::HOOK ) );
 		$this->assertFalse( $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['indexed'] ?? null, 'the record says it left the index' );
 	}
@@ -332,5 +346,165 @@ final class IndexVisibilityTest extends TestCase {
 		$this->assertSame( array( 'annotate' ), $this->calls() );
 		$this->assertSame( 1, $this->jobs( RemoveProductJob::HOOK ) );
 		$this->assertFalse( $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['indexed'] ?? null );
+	}
+
+	public function test_a_draft_published_and_hidden_in_one_save_is_neither_indexed_nor_reviewed_again(): void {
+		$this->product( 1, 'draft' );
+		$this->shop->run_queue();
+		$this->review()->accept( 1, array( 'category' => 'Frocks' ) );
+		$this->shop->end_request();
+		$this->shop->scheduler->jobs = array();
+
+		// transition_post_status sees it published and not yet hidden: WooCommerce writes the terms after.
+		Wp::$posts[1]['status'] = 'publish';
+		$this->save( 1, 'draft', 'hidden' );
+
+		$this->assertSame( array(), $this->shop->scheduler->jobs, 'shoppers could see it neither before nor after the save' );
+		$this->shop->run_queue();
+		$this->assertSame( array( 'annotate' ), $this->calls() );
+		$this->assertSame( 'applied', $this->shop->meta->status( 1 ) );
+		$this->assertSame( 'Frocks', $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['accepted']['category'] ?? null );
+		$this->assertSame( '0', Wp::$meta[1][ AnnotationMeta::VISIBLE ] );
+	}
+
+	/**
+	 * @return array<string, array{0: string, 1: string}> decision, status after it.
+	 */
+	public static function decisions(): array {
+		return array(
+			'waiting for review' => array( 'none', 'review' ),
+			'accepted'           => array( 'accept', 'applied' ),
+			'rejected'           => array( 'reject', 'rejected' ),
+		);
+	}
+
+	/**
+	 * A job queued to index a product that shoppers no longer see when it runs (a save's first hook
+	 * may see a product its save then hides, or it was hidden while the job waited).
+	 *
+	 * @dataProvider decisions
+	 */
+	public function test_a_job_for_a_product_out_of_sight_keeps_the_decision_on_its_photo( string $decision, string $status ): void {
+		$this->product( 1, 'draft' );
+		$this->shop->run_queue();
+		if ( 'accept' === $decision ) {
+			$this->review()->accept( 1, array( 'category' => 'Frocks' ) );
+		} elseif ( 'reject' === $decision ) {
+			$this->review()->reject( 1 );
+		}
+		$record                      = Wp::$meta[1][ AnnotationMeta::ANNOTATION ];
+		$saves                       = $this->shop->products->saves;
+		$this->shop->client->calls   = array();
+		$this->shop->scheduler->jobs = array();
+		$this->shop->meta->set_json( 1, AnnotationMeta::JOB, array( 'attempt' => 1 ) );
+
+		$this->assertSame( $status, $this->shop->job->annotate( 1 ) );
+		$this->assertSame( array(), $this->calls(), 'the photo is not sent again' );
+		$this->assertSame( $status, $this->shop->meta->status( 1 ) );
+		$this->assertSame( $record, Wp::$meta[1][ AnnotationMeta::ANNOTATION ], 'the suggestion the decision was taken on stays' );
+		$this->assertSame( $saves, $this->shop->products->saves );
+		$this->assertSame( array(), $this->shop->scheduler->jobs, 'it was never indexed' );
+		$this->assertArrayNotHasKey( AnnotationMeta::JOB, Wp::$meta[1], 'the job is over' );
+	}
+
+	public function test_a_job_for_a_product_out_of_sight_does_not_apply_the_labels_again_in_auto_mode(): void {
+		$shop = new Harness( array( 'mode' => 'auto' ) );
+		$shop->products->add( 1, 101 );
+		Wp::$posts[1]['status'] = 'draft';
+		$this->assertSame( 'applied', $shop->job->annotate( 1 ) );
+		$shop->products->terms[1]['product_tag'] = array(); // The owner removed the tag.
+		$saves                                   = $shop->products->saves;
+
+		$this->assertSame( 'applied', $shop->job->annotate( 1 ) );
+		$this->assertSame( array( 'annotate' ), $shop->client->calls );
+		$this->assertSame( $saves, $shop->products->saves );
+		$this->assertSame( array(), $shop->products->terms[1]['product_tag'] );
+	}
+
+	public function test_a_job_for_an_indexed_product_hidden_without_a_hook_takes_it_out_and_keeps_the_review(): void {
+		$this->product( 1 );
+		$this->shop->run_queue();
+		$this->shop->client->calls = array();
+		// Hidden by a direct term change: no save, no hook.
+		FakeProducts::set_catalog_visibility( 1, 'hidden' );
+
+		$this->assertSame( 'review', $this->shop->job->annotate( 1 ) );
+		$this->assertSame( array(), $this->calls() );
+		$this->assertSame( 1, $this->jobs( RemoveProductJob::HOOK ) );
+		$this->assertFalse( $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['indexed'] ?? null );
+		$this->assertSame( 'Dresses', $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['suggestion']['category'] ?? null );
+
+		$this->shop->scheduler->jobs = array();
+		$this->save( 1, 'publish', 'visible' );
+		$this->assertSame( 1, $this->jobs( AnnotateProductJob::HOOK ), 'shown again, it is indexed again' );
+	}
+
+	public function test_a_removal_that_runs_once_the_product_is_back_in_sight_leaves_it_in_the_index(): void {
+		$client = $this->shop->client;
+		( new RemoveProductJob( static fn() => $client, $this->shop->scheduler, new Logger(), $this->shop->products ) )->register();
+		$this->product( 1 );
+		$this->shop->run_queue();
+
+		Wp::$posts[1]['status'] = 'draft';
+		$this->save( 1, 'publish' );
+		$client->errors = array( new ServiceError( ServiceError::UNREACHABLE, 'down' ) );
+		$this->shop->run_queue();
+		$this->assertSame( array( 'put:1', 'delete:1' ), $this->calls(), 'the removal failed and waits to try again' );
+
+		Wp::$posts[1]['status'] = 'publish';
+		$this->save( 1, 'draft' );
+		$this->shop->run_queue();
+		$this->assertSame( array( 'put:1', 'delete:1', 'put:1' ), $this->calls(), 'indexed again' );
+
+		$retry = $this->shop->scheduler->of( RemoveProductJob::HOOK );
+		$this->assertCount( 1, $retry );
+		do_action( RemoveProductJob::HOOK, $retry[0]['args'] );
+		$this->assertSame( array( 'put:1', 'delete:1', 'put:1' ), $this->calls(), 'the late removal does not take it out' );
+		$this->assertTrue( $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['indexed'] ?? null );
+	}
+
+	public function test_a_product_whose_indexing_gave_up_is_indexed_by_the_next_backfill_with_its_decision(): void {
+		$this->product( 1, 'draft' );
+		$this->shop->run_queue();
+		$this->review()->reject( 1 );
+		$this->shop->scheduler->jobs = array();
+		$this->shop->client->errors  = array( new ServiceError( 'unauthorized', 'The API key was refused.', 401 ) );
+
+		Wp::$posts[1]['status'] = 'publish';
+		$this->save( 1, 'draft' );
+		$this->shop->run_queue();
+		$this->assertSame( array( 'annotate', 'put:1' ), $this->calls(), 'refused, and not tried again' );
+		$this->assertSame( 'rejected', $this->shop->meta->status( 1 ) );
+		$this->save( 1, 'publish' );
+		$this->assertSame( array(), $this->shop->scheduler->jobs, 'shoppers saw it already: no hook asks again' );
+
+		$backfill = new BackfillJob( new FakeCatalog(), $this->shop->job, $this->shop->scheduler, $this->shop->meta, new Logger() );
+		$backfill->register();
+		$this->assertSame( 1, $backfill->start()['total'] );
+		$this->shop->run_queue();
+
+		$this->assertSame( array( 'annotate', 'put:1', 'put:1' ), $this->calls() );
+		$this->assertSame( 'rejected', $this->shop->meta->status( 1 ), 'indexed, still rejected' );
+		$this->assertTrue( $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['indexed'] ?? null );
+		$this->assertSame( 1, $backfill->progress()['done'] );
+	}
+
+	public function test_a_backfill_that_cannot_index_such_a_product_keeps_its_decision(): void {
+		$this->product( 1, 'draft' );
+		$this->shop->run_queue();
+		$this->review()->accept( 1, null );
+		$this->shop->client->errors = array( new ServiceError( 'unauthorized', 'The API key was refused.', 401 ) );
+		Wp::$posts[1]['status']     = 'publish';
+		$this->save( 1, 'draft' );
+		$this->shop->scheduler->jobs = array();
+
+		$backfill = new BackfillJob( new FakeCatalog(), $this->shop->job, $this->shop->scheduler, $this->shop->meta, new Logger() );
+		$backfill->register();
+		$backfill->start();
+		$this->shop->run_queue();
+
+		$this->assertSame( 1, $backfill->progress()['failed'] );
+		$this->assertSame( 'applied', $this->shop->meta->status( 1 ) );
+		$this->assertSame( 'unauthorized', $this->shop->meta->get_json( 1, AnnotationMeta::JOB )['error']['code'] ?? null );
 	}
 }

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace KalasIris\Tests\Unit;
 
+use KalasIris\Jobs\DataUpgrade;
 use KalasIris\Products\AnnotationMeta;
 use KalasIris\Rest\ConnectController;
 use KalasIris\Settings\Settings;
@@ -43,6 +44,7 @@ final class UninstallerTest extends TestCase {
 		);
 		Wp::$options[ ConnectController::OPTION ]           = array( 'connected_at' => '2025-01-01T00:00:00+00:00', 'key_id' => 7, 'truncated_key' => 'abcdef1' );
 		Wp::$options[ Settings::OPTION ]                    = array( 'api_key' => 'secret-key-1234' );
+		Wp::$options[ DataUpgrade::OPTION ]                 = DataUpgrade::VERSION;
 		Wp::$options['_transient_kalas_iris_similar_1']     = array( 2, 3 );
 		Wp::$options['_transient_other_plugin']             = 1;
 		Wp::$meta[1]                                        = array( AnnotationMeta::STATUS => 'applied', '_price' => '10' );
@@ -65,7 +67,7 @@ final class UninstallerTest extends TestCase {
 	public function test_job_hooks_follow_the_naming_convention(): void {
 		$dir = dirname( __DIR__, 2 ) . '/src/Jobs';
 		preg_match_all( "/const HOOK\s*=\s*'([^']+)'/", implode( "\n", array_map( 'file_get_contents', glob( $dir . '/*.php' ) ) ), $m );
-		$this->assertCount( 5, $m[1] );
+		$this->assertCount( 6, $m[1] );
 		$this->assertSame( array(), array_diff( $m[1], Uninstaller::job_hooks() ), 'every job hook is unscheduled on uninstall' );
 	}
 }

@@ -135,6 +135,63 @@ final class WpCatalogTest extends TestCase {
 		$this->assertSame( array( 8, 9 ), $catalog->next_indexed( 1, 500 ), 'the cursor still applies' );
 	}
 
+	/**
+	 * Products by id: type, post status, and the annotation record (null for none), as the plugin writes it.
+	 *
+	 * @param array<int, array{0: string, 1: string, 2: array<string, mixed>|null}> $products Products.
+	 */
+	private static function annotated( array $products ): void {
+		self::shop( array() );
+		foreach ( $products as $id => [ $type, $status, $record ] ) {
+			Wp::post( $id, $type, $status );
+			if ( null !== $record ) {
+				( new AnnotationMeta() )->set_json( $id, AnnotationMeta::ANNOTATION, $record + array( 'image_id' => 100 + $id ) );
+			}
+		}
+	}
+
+	public function test_backfill_finds_the_products_shoppers_see_whose_annotation_left_the_index(): void {
+		self::annotated(
+			array(
+				1 => array( 'product', 'publish', array( 'indexed' => false ) ),
+				2 => array( 'product', 'publish', array( 'indexed' => true ) ),
+				3 => array( 'product', 'publish', array() ), // Recorded before `indexed` was: indexed.
+				4 => array( 'product', 'draft', array( 'indexed' => false ) ),
+				5 => array( 'product', 'publish', array( 'indexed' => false ) ),
+				6 => array( 'product', 'publish', array( 'indexed' => false ) ),
+				7 => array( 'product_variation', 'publish', array( 'indexed' => false ) ),
+				8 => array( 'product', 'publish', null ),
+				9 => array( 'product', 'publish', array( 'indexed' => true, 'accepted' => array( 'category' => '"indexed":false' ) ) ),
+				10 => array( 'product', 'publish', array( 'indexed' => false ) ),
+			)
+		);
+		FakeProducts::set_catalog_visibility( 5, 'hidden' );
+		Wp::$posts[6]['password'] = 'preview';
+
+		$catalog = new WpCatalog();
+		$this->assertSame( array( 1, 10 ), $catalog->next_unindexed( 0, 20 ) );
+		$this->assertSame( array( 10 ), $catalog->next_unindexed( 1, 20 ), 'the cursor applies' );
+		$this->assertSame( 2, $catalog->count_unindexed() );
+	}
+
+	public function test_the_upgrade_finds_every_product_whose_record_does_not_say_it_left_the_index(): void {
+		self::annotated(
+			array(
+				1 => array( 'product', 'draft', array() ),
+				2 => array( 'product', 'publish', array() ),
+				3 => array( 'product', 'private', array( 'indexed' => true ) ),
+				4 => array( 'product', 'draft', array( 'indexed' => false ) ),
+				5 => array( 'product', 'trash', array() ),
+				6 => array( 'product_variation', 'draft', array() ),
+				7 => array( 'product', 'pending', null ),
+				8 => array( 'product', 'future', array( 'accepted' => array( 'category' => '"indexed":false' ) ) ),
+			)
+		);
+		$catalog = new WpCatalog();
+		$this->assertSame( array( 1, 2, 3, 8 ), $catalog->next_recorded_indexed( 0, 100 ) );
+		$this->assertSame( array( 3 ), $catalog->next_recorded_indexed( 2, 1 ), 'in batches after a cursor' );
+	}
+
 	public function test_review_queue_filters_on_status(): void {
 		$found = ( new WpCatalog() )->with_status( 'review', 2, 10 );
 		$this->assertSame( 3, $found['total'] );
