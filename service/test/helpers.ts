@@ -1,9 +1,12 @@
 /** Shared test set-up: a real app (real model, SQLite, HNSW) in a temporary data folder. */
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import Database from "better-sqlite3";
 import sharp from "sharp";
 import request from "supertest";
 
@@ -101,4 +104,29 @@ export async function relearningShop(name: string, o: { products: number; seed: 
   await seedLabelledShop(shop, { products: o.products, labels: ["Shirts", "Dresses"], seed: o.seed });
   const status = async () => (await request(t.app).get("/v1/learn").set(auth).expect(200)).body;
   return { t, auth, shop, status };
+}
+
+/**
+ * Serves the fixture photos over HTTP (http://127.0.0.1:<port>/<name>), as a shop's image URLs;
+ * anything else is a 404. Close it when done.
+ */
+export async function photoServer(): Promise<{ base: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    const name = req.url!.slice(1);
+    if (!/^(fp|cc0)-[a-z0-9-]+\.jpg$/.test(name)) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "image/jpeg" }).end(photo(name));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/** Another process (a review made with the CLI) leaves a pending relearn in a shop's database; answers when. */
+export function markerFromElsewhere(dataDir: string, shop: string): number {
+  const other = new Database(path.join(dataDir, "shops", shop, "catalog.sqlite"));
+  const now = Date.now();
+  other
+    .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('relearn_pending', ?)")
+    .run(JSON.stringify({ first: now, last: now }));
+  other.close();
+  return now;
 }

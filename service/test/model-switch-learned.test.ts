@@ -4,8 +4,6 @@
  * too), GET /v1/learn says they are stale, and once the reindex has made new vectors the shop learns
  * again by itself.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,19 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { l2normalize } from "../src/model/features.js";
 import { learnShop } from "../src/services/learn.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
-import { photo, testApp } from "./helpers.js";
+import { photo, photoServer, testApp } from "./helpers.js";
 
-const server = http.createServer((req, res) => {
-  const name = req.url!.slice(1);
-  if (!/^(fp|cc0)-[a-z0-9-]+\.jpg$/.test(name)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": "image/jpeg" }).end(photo(name));
-});
 let base = "";
+let photos: Awaited<ReturnType<typeof photoServer>>;
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  photos = await photoServer();
+  base = photos.base;
 });
-afterAll(() => server.close());
+afterAll(() => photos.close());
 
 const OLD_DIM = 64;
 const PRODUCTS = [

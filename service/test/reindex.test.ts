@@ -1,7 +1,5 @@
 /** After a model update, `kalas-iris reindex` brings a shop's products onto the new model from their image URLs. */
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,21 +9,17 @@ import { similarToProduct } from "../src/services/catalog.service.js";
 import { configureModel, getModel } from "../src/services/model.service.js";
 import { reindexStale } from "../src/services/reindex.service.js";
 import { ShopRegistry } from "../src/services/shops.service.js";
-import { photo, tempDir, testApp } from "./helpers.js";
+import { photoServer, tempDir, testApp } from "./helpers.js";
 
 const dataDir = tempDir("kalas-reindex-");
-const server = http.createServer((req, res) => {
-  const name = req.url!.slice(1);
-  if (!/^(fp|cc0)-[a-z0-9-]+\.jpg$/.test(name)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": "image/jpeg" }).end(photo(name));
-});
 let base = "";
+let photos: Awaited<ReturnType<typeof photoServer>>;
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  photos = await photoServer();
+  base = photos.base;
 });
 afterAll(() => {
-  server.close();
+  photos.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -4,16 +4,13 @@
  * again, a run asked for by hand makes the waiting one unnecessary, and a review made by another
  * process (the CLI) is picked up by the running service.
  */
-import path from "node:path";
-
-import Database from "better-sqlite3";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { readMarker, writeMarker } from "../src/services/relearn-marker.js";
 import { nextRelearn, relearnNow } from "../src/services/relearn.service.js";
 import type { Shop } from "../src/services/shops.service.js";
-import { relearningShop } from "./helpers.js";
+import { markerFromElsewhere, relearningShop } from "./helpers.js";
 
 /** Fitting is held at a gate, or fails, when a test says so. */
 const control = vi.hoisted(() => ({ gate: null as Promise<void> | null, fail: false }));
@@ -89,12 +86,7 @@ describe("the relearning marker", () => {
 
   it("written by another process (a review made with the CLI), is picked up by the running service", async () => {
     expect(await nextRunAt()).toBeNull();
-    const other = new Database(path.join(t.dataDir, "shops", "marker", "catalog.sqlite"));
-    const now = Date.now();
-    other
-      .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('relearn_pending', ?)")
-      .run(JSON.stringify({ first: now, last: now }));
-    other.close();
+    const now = markerFromElsewhere(t.dataDir, "marker");
     const at = await nextRunAt();
     expect(at).not.toBeNull();
     expect(Date.parse(at!)).toBeGreaterThanOrEqual(now + DELAY_SECONDS * 1000 - 1000);

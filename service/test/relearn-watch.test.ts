@@ -2,15 +2,12 @@
  * A review made with the CLI while the service runs reaches the waiting relearn even when nobody
  * reads the shop (no prediction, no status): the open shop is watched for other processes' commits.
  */
-import path from "node:path";
-
-import Database from "better-sqlite3";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { WATCH_SECONDS, nextRelearn } from "../src/services/relearn.service.js";
 import type { Shop } from "../src/services/shops.service.js";
-import { relearningShop } from "./helpers.js";
+import { markerFromElsewhere as writeMarkerElsewhere, relearningShop } from "./helpers.js";
 
 const DELAY_SECONDS = 30;
 let t: Awaited<ReturnType<typeof relearningShop>>["t"];
@@ -24,16 +21,7 @@ beforeAll(async () => {
   await request(t.app).post("/v1/learn").set(auth).expect(200);
 }, 120_000);
 
-/** Another process (the CLI) leaves a pending relearn in the shop's database. */
-function markerFromElsewhere(): number {
-  const other = new Database(path.join(t.dataDir, "shops", "watched", "catalog.sqlite"));
-  const now = Date.now();
-  other
-    .prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('relearn_pending', ?)")
-    .run(JSON.stringify({ first: now, last: now }));
-  other.close();
-  return now;
-}
+const markerFromElsewhere = () => writeMarkerElsewhere(t.dataDir, "watched");
 afterAll(() => {
   vi.useRealTimers();
   return t.close();

@@ -57,6 +57,13 @@ function freshRegistry() {
 	return registry;
 }
 
+/** A page of the review queue (21 products in all) holding one product. */
+const reviewPage = (page: number, id: number) => ({
+	items: [{ id }],
+	total: 21,
+	page,
+	per_page: 20,
+});
 describe('admin store thunks', () => {
 	beforeEach(() => mockedFetch.mockReset());
 
@@ -159,20 +166,10 @@ describe('admin store thunks', () => {
 		});
 		const older = registry.dispatch(store).loadReview(1);
 		const newer = registry.dispatch(store).loadReview(2);
-		pages[1]!.resolve({
-			items: [{ id: 21 }],
-			total: 21,
-			page: 2,
-			per_page: 20,
-		});
+		pages[1]!.resolve(reviewPage(2, 21));
 		await newer;
 		expect(registry.select(store).getReviewPage()?.page).toBe(2);
-		pages[0]!.resolve({
-			items: [{ id: 1 }],
-			total: 21,
-			page: 1,
-			per_page: 20,
-		});
+		pages[0]!.resolve(reviewPage(1, 1));
 		await older;
 
 		expect(registry.select(store).getReviewPage()?.page).toBe(2);
@@ -193,12 +190,7 @@ describe('admin store thunks', () => {
 		expect(registry.select(store).isReviewLoading()).toBe(true);
 		expect(registry.select(store).getError('review')).toBeNull();
 
-		pages[1]!.resolve({
-			items: [{ id: 21 }],
-			total: 21,
-			page: 2,
-			per_page: 20,
-		});
+		pages[1]!.resolve(reviewPage(2, 21));
 		await newer;
 		expect(registry.select(store).getReviewPage()?.page).toBe(2);
 		expect(registry.select(store).isReviewLoading()).toBe(false);
@@ -227,12 +219,7 @@ describe('admin store thunks', () => {
 
 	it('reads the last page there is when a decision empties the last one', async () => {
 		const registry = freshRegistry();
-		mockedFetch.mockResolvedValueOnce({
-			items: [{ id: 41 }],
-			total: 21,
-			page: 2,
-			per_page: 20,
-		});
+		mockedFetch.mockResolvedValueOnce(reviewPage(2, 41));
 		await registry.dispatch(store).loadCorrections(2, 'accepted');
 		mockedFetch
 			.mockResolvedValueOnce({ id: 41, review: 'pending' })
