@@ -56,7 +56,7 @@ export function BackfillPage() {
 		<div className="kalas-iris-backfill">
 			<p>
 				{__(
-					'Annotates and indexes every product that has a photo but no annotation yet, 20 products at a time in the background. You can leave this page; the run continues. Products that failed are tried again when you start another run.',
+					'Annotates every product that has a photo but no annotation yet, and indexes those shoppers can see for similar items (also any whose indexing did not finish), 20 products at a time in the background. You can leave this page; the run continues. Products that failed are tried again when you start another run.',
 					'kalas-iris'
 				)}
 			</p>
