@@ -38,11 +38,23 @@ class RemoveProductJob {
 	 *
 	 * @param Scheduler $scheduler  Job queue.
 	 * @param int       $product_id Product id.
+	 * @param bool      $gone       Trashed or deleted: removed whatever the product looks like when the
+	 *                              job runs, which can be before the deletion that asked for it is done.
 	 */
-	public static function enqueue_once( Scheduler $scheduler, int $product_id ): void {
-		$args = array( 'product_id' => $product_id );
-		if ( ! $scheduler->is_pending( self::HOOK, $args ) ) {
-			$scheduler->enqueue( self::HOOK, $args );
+	public static function enqueue_once( Scheduler $scheduler, int $product_id, bool $gone = false ): void {
+		$plain     = array( 'product_id' => $product_id );
+		$for_gone = array(
+			'product_id' => $product_id,
+			'gone'       => true,
+		);
+		// One that removes in any case is waiting: nothing to add.
+		if ( $scheduler->is_pending( self::HOOK, $for_gone ) ) {
+			return;
+		}
+		if ( $gone ) {
+			$scheduler->enqueue( self::HOOK, $for_gone );
+		} elseif ( ! $scheduler->is_pending( self::HOOK, $plain ) ) {
+			$scheduler->enqueue( self::HOOK, $plain );
 		}
 	}
 
@@ -60,16 +72,24 @@ class RemoveProductJob {
 		$args       = is_array( $args ) ? $args : array();
 		$product_id = (int) ( $args['product_id'] ?? 0 );
 		$attempt    = (int) ( $args['attempt'] ?? 0 );
-		// A removal may run long after it was asked for (its retries wait for the service), by
-		// which time the product may be back in sight and indexed again by its own job: it stays.
-		if ( $this->products->find( $product_id )?->is_indexable() ) {
+		$gone       = ! empty( $args['gone'] );
+		// A removal because shoppers lost sight of the product may run long after it was asked for
+		// (its retries wait for the service), by which time the product may be back in sight and
+		// indexed again by its own job: it stays. Not so for a trashed or deleted one: the job can
+		// run while the request deleting it is still under way, the product still looking published
+		// (a skipped removal left deleted products in the index, seen in the e2e flows).
+		if ( ! $gone && $this->products->find( $product_id )?->is_indexable() ) {
 			return;
 		}
 		try {
 			( $this->client )()->delete_product( $product_id );
 			IndexVersion::bump();
 		} catch ( ServiceError $e ) {
-			Retry::after_failure( $this->scheduler, $this->logger, self::HOOK, array( 'product_id' => $product_id ), $attempt, $e, sprintf( 'Removing product %d from the index', $product_id ) );
+			$retry = $gone ? array(
+				'product_id' => $product_id,
+				'gone'       => true,
+			) : array( 'product_id' => $product_id );
+			Retry::after_failure( $this->scheduler, $this->logger, self::HOOK, $retry, $attempt, $e, sprintf( 'Removing product %d from the index', $product_id ) );
 		}
 	}
 }

@@ -110,7 +110,7 @@ class ProductEvents {
 	 */
 	public function on_removed( $post_id ): void {
 		if ( 'product' === get_post_type( (int) $post_id ) ) {
-			$this->unindex( (int) $post_id );
+			$this->unindex( (int) $post_id, true );
 		}
 	}
 
@@ -132,10 +132,11 @@ class ProductEvents {
 	/**
 	 * The product is gone or shoppers can no longer see it: take it out of the similar-items index.
 	 *
-	 * @param int $product_id Product id.
+	 * @param int  $product_id Product id.
+	 * @param bool $gone       Trashed or deleted (not merely out of shoppers' sight).
 	 */
-	public function unindex( int $product_id ): void {
-		RemoveProductJob::enqueue_once( $this->scheduler, $product_id );
+	public function unindex( int $product_id, bool $gone = false ): void {
+		RemoveProductJob::enqueue_once( $this->scheduler, $product_id, $gone );
 		$this->meta->set_unindexed( $product_id );
 	}
 

@@ -314,7 +314,25 @@ final class IndexVisibilityTest extends TestCase {
 		do_action( 'transition_post_status', 'trash', 'publish', (object) array( 'ID' => 1 ) );
 		$this->shop->end_request();
 		$this->assertSame( 1, $this->jobs( RemoveProductJob::HOOK ) );
+		$this->assertSame(
+			array(
+				'product_id' => 1,
+				'gone'       => true,
+			),
+			$this->shop->scheduler->of( RemoveProductJob::HOOK )[0]['args']
+		);
 		$this->assertFalse( $this->shop->meta->get_json( 1, AnnotationMeta::ANNOTATION )['indexed'] ?? null, 'the record says it left the index' );
+	}
+
+	public function test_a_removal_for_a_deletion_runs_even_while_the_product_still_looks_published(): void {
+		$client = $this->shop->client;
+		( new RemoveProductJob( static fn() => $client, $this->shop->scheduler, new Logger(), $this->shop->products ) )->register();
+		$this->product( 1 );
+		$this->shop->run_queue();
+		// before_delete_post: the job is queued, and a runner can take it before the post row is gone.
+		do_action( 'before_delete_post', 1 );
+		$this->shop->run_queue();
+		$this->assertSame( array( 'put:1', 'delete:1' ), $this->calls() );
 	}
 
 	public function test_a_draft_indexed_before_this_rule_leaves_the_index_at_its_next_save(): void {
