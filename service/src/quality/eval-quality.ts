@@ -49,7 +49,13 @@ let categoryScored: Scored[] = [];
 /** Photo i's features as a head reads them. */
 const inputOf = (i: number) => (head: Head) => (head.input === "embedding+color" ? concat(feats[i], table.color[i]) : feats[i]);
 /** Whether the service says `head` of photo i at all (an attribute scoped to other garments is left out). */
-const speaks = (head: Head, i: number) => scopeGate(model.heads, inputOf(i))(head);
+// One gate per photo: the gate computes the category head's odds once, however many heads ask.
+const gates = new Map<number, (head: Head) => boolean>();
+const speaks = (head: Head, i: number) => {
+  let gate = gates.get(i);
+  if (!gate) gates.set(i, (gate = scopeGate(model.heads, inputOf(i))));
+  return gate(head);
+};
 for (const [k, head] of model.heads.entries()) {
   const field = head.field as keyof Example["labels"];
   const rows = test.filter((i) => examples[i].labels[field] && head.labels.includes(examples[i].labels[field]!));
