@@ -42,11 +42,8 @@ class RemoveProductJob {
 	 *                              job runs, which can be before the deletion that asked for it is done.
 	 */
 	public static function enqueue_once( Scheduler $scheduler, int $product_id, bool $gone = false ): void {
-		$plain     = array( 'product_id' => $product_id );
-		$for_gone = array(
-			'product_id' => $product_id,
-			'gone'       => true,
-		);
+		$plain    = self::args( $product_id, false );
+		$for_gone = self::args( $product_id, true );
 		// One that removes in any case is waiting: nothing to add.
 		if ( $scheduler->is_pending( self::HOOK, $for_gone ) ) {
 			return;
@@ -56,6 +53,20 @@ class RemoveProductJob {
 		} elseif ( ! $scheduler->is_pending( self::HOOK, $plain ) ) {
 			$scheduler->enqueue( self::HOOK, $plain );
 		}
+	}
+
+	/**
+	 * The job's arguments: `gone` only for a trashed or deleted product, so both kinds are told apart.
+	 *
+	 * @param int  $product_id Product id.
+	 * @param bool $gone       Trashed or deleted.
+	 * @return array<string, int|bool>
+	 */
+	private static function args( int $product_id, bool $gone ): array {
+		return $gone ? array(
+			'product_id' => $product_id,
+			'gone'       => true,
+		) : array( 'product_id' => $product_id );
 	}
 
 	/**
@@ -85,11 +96,7 @@ class RemoveProductJob {
 			( $this->client )()->delete_product( $product_id );
 			IndexVersion::bump();
 		} catch ( ServiceError $e ) {
-			$retry = $gone ? array(
-				'product_id' => $product_id,
-				'gone'       => true,
-			) : array( 'product_id' => $product_id );
-			Retry::after_failure( $this->scheduler, $this->logger, self::HOOK, $retry, $attempt, $e, sprintf( 'Removing product %d from the index', $product_id ) );
+			Retry::after_failure( $this->scheduler, $this->logger, self::HOOK, self::args( $product_id, $gone ), $attempt, $e, sprintf( 'Removing product %d from the index', $product_id ) );
 		}
 	}
 }
